@@ -1,0 +1,129 @@
+// The only module that speaks HTTP. Everything Coder-specific about the wire lives here:
+// the /api/v2 prefix, JSON, same-origin cookies, the CSRF header and the error envelope.
+import type * as z from "zod/mini";
+import { ApiError, fallbackMessage, parseRetryAfter } from "./errors.ts";
+import { CoderResponse } from "./schemas.ts";
+
+export const API_PREFIX = "/api/v2";
+
+/** Abandon a request the server has not answered after this long. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export interface RequestOptions<S extends z.ZodMiniType | undefined> {
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  body?: unknown;
+  /** Schema of the 2xx body; omit for endpoints that answer 204. */
+  schema?: S;
+  signal?: AbortSignal | undefined;
+}
+
+type Result<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
+
+function csrfToken(): string | undefined {
+  if (typeof document === "undefined") return undefined;
+  const meta = document.querySelector<HTMLMetaElement>('meta[property="csrf-token"]');
+  return meta?.content || undefined;
+}
+
+export async function apiRequest<S extends z.ZodMiniType | undefined = undefined>(
+  path: string,
+  options: RequestOptions<S> = {},
+): Promise<Result<S>> {
+  const { method = "GET", body, schema, signal } = options;
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const csrf = csrfToken();
+  if (csrf) headers["X-CSRF-TOKEN"] = csrf;
+
+  // Our own timer (not AbortSignal.timeout) so tests can drive it with a fake clock.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, REQUEST_TIMEOUT_MS);
+  const onAbort = () => controller.abort();
+  signal?.addEventListener("abort", onAbort, { once: true });
+
+  try {
+    let response: Response;
+    try {
+      response = await fetch(`${API_PREFIX}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        credentials: "same-origin",
+        signal: controller.signal,
+      });
+    } catch (error) {
+      throw transportError(error, timedOut, signal);
+    }
+
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      // The connection dropped halfway through the body.
+      throw transportError(error, timedOut, signal);
+    }
+
+    if (!response.ok) throw responseError(response, text);
+    if (schema === undefined) return undefined as Result<S>;
+
+    const parsed = schema.safeParse(parseJson(text));
+    if (!parsed.success) {
+      throw new ApiError({
+        kind: "malformed",
+        status: response.status,
+        message: fallbackMessage("malformed", response.status),
+      });
+    }
+    return parsed.data as Result<S>;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+const NOT_JSON = Symbol("not json");
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+function transportError(error: unknown, timedOut: boolean, signal?: AbortSignal): unknown {
+  // A caller's own abort (a cancelled query) is not a failure to report.
+  if (signal?.aborted) return signal.reason ?? error;
+  const kind = timedOut ? "timeout" : "network";
+  return new ApiError({ kind, message: fallbackMessage(kind, 0) });
+}
+
+function responseError(response: Response, text: string): ApiError {
+  const retryAfterSeconds = parseRetryAfter(response.headers.get("Retry-After"));
+  const envelope = CoderResponse.safeParse(parseJson(text));
+  if (envelope.success && envelope.data.message.trim() !== "") {
+    return new ApiError({
+      kind: "response",
+      status: response.status,
+      message: envelope.data.message,
+      detail: envelope.data.detail,
+      validations: envelope.data.validations ?? [],
+      retryAfterSeconds,
+      fromServer: true,
+    });
+  }
+  // Not Coder's envelope: a proxy's HTML error page, a text/plain CSRF failure, an empty body.
+  // Never show that text: it is unknown markup or jargon. Say what the status means instead.
+  const csrfFailure = response.status === 400 && /CSRF token/i.test(text);
+  return new ApiError({
+    kind: "response",
+    status: response.status,
+    message: csrfFailure
+      ? "Your session's security token is out of date. Reload the page and try again."
+      : fallbackMessage("response", response.status),
+    retryAfterSeconds,
+  });
+}

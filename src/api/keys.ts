@@ -1,0 +1,9 @@
+// Query keys in one place, so a mutation invalidates exactly what it changes.
+export const queryKeys = {
+  me: ["me"] as const,
+  authMethods: ["authMethods"] as const,
+  buildInfo: ["buildInfo"] as const,
+  loginType: ["me", "loginType"] as const,
+  permissions: (checks: string) => ["me", "permissions", checks] as const,
+  validatePassword: (password: string) => ["validatePassword", password] as const,
+};

@@ -1,0 +1,80 @@
+// One zod schema per Coder body. Responses use loose objects: a newer Coder may add fields, and
+// that must not break sign-in. What we rely on is required; everything else is optional.
+import * as z from "zod/mini";
+
+export const FieldValidation = z.object({ field: z.string(), detail: z.string() });
+export type FieldValidation = z.infer<typeof FieldValidation>;
+
+/** Coder's error/info envelope (`codersdk.Response`). */
+export const CoderResponse = z.looseObject({
+  message: z.string(),
+  detail: z.optional(z.string()),
+  validations: z.optional(z.nullable(z.array(FieldValidation))),
+});
+export type CoderResponse = z.infer<typeof CoderResponse>;
+
+export const LoginWithPasswordResponse = z.looseObject({ session_token: z.string() });
+
+export const Role = z.looseObject({
+  name: z.string(),
+  display_name: z.optional(z.string()),
+  organization_id: z.optional(z.string()),
+});
+export type Role = z.infer<typeof Role>;
+
+export const User = z.looseObject({
+  id: z.string(),
+  username: z.string(),
+  name: z.optional(z.string()),
+  email: z.string(),
+  avatar_url: z.optional(z.string()),
+  status: z.string(),
+  login_type: z.string(),
+  organization_ids: z.optional(z.nullable(z.array(z.string()))),
+  roles: z.optional(z.nullable(z.array(Role))),
+  created_at: z.optional(z.string()),
+  last_seen_at: z.optional(z.string()),
+});
+export type User = z.infer<typeof User>;
+
+export const AuthMethods = z.looseObject({
+  terms_of_service_url: z.optional(z.string()),
+  password: z.looseObject({ enabled: z.boolean() }),
+  github: z.looseObject({
+    enabled: z.boolean(),
+    default_provider_configured: z.optional(z.boolean()),
+  }),
+  oidc: z.looseObject({
+    enabled: z.boolean(),
+    signInText: z.optional(z.string()),
+    iconUrl: z.optional(z.string()),
+  }),
+});
+export type AuthMethods = z.infer<typeof AuthMethods>;
+
+export const BuildInfo = z.looseObject({
+  version: z.string(),
+  external_url: z.optional(z.string()),
+  dashboard_url: z.optional(z.string()),
+  deployment_id: z.optional(z.string()),
+});
+export type BuildInfo = z.infer<typeof BuildInfo>;
+
+export const ValidatePasswordResponse = z.looseObject({ valid: z.boolean(), details: z.string() });
+export type ValidatePasswordResponse = z.infer<typeof ValidatePasswordResponse>;
+
+export const LoginTypeResponse = z.looseObject({ login_type: z.string() });
+
+export const OAuthConversionResponse = z.looseObject({
+  state_string: z.string(),
+  expires_at: z.string(),
+  to_type: z.string(),
+  user_id: z.string(),
+});
+export type OAuthConversionResponse = z.infer<typeof OAuthConversionResponse>;
+
+export const AuthorizationResponse = z.record(z.string(), z.boolean());
+export type AuthorizationResponse = z.infer<typeof AuthorizationResponse>;
+
+/** The login types this UI can convert to, and how Coder names their callbacks. */
+export type SsoProvider = "github" | "oidc";

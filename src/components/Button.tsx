@@ -1,0 +1,49 @@
+import type { ComponentPropsWithRef, ReactNode } from "react";
+
+interface ButtonProps extends ComponentPropsWithRef<"button"> {
+  variant?: "primary" | "secondary" | "danger";
+  block?: boolean;
+  /** While true the button says so and ignores clicks, but stays focusable. */
+  pending?: boolean;
+  pendingLabel?: ReactNode;
+}
+
+export function Button({
+  variant = "primary",
+  block = false,
+  pending = false,
+  pendingLabel,
+  children,
+  className,
+  onClick,
+  type = "button",
+  ...rest
+}: ButtonProps) {
+  const classes = ["button", variant, block ? "block" : "", className ?? ""].filter(Boolean);
+  return (
+    <button
+      // biome-ignore lint/a11y/useButtonType: the type is a prop with a safe default
+      type={type}
+      className={classes.join(" ")}
+      aria-disabled={pending || undefined}
+      onClick={(event) => {
+        // aria-disabled (not disabled) keeps focus on the button; so swallow the action here.
+        if (pending) {
+          event.preventDefault();
+          return;
+        }
+        onClick?.(event);
+      }}
+      {...rest}
+    >
+      {pending ? (
+        <>
+          <span className="spinner" aria-hidden="true" />
+          {pendingLabel ?? children}
+        </>
+      ) : (
+        children
+      )}
+    </button>
+  );
+}

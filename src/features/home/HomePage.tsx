@@ -1,0 +1,46 @@
+import { Link } from "react-router";
+import { AppPage } from "../../components/AppPage.tsx";
+import { useCurrentUser } from "../session/useCurrentUser.ts";
+import { loginTypeLabel } from "../session/login-types.ts";
+
+export function HomePage() {
+  const user = useCurrentUser();
+  const roles = user.roles ?? [];
+  return (
+    <AppPage title="Your account">
+      <section className="section" aria-labelledby="who-heading">
+        <h2 id="who-heading">{user.name || user.username}</h2>
+        <dl className="facts">
+          <dt>Email</dt>
+          <dd>{user.email}</dd>
+          <dt>Username</dt>
+          <dd>{user.username}</dd>
+          <dt>Signs in with</dt>
+          <dd>{loginTypeLabel(user.login_type)}</dd>
+          <dt>Roles</dt>
+          <dd>
+            {roles.length === 0 ? (
+              "None"
+            ) : (
+              <ul className="tags">
+                {roles.map((role) => (
+                  <li key={`${role.organization_id ?? "site"}:${role.name}`}>
+                    {role.display_name || role.name}
+                    {role.organization_id ? <span className="visually-hidden"> (organization)</span> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </dl>
+      </section>
+      <section className="section" aria-labelledby="security-heading">
+        <h2 id="security-heading">Security</h2>
+        <p>Change your password, or switch this account to single sign-on.</p>
+        <Link className="button secondary" to="/settings/security">
+          Open security settings
+        </Link>
+      </section>
+    </AppPage>
+  );
+}

@@ -1,0 +1,98 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
+import type { User } from "../../api/schemas.ts";
+import { authMethodsQuery, meQuery } from "../../api/session.ts";
+import { Alert } from "../../components/Alert.tsx";
+import { AuthLayout } from "../../components/AuthLayout.tsx";
+import { Button } from "../../components/Button.tsx";
+import { needsFullPageLoad, safeRedirect } from "../../lib/safe-redirect.ts";
+import { LoginForm } from "./LoginForm.tsx";
+import { loginMessage } from "./messages.ts";
+import { SsoButtons } from "./SsoButtons.tsx";
+import { ssoOptions } from "./sso.ts";
+
+/** State other pages may pass when sending someone here (kept out of the URL). */
+export interface LoginLocationState {
+  email?: string;
+}
+
+export function LoginPage() {
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const redirectTo = safeRedirect(params.get("redirect"));
+  const notice = loginMessage(params.get("message"));
+  const initialEmail = (location.state as LoginLocationState | null)?.email ?? "";
+
+  const me = useQuery(meQuery());
+  const methods = useQuery(authMethodsQuery());
+  const [termsAccepted, setTermsAccepted] = useState(false);
+
+  const goOn = (user: User | null) => {
+    if (!user) return;
+    if (needsFullPageLoad(redirectTo)) window.location.assign(redirectTo);
+    else navigate(redirectTo, { replace: true });
+  };
+
+  // Already signed in (or just signed in through another tab): go where they were heading.
+  const signedInUser = me.data;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: run when the session appears
+  useEffect(() => {
+    if (signedInUser) goOn(signedInUser);
+  }, [signedInUser]);
+
+  const options = ssoOptions(methods.data);
+  // Until the methods arrive, assume a password form: most deployments have one, and it lets the
+  // page be useful at first paint.
+  const passwordEnabled = methods.data?.password.enabled ?? true;
+  const termsUrl = methods.data?.terms_of_service_url;
+  const nothingEnabled = methods.data && !passwordEnabled && options.length === 0;
+
+  return (
+    <AuthLayout title="Sign in" heading="Sign in to Coder">
+      {notice ? <Alert tone={notice.tone}>{<p>{notice.text}</p>}</Alert> : null}
+
+      {termsUrl && !termsAccepted ? (
+        <div className="stack">
+          <p>
+            Before you continue, read and accept this deployment's{" "}
+            <a href={termsUrl} target="_blank" rel="noreferrer noopener">
+              Terms of Service<span className="visually-hidden"> (opens in a new tab)</span>
+            </a>
+            .
+          </p>
+          <Button block onClick={() => setTermsAccepted(true)}>
+            I agree
+          </Button>
+        </div>
+      ) : (
+        <>
+          {passwordEnabled ? (
+            <LoginForm initialEmail={initialEmail} onSignedIn={goOn} />
+          ) : null}
+          {passwordEnabled && options.length > 0 ? <p className="divider">or</p> : null}
+          <SsoButtons options={options} redirectTo={redirectTo} />
+          {nothingEnabled ? (
+            <Alert tone="warning">
+              <p>
+                This deployment has no sign-in method turned on. Ask your administrator to enable
+                password or single sign-on.
+              </p>
+            </Alert>
+          ) : null}
+          {methods.isError ? (
+            <Alert tone="warning">
+              <p>Other sign-in options couldn't be loaded.</p>
+              <div className="actions">
+                <Button variant="secondary" onClick={() => methods.refetch()}>
+                  Try again
+                </Button>
+              </div>
+            </Alert>
+          ) : null}
+        </>
+      )}
+    </AuthLayout>
+  );
+}

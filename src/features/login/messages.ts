@@ -1,0 +1,36 @@
+import type { AlertTone } from "../../components/Alert.tsx";
+
+/**
+ * What `/login?message=<id>` may say. Only these ids are honoured; the text is ours, so a link
+ * can't make the sign-in page display words an attacker chose.
+ */
+export const loginMessages = {
+  "password-changed": {
+    tone: "success",
+    text: "Your password has been changed. Sign in with your new password.",
+  },
+  "password-updated": {
+    tone: "success",
+    text: "Your password was updated and every session was signed out. Sign in with your new password.",
+  },
+  "login-type-changed-github": {
+    tone: "success",
+    text: "Your account now signs in with GitHub. Use the GitHub button to sign in.",
+  },
+  "login-type-changed-oidc": {
+    tone: "success",
+    text: "Your account now signs in with single sign-on. Use the single sign-on button to sign in.",
+  },
+  "signed-out": { tone: "info", text: "You have signed out." },
+  "session-expired": { tone: "info", text: "Your session has ended. Sign in again to continue." },
+} as const satisfies Record<string, { tone: AlertTone; text: string }>;
+
+export type LoginMessageId = keyof typeof loginMessages;
+
+export function loginMessage(id: string | null) {
+  if (id === null || !Object.hasOwn(loginMessages, id)) return undefined;
+  return loginMessages[id as LoginMessageId];
+}
+
+/** The `/login` path that shows a known message. */
+export const loginWithMessage = (id: LoginMessageId) => `/login?message=${id}`;

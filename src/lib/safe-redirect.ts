@@ -1,0 +1,59 @@
+// Where to send someone after sign-in. Only a plain same-origin path survives; anything that
+// could leave the site, or that a browser might read differently from us, becomes "/".
+
+const FALLBACK = "/";
+const MAX_LENGTH = 2048;
+const ORIGIN = "https://app.invalid";
+
+/** Control characters, any Unicode whitespace, and backslashes (browsers treat `\` as `/`). */
+const FORBIDDEN_CHARS = /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff\\]/;
+
+export function safeRedirect(target: string | null | undefined): string {
+  if (!target || target.length > MAX_LENGTH) return FALLBACK;
+  // Exactly one leading slash: "//host" and "/\host" are other origins to a browser.
+  if (!target.startsWith("/") || target.startsWith("//")) return FALLBACK;
+  if (FORBIDDEN_CHARS.test(target)) return FALLBACK;
+
+  // Look through up to three layers of percent-encoding for the same tricks.
+  let decoded = target;
+  for (let i = 0; i < 3; i++) {
+    if (/%2f|%5c/i.test(decoded) || hasDotSegment(decoded)) return FALLBACK;
+    let next: string;
+    try {
+      next = decodeURIComponent(decoded);
+    } catch {
+      return FALLBACK;
+    }
+    if (FORBIDDEN_CHARS.test(next) || next.startsWith("//")) return FALLBACK;
+    if (next === decoded) break;
+    decoded = next;
+  }
+
+  let url: URL;
+  try {
+    url = new URL(target, ORIGIN);
+  } catch {
+    return FALLBACK;
+  }
+  if (url.origin !== ORIGIN) return FALLBACK;
+  const path = url.pathname + url.search;
+  // Sending someone back to the sign-in page after signing in would only loop.
+  if (url.pathname === "/login") return FALLBACK;
+  return path;
+}
+
+function hasDotSegment(path: string): boolean {
+  const pathname = path.split(/[?#]/, 1)[0] ?? "";
+  return pathname.split("/").some((segment) => segment === "." || segment === "..");
+}
+
+/** Paths the SPA does not own: the server must see a real page load (OAuth, API downloads). */
+export function needsFullPageLoad(path: string): boolean {
+  return path.startsWith("/api/") || path.startsWith("/oauth2/");
+}
+
+/** `/login?redirect=…` for the page someone was trying to reach. */
+export function loginPathFor(location: { pathname: string; search: string }): string {
+  const here = location.pathname + location.search;
+  return here === "/" ? "/login" : `/login?redirect=${encodeURIComponent(here)}`;
+}

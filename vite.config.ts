@@ -1,0 +1,37 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+import { coderMock } from "./src/mock/vite-plugin.ts";
+
+export default defineConfig({
+  plugins: [react(), coderMock()],
+  server: { port: 5173, strictPort: false },
+  preview: { port: 4173 },
+  build: {
+    target: "es2022",
+    // Keep the module-preload polyfill out: every browser we support has modulepreload, and the
+    // polyfill is an inline script, which the strict CSP forbids.
+    modulePreload: { polyfill: false },
+    sourcemap: true,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "dom",
+          include: ["src/**/*.test.tsx"],
+          environment: "jsdom",
+          setupFiles: ["./vitest.setup.ts"],
+        },
+      },
+    ],
+  },
+});
