@@ -3,6 +3,7 @@ import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { apiRequest } from "./client.ts";
 import { isApiError } from "./errors.ts";
 import { queryKeys } from "./keys.ts";
+import { hasSessionHint, setSessionHint } from "./session-hint.ts";
 import { AuthMethods, BuildInfo, LoginWithPasswordResponse, User } from "./schemas.ts";
 
 /** The signed-in user, or `null` when signed out (401): signed out is a state, not an error. */
@@ -11,14 +12,25 @@ export const meQuery = () =>
     queryKey: queryKeys.me,
     queryFn: async ({ signal }): Promise<User | null> => {
       try {
-        return await apiRequest("/users/me", { schema: User, signal });
+        const user = await apiRequest("/users/me", { schema: User, signal });
+        setSessionHint(true);
+        return user;
       } catch (error) {
-        if (isApiError(error) && error.status === 401) return null;
+        if (isApiError(error) && error.status === 401) {
+          setSessionHint(false);
+          return null;
+        }
         throw error;
       }
     },
     staleTime: 60_000,
   });
+
+/**
+ * For signed-out pages: ask who is signed in only when this browser may be. Protected pages
+ * always ask (a session can also arrive through single sign-on, which sets no hint).
+ */
+export const maybeMeQuery = () => ({ ...meQuery(), enabled: hasSessionHint() });
 
 export const authMethodsQuery = () =>
   queryOptions({
@@ -71,6 +83,7 @@ export const logoutMutation = (queryClient: QueryClient) => ({
 
 /** Drop everything tied to the signed-in user, and record that nobody is. */
 export function forgetSession(queryClient: QueryClient) {
+  setSessionHint(false);
   queryClient.removeQueries({ queryKey: queryKeys.me });
   queryClient.setQueryData(queryKeys.me, null);
 }

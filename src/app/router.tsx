@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createBrowserRouter, Navigate, redirect } from "react-router";
 import { authMethodsQuery, meQuery } from "../api/session.ts";
+import { hasSessionHint } from "../api/session-hint.ts";
 import { loginPathFor } from "../lib/safe-redirect.ts";
 import { RootLayout } from "./RootLayout.tsx";
 import { RouteError } from "./RouteError.tsx";
@@ -12,7 +13,7 @@ import { RouteError } from "./RouteError.tsx";
 export function createAppRouter(queryClient: QueryClient) {
   const startSignedOutData = () => {
     void queryClient.prefetchQuery(authMethodsQuery());
-    void queryClient.prefetchQuery(meQuery());
+    if (hasSessionHint()) void queryClient.prefetchQuery(meQuery());
     return null;
   };
 

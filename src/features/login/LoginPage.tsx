@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { User } from "../../api/schemas.ts";
-import { authMethodsQuery, meQuery } from "../../api/session.ts";
+import { authMethodsQuery, maybeMeQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
@@ -25,7 +25,7 @@ export function LoginPage() {
   const notice = loginMessage(params.get("message"));
   const initialEmail = (location.state as LoginLocationState | null)?.email ?? "";
 
-  const me = useQuery(meQuery());
+  const me = useQuery(maybeMeQuery());
   const methods = useQuery(authMethodsQuery());
   const [termsAccepted, setTermsAccepted] = useState(false);
 
@@ -51,7 +51,11 @@ export function LoginPage() {
 
   return (
     <AuthLayout title="Sign in" heading="Sign in to Coder">
-      {notice ? <Alert tone={notice.tone}>{<p>{notice.text}</p>}</Alert> : null}
+      {notice ? (
+        <Alert tone={notice.tone}>
+          <p>{notice.text}</p>
+        </Alert>
+      ) : null}
 
       {termsUrl && !termsAccepted ? (
         <div className="stack">

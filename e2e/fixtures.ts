@@ -1,0 +1,97 @@
+// Shared Playwright fixtures: a fresh mock deployment per test, a guard that fails the test on
+// any page error or unexpected console error, and small helpers every spec uses.
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "SomeSecurePassword!";
+export const accounts = {
+  admin: "admin@coder.com",
+  member: "member@coder.com",
+  suspended: "suspended@coder.com",
+  auditor: "auditor@coder.com",
+  userAdmin: "user-admin@coder.com",
+  templateAdmin: "template-admin@coder.com",
+  github: "github@coder.com",
+  oidc: "oidc@coder.com",
+} as const;
+
+/** Browser lines reporting an HTTP error status the test provoked on purpose; not app errors. */
+const EXPECTED_CONSOLE = [/^Failed to load resource/];
+
+interface Fixtures {
+  /** Console errors and uncaught exceptions collected during the test. */
+  pageErrors: string[];
+  mock: MockControl;
+}
+
+export interface MockControl {
+  reset(): Promise<void>;
+  mail(): Promise<
+    Array<{ to: string; subject: string; otp: string; link: string; sent_at: string }>
+  >;
+  advanceClock(ms: number): Promise<void>;
+  setConfig(config: Record<string, unknown>): Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  mock: [
+    async ({ request }, use) => {
+      const control: MockControl = {
+        async reset() {
+          expect((await request.post("/__mock/reset")).status()).toBe(204);
+        },
+        async mail() {
+          const response = await request.get("/__mock/mail");
+          expect(response.ok()).toBe(true);
+          return response.json();
+        },
+        async advanceClock(ms) {
+          expect((await request.post("/__mock/clock", { data: { advance_ms: ms } })).ok()).toBe(
+            true,
+          );
+        },
+        async setConfig(config) {
+          expect((await request.put("/__mock/config", { data: config })).ok()).toBe(true);
+        },
+      };
+      await control.reset();
+      await use(control);
+    },
+    { auto: true },
+  ],
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+      page.on("console", (message) => {
+        if (message.type() !== "error") return;
+        const text = message.text();
+        if (!EXPECTED_CONSOLE.some((pattern) => pattern.test(text)))
+          errors.push(`console: ${text}`);
+      });
+      await use(errors);
+      expect(errors, "no page errors or console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+}
+
+/** axe with the WCAG 2.x A/AA rules and best practices; fails on any violation. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+}
