@@ -31,8 +31,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // The production build, served with the mock API on one origin, as users would get it.
-    command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+    // The production build, served with the mock API on one origin, under the strict CSP.
+    command: `npm run build && node server/serve-dist.ts --port ${PORT}`,
     url: `${baseURL}/login`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

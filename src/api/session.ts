@@ -3,8 +3,8 @@ import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { apiRequest } from "./client.ts";
 import { isApiError } from "./errors.ts";
 import { queryKeys } from "./keys.ts";
-import { hasSessionHint, setSessionHint } from "./session-hint.ts";
 import { AuthMethods, BuildInfo, LoginWithPasswordResponse, User } from "./schemas.ts";
+import { hasSessionHint, setSessionHint } from "./session-hint.ts";
 
 /** The signed-in user, or `null` when signed out (401): signed out is a state, not an error. */
 export const meQuery = () =>

@@ -1,23 +1,27 @@
 import { useEffect, useRef } from "react";
 import { Outlet, useLocation } from "react-router";
+import { restoreStaticPage } from "./static-handoff.ts";
 
 /**
- * After an in-app navigation, move focus to the new page's heading so screen readers announce it
- * and keyboard users start at the top (a full page load already does both).
+ * On the first render, take over from the prerendered page. After each in-app navigation, move
+ * focus to the new page's heading so screen readers announce it and keyboard users start at the
+ * top (a full page load already does both).
  */
 export function RootLayout() {
   const { pathname } = useLocation();
-  const first = useRef(true);
+  const previous = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
+    if (previous.current === undefined) {
+      const root = document.getElementById("root");
+      if (root) restoreStaticPage(root);
+    } else if (previous.current !== pathname) {
+      const heading = document.getElementById("page-heading");
+      if (heading && !heading.contains(document.activeElement)) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
     }
-    const heading = document.getElementById("page-heading");
-    if (heading && !heading.contains(document.activeElement)) {
-      heading.tabIndex = -1;
-      heading.focus({ preventScroll: false });
-    }
+    previous.current = pathname;
   }, [pathname]);
   return <Outlet />;
 }

@@ -8,7 +8,8 @@ export function RouteError() {
   const error = useRouteError();
   let message = "Something went wrong while loading this page.";
   if (isApiError(error)) message = error.message;
-  else if (isRouteErrorResponse(error) && error.status === 404) message = "This page doesn't exist.";
+  else if (isRouteErrorResponse(error) && error.status === 404)
+    message = "This page doesn't exist.";
   else if (error instanceof TypeError && /import|module|fetch/i.test(error.message))
     message = "Part of this page couldn't be downloaded. Check your connection and try again.";
   else console.error(error);

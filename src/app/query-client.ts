@@ -5,8 +5,7 @@ import { queryKeys } from "../api/keys.ts";
 /** Retry what a second try can fix (no answer, a 5xx), never what it can't (4xx, bad bodies). */
 function shouldRetry(failureCount: number, error: unknown): boolean {
   if (!isApiError(error)) return false;
-  const transient =
-    error.kind === "network" || (error.kind === "response" && error.status >= 500);
+  const transient = error.kind === "network" || (error.kind === "response" && error.status >= 500);
   return transient && failureCount < 2;
 }
 

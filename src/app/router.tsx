@@ -1,5 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { createBrowserRouter, Navigate, redirect } from "react-router";
+import { createBrowserRouter, Navigate, type RouteObject, redirect } from "react-router";
+import { loginTypeQuery } from "../api/account.ts";
+import { permissionsQuery } from "../api/permissions.ts";
 import { authMethodsQuery, meQuery } from "../api/session.ts";
 import { hasSessionHint } from "../api/session-hint.ts";
 import { loginPathFor } from "../lib/safe-redirect.ts";
@@ -11,13 +13,18 @@ import { RouteError } from "./RouteError.tsx";
  * neither waits for the other.
  */
 export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(appRoutes(queryClient));
+}
+
+/** The route table (exported so tests can mount the real app in a memory router). */
+export function appRoutes(queryClient: QueryClient): RouteObject[] {
   const startSignedOutData = () => {
     void queryClient.prefetchQuery(authMethodsQuery());
     if (hasSessionHint()) void queryClient.prefetchQuery(meQuery());
     return null;
   };
 
-  return createBrowserRouter([
+  return [
     {
       Component: RootLayout,
       ErrorBoundary: RouteError,
@@ -25,7 +32,9 @@ export function createAppRouter(queryClient: QueryClient) {
         {
           path: "/login",
           loader: startSignedOutData,
-          lazy: async () => ({ Component: (await import("../features/login/LoginPage.tsx")).LoginPage }),
+          lazy: async () => ({
+            Component: (await import("../features/login/LoginPage.tsx")).LoginPage,
+          }),
         },
         {
           path: "/reset-password",
@@ -43,12 +52,20 @@ export function createAppRouter(queryClient: QueryClient) {
               .ChangePasswordPage,
           }),
         },
-        { path: "/.well-known/change-password", element: <Navigate to="/settings/security" replace /> },
+        {
+          path: "/.well-known/change-password",
+          element: <Navigate to="/settings/security" replace />,
+        },
         {
           // Everything below needs a session.
           loader: async ({ request }) => {
+            // What the user may do is asked alongside who they are when this browser is probably
+            // signed in; otherwise only once the user is known (no request that can only be refused).
+            const early = hasSessionHint();
+            if (early) void queryClient.prefetchQuery(permissionsQuery());
             const user = await queryClient.ensureQueryData(meQuery());
             if (!user) throw redirect(loginPathFor(new URL(request.url)));
+            if (!early) void queryClient.prefetchQuery(permissionsQuery());
             return null;
           },
           lazy: async () => ({
@@ -57,10 +74,18 @@ export function createAppRouter(queryClient: QueryClient) {
           children: [
             {
               index: true,
-              lazy: async () => ({ Component: (await import("../features/home/HomePage.tsx")).HomePage }),
+              lazy: async () => ({
+                Component: (await import("../features/home/HomePage.tsx")).HomePage,
+              }),
             },
             {
               path: "settings/security",
+              loader: () => {
+                // Runs alongside the parent's loader, so these start with `users/me`.
+                if (hasSessionHint()) void queryClient.prefetchQuery(loginTypeQuery());
+                void queryClient.prefetchQuery(authMethodsQuery());
+                return null;
+              },
               lazy: async () => ({
                 Component: (await import("../features/settings/SecurityPage.tsx")).SecurityPage,
               }),
@@ -73,5 +98,5 @@ export function createAppRouter(queryClient: QueryClient) {
         },
       ],
     },
-  ]);
+  ];
 }

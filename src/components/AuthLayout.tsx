@@ -15,12 +15,14 @@ export function AuthLayout({ title, heading, children, footer }: AuthLayoutProps
   useDocumentTitle(title);
   return (
     <div className="auth-layout">
-      <Brand />
+      <header>
+        <Brand />
+      </header>
       <main className="card" aria-labelledby="page-heading">
         <h1 id="page-heading">{heading ?? title}</h1>
         {children}
       </main>
-      {footer ? <div className="footer-links">{footer}</div> : null}
+      {footer ? <footer className="footer-links">{footer}</footer> : null}
     </div>
   );
 }

@@ -22,7 +22,6 @@ export function Button({
   const classes = ["button", variant, block ? "block" : "", className ?? ""].filter(Boolean);
   return (
     <button
-      // biome-ignore lint/a11y/useButtonType: the type is a prop with a safe default
       type={type}
       className={classes.join(" ")}
       aria-disabled={pending || undefined}

@@ -11,6 +11,13 @@ export function retryAt(error: unknown): number | undefined {
   return Date.now() + (error.retryAfterSeconds ?? 60) * 1000;
 }
 
+/** Seconds until a rate-limited form may be sent again (0 when it may); ticks every second. */
+export function useRetryCountdown(error: unknown): number {
+  // The deadline is fixed when the error arrives, not recomputed on every render.
+  const until = useMemo(() => retryAt(error), [error]);
+  return useCountdown(until);
+}
+
 interface ErrorAlertProps {
   error: unknown;
   /** Replaces the message for specific statuses (e.g. a friendlier 401 on the sign-in form). */
@@ -23,8 +30,7 @@ interface ErrorAlertProps {
  * it), never as markup. A 429 counts down from Retry-After.
  */
 export function ErrorAlert({ error, describe, children }: ErrorAlertProps) {
-  const until = useMemo(() => retryAt(error), [error]);
-  const secondsLeft = useCountdown(until);
+  const secondsLeft = useRetryCountdown(error);
   if (!error) return null;
 
   let message: ReactNode = GENERIC;

@@ -81,12 +81,13 @@ export function PasswordField({
         <button
           type="button"
           className="reveal"
+          // The visible word starts the accessible name (WCAG 2.5.3).
+          aria-label={visible ? "Hide password" : "Show password"}
           aria-pressed={visible}
           aria-controls={id}
           onClick={() => setVisible((v) => !v)}
         >
           {visible ? "Hide" : "Show"}
-          <span className="visually-hidden"> password</span>
         </button>
       </div>
       {capsLock ? (

@@ -19,7 +19,10 @@ export interface PasswordVerdictState {
  * The local rule on every keystroke; with `checkWithServer`, also the server's verdict, asked once
  * typing pauses (a newer pause cancels the older request, because the query consumes its signal).
  */
-export function usePasswordVerdict(password: string, checkWithServer: boolean): PasswordVerdictState {
+export function usePasswordVerdict(
+  password: string,
+  checkWithServer: boolean,
+): PasswordVerdictState {
   const strength = useMemo(() => passwordStrength(password), [password]);
   const settledPassword = useDebouncedValue(password, SERVER_CHECK_DELAY_MS);
   const query = useQuery({

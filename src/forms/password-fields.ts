@@ -17,10 +17,13 @@ export function newPasswordField(serverVerdict: () => ServerVerdict | undefined 
     z.minLength(1, "Enter a new password."),
     z.superRefine((password, ctx) => {
       const server = serverVerdict();
-      const verdict =
-        server && server.password === password ? server : validatePassword(password);
+      const verdict = server && server.password === password ? server : validatePassword(password);
       if (!verdict.valid)
-        ctx.issues.push({ code: "custom", message: describeRuleFailure(verdict.details), input: password });
+        ctx.issues.push({
+          code: "custom",
+          message: describeRuleFailure(verdict.details),
+          input: password,
+        });
     }),
   );
 }
@@ -40,4 +43,6 @@ export const confirmationMatches = z.refine<{ password: string; confirm_password
   { message: "The passwords don't match.", path: ["confirm_password"] },
 );
 
-export const confirmPasswordField = z.string().check(z.minLength(1, "Type the new password again."));
+export const confirmPasswordField = z
+  .string()
+  .check(z.minLength(1, "Type the new password again."));

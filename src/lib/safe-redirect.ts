@@ -6,7 +6,8 @@ const MAX_LENGTH = 2048;
 const ORIGIN = "https://app.invalid";
 
 /** Control characters, any Unicode whitespace, and backslashes (browsers treat `\` as `/`). */
-const FORBIDDEN_CHARS = /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff\\]/;
+const FORBIDDEN_CHARS =
+  /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff\\]/;
 
 export function safeRedirect(target: string | null | undefined): string {
   if (!target || target.length > MAX_LENGTH) return FALLBACK;

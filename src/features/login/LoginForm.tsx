@@ -8,10 +8,9 @@ import type { ApiError } from "../../api/errors.ts";
 import type { User } from "../../api/schemas.ts";
 import { loginMutation } from "../../api/session.ts";
 import { Button } from "../../components/Button.tsx";
-import { ErrorAlert, retryAt } from "../../components/ErrorAlert.tsx";
+import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { TextField } from "../../components/TextField.tsx";
-import { useCountdown } from "../../components/useCountdown.ts";
 import { emailField, requiredPassword } from "../../forms/fields.ts";
 import { applyServerFieldErrors } from "../../forms/server-errors.ts";
 
@@ -38,7 +37,7 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
   const login = useMutation(loginMutation(queryClient));
   const submitting = useRef(false);
   const [failure, setFailure] = useState<unknown>(null);
-  const secondsLeft = useCountdown(retryAt(failure));
+  const secondsLeft = useRetryCountdown(failure);
   const form = useForm<LoginValues>({
     resolver: zodResolver(LoginSchema),
     defaultValues: { email: initialEmail, password: "" },

@@ -72,9 +72,7 @@ export function LoginPage() {
         </div>
       ) : (
         <>
-          {passwordEnabled ? (
-            <LoginForm initialEmail={initialEmail} onSignedIn={goOn} />
-          ) : null}
+          {passwordEnabled ? <LoginForm initialEmail={initialEmail} onSignedIn={goOn} /> : null}
           {passwordEnabled && options.length > 0 ? <p className="divider">or</p> : null}
           <SsoButtons options={options} redirectTo={redirectTo} />
           {nothingEnabled ? (

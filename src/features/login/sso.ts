@@ -15,7 +15,8 @@ const CALLBACK: Record<SsoProvider, string> = {
 export function ssoOptions(methods: AuthMethods | undefined): SsoOption[] {
   if (!methods) return [];
   const options: SsoOption[] = [];
-  if (methods.github.enabled) options.push({ provider: "github", label: "GitHub", iconUrl: undefined });
+  if (methods.github.enabled)
+    options.push({ provider: "github", label: "GitHub", iconUrl: undefined });
   if (methods.oidc.enabled) {
     options.push({
       provider: "oidc",
@@ -31,7 +32,9 @@ export function safeIconUrl(url: string | undefined): string | undefined {
   if (/^data:image\/(png|gif|jpeg|webp);base64,/i.test(url)) return url;
   try {
     const resolved = new URL(url, window.location.origin);
-    return resolved.origin === window.location.origin ? resolved.pathname + resolved.search : undefined;
+    return resolved.origin === window.location.origin
+      ? resolved.pathname + resolved.search
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,0 +1,135 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useState } from "react";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { Dialog } from "./Dialog.tsx";
+
+/**
+ * jsdom has `<dialog>` but not its methods. This stands in for the browser's part: showModal
+ * opens and focuses the first control, Escape fires a cancelable `cancel` then closes. Focus
+ * trapping by inertness can't be imitated here; the e2e suite checks it in a real browser.
+ */
+beforeAll(() => {
+  const proto = HTMLDialogElement.prototype;
+  if (typeof proto.showModal === "function") return;
+  proto.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute("open", "");
+    this.querySelector<HTMLElement>("input:not([hidden]), button, a[href]")?.focus();
+  };
+  proto.show = proto.showModal;
+  proto.close = function close(this: HTMLDialogElement) {
+    if (!this.open) return;
+    this.removeAttribute("open");
+    this.dispatchEvent(new Event("close"));
+  };
+  document.addEventListener("keydown", (event) => {
+    const dialog = document.querySelector("dialog[open]") as HTMLDialogElement | null;
+    if (event.key !== "Escape" || !dialog) return;
+    if (dialog.dispatchEvent(new Event("cancel", { cancelable: true }))) dialog.close();
+  });
+});
+
+function Harness({ preventClose = false, onClose = () => {} }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Open it
+      </button>
+      <Dialog
+        open={open}
+        preventClose={preventClose}
+        onClose={() => {
+          onClose();
+          setOpen(false);
+        }}
+        title="Remove the thing?"
+        description={<p>Removing it can't be undone.</p>}
+      >
+        <input type="text" autoComplete="username" defaultValue="a@b.c" hidden readOnly />
+        <label>
+          Name <input type="text" />
+        </label>
+        <button type="button">Remove</button>
+        <button type="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </Dialog>
+    </>
+  );
+}
+
+async function openDialog(props: Parameters<typeof Harness>[0] = {}) {
+  const user = userEvent.setup();
+  render(<Harness {...props} />);
+  const opener = screen.getByRole("button", { name: "Open it" });
+  await user.click(opener);
+  return { user, opener, dialog: screen.getByRole("dialog") };
+}
+
+describe("Dialog", () => {
+  it("renders nothing inside until opened", () => {
+    render(<Harness />);
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(screen.queryByText("Remove the thing?")).toBeNull();
+  });
+
+  it("opens modally, named by its heading and described by its text", async () => {
+    const showModal = vi.spyOn(HTMLDialogElement.prototype, "showModal");
+    const { dialog } = await openDialog();
+    expect(showModal).toHaveBeenCalledTimes(1);
+    expect(dialog).toHaveAttribute("open");
+    expect(dialog).toHaveAccessibleName("Remove the thing?");
+    expect(dialog).toHaveAccessibleDescription("Removing it can't be undone.");
+    expect(screen.getByRole("heading", { name: "Remove the thing?" })).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Name" })).toHaveFocus();
+    showModal.mockRestore();
+  });
+
+  it("closes on Escape, tells the parent, and gives focus back to the opener", async () => {
+    const onClose = vi.fn();
+    const { user, opener } = await openDialog({ onClose });
+    await user.keyboard("{Escape}");
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(opener).toHaveFocus();
+  });
+
+  it("stays open on Escape while closing is prevented", async () => {
+    const onClose = vi.fn();
+    const { user, dialog } = await openDialog({ preventClose: true, onClose });
+    await user.keyboard("{Escape}");
+    expect(dialog).toHaveAttribute("open");
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it("returns focus to the opener when the parent closes it, without calling onClose", async () => {
+    const onClose = vi.fn();
+    const { user, opener } = await openDialog({ onClose });
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(opener).toHaveFocus();
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it("keeps Tab inside: forward from the last control wraps to the first, and back", async () => {
+    const { user } = await openDialog();
+    const name = screen.getByRole("textbox", { name: "Name" });
+    const remove = screen.getByRole("button", { name: "Remove" });
+    const cancel = screen.getByRole("button", { name: "Cancel" });
+    expect(name).toHaveFocus();
+    await user.tab();
+    expect(remove).toHaveFocus();
+    await user.tab();
+    expect(cancel).toHaveFocus();
+    await user.tab();
+    expect(name).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(cancel).toHaveFocus();
+    // The page behind (the opener) is never reached.
+    for (let i = 0; i < 6; i++) {
+      await user.tab();
+      expect(screen.getByRole("dialog")).toContainElement(document.activeElement as HTMLElement);
+    }
+  });
+});

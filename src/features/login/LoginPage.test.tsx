@@ -1,0 +1,119 @@
+import { screen, waitFor } from "@testing-library/react";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createMockServer } from "../../mock/msw.ts";
+import { renderApp } from "../../testing/render-app.tsx";
+
+const PASSWORD = "SomeSecurePassword!";
+const { mock, server } = createMockServer();
+const logins: unknown[] = [];
+server.events.on("request:start", async ({ request }) => {
+  if (new URL(request.url).pathname === "/api/v2/users/login")
+    logins.push(await request.clone().json());
+});
+
+beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  mock.reset();
+  localStorage.clear();
+  logins.length = 0;
+});
+afterAll(() => server.close());
+
+async function fillAndSubmit(
+  user: ReturnType<typeof renderApp>["user"],
+  email: string,
+  password: string,
+) {
+  await user.type(await screen.findByLabelText("Email"), email);
+  await user.type(screen.getByLabelText("Password", { selector: "input" }), password);
+  await user.click(screen.getByRole("button", { name: "Sign in" }));
+}
+
+describe("LoginPage against the mock Coder", () => {
+  it("signs in and shows the account", async () => {
+    const { user, router } = renderApp("/login");
+    await fillAndSubmit(user, "  admin@coder.com ", PASSWORD);
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Your account" }),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/");
+    expect(logins).toEqual([{ email: "admin@coder.com", password: PASSWORD }]);
+  });
+
+  it("says what the server said about a wrong password and keeps the input", async () => {
+    const { user } = renderApp("/login");
+    await fillAndSubmit(user, "member@coder.com", "wrong-password");
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Incorrect email or password.");
+    await waitFor(() => expect(alert).toHaveFocus());
+    expect(screen.getByLabelText("Email")).toHaveValue("member@coder.com");
+    expect(screen.getByLabelText("Password", { selector: "input" })).toHaveValue("wrong-password");
+  });
+
+  it("tells a suspended member why", async () => {
+    const { user } = renderApp("/login");
+    await fillAndSubmit(user, "suspended@coder.com", PASSWORD);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Your account is suspended. Contact an admin to reactivate your account.",
+    );
+  });
+
+  it("blocks a malformed email before any request, and ties the error to the field", async () => {
+    const { user } = renderApp("/login");
+    await fillAndSubmit(user, "admin-at-coder", PASSWORD);
+    const email = screen.getByLabelText("Email");
+    expect(
+      await screen.findByText("Enter a valid email address, like name@example.com."),
+    ).toBeInTheDocument();
+    expect(email).toHaveAttribute("aria-invalid", "true");
+    expect(email).toHaveAccessibleDescription(
+      "Enter a valid email address, like name@example.com.",
+    );
+    expect(logins).toEqual([]);
+  });
+
+  it("honours a same-origin redirect and ignores a hostile one", async () => {
+    const first = renderApp("/login?redirect=%2Fsettings%2Fsecurity");
+    await fillAndSubmit(first.user, "member@coder.com", PASSWORD);
+    await waitFor(() => expect(first.router.state.location.pathname).toBe("/settings/security"));
+    first.unmount();
+    mock.reset();
+
+    const second = renderApp("/login?redirect=%2F%2Fevil.example%2Fx");
+    await fillAndSubmit(second.user, "member@coder.com", PASSWORD);
+    await waitFor(() => expect(second.router.state.location.pathname).toBe("/"));
+  });
+
+  it("builds single sign-on links from authmethods, with the OIDC text as text", async () => {
+    mock.config.oidcSignInText = "<b>Okta</b>";
+    renderApp("/login?redirect=%2Fsettings%2Fsecurity");
+    const github = await screen.findByRole("link", { name: "Sign in with GitHub" });
+    expect(github).toHaveAttribute(
+      "href",
+      "/api/v2/users/oauth2/github/callback?redirect=%2Fsettings%2Fsecurity",
+    );
+    expect(screen.getByRole("link", { name: "Sign in with <b>Okta</b>" })).toHaveAttribute(
+      "href",
+      "/api/v2/users/oidc/callback?redirect=%2Fsettings%2Fsecurity",
+    );
+    expect(document.querySelector("b")).toBeNull();
+  });
+
+  it("hides the password form when password login is off", async () => {
+    mock.config.passwordAuth = false;
+    renderApp("/login");
+    expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByLabelText("Email")).not.toBeInTheDocument());
+  });
+
+  it("shows only messages it knows", async () => {
+    const known = renderApp("/login?message=password-changed");
+    expect(await screen.findByText(/Your password has been changed/)).toBeInTheDocument();
+    known.unmount();
+    renderApp("/login?message=Call%20support%20at%20555-0100");
+    await screen.findByLabelText("Email");
+    expect(screen.queryByText(/555-0100/)).not.toBeInTheDocument();
+    expect(screen.queryByRole("status")).not.toBeInTheDocument();
+  });
+});

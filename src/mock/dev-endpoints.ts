@@ -1,0 +1,158 @@
+// /__mock/*: controls for tests, e2e runs and people using the development server.
+import { type Ctx, empty, error, htmlDocument, json, type MockConfig } from "./context.ts";
+import { readJsonValue } from "./http-read.ts";
+import { idpAuthorizePage, idpChoose } from "./idp.ts";
+import { mailboxPage } from "./mailbox.ts";
+import { findUserByEmail } from "./model.ts";
+import { describeSeededAccounts } from "./seed.ts";
+
+export interface MockControls {
+  reset(): void;
+  advanceClock(ms: number): void;
+  config: MockConfig;
+}
+
+type ConfigKey = keyof MockConfig;
+
+/** Accepted names for each setting: the MockConfig name and the snake_case one used by Coder's API. */
+const CONFIG_KEYS: Record<string, { key: ConfigKey; type: "boolean" | "string" | "number" }> = {
+  passwordAuth: { key: "passwordAuth", type: "boolean" },
+  password_auth: { key: "passwordAuth", type: "boolean" },
+  github: { key: "github", type: "boolean" },
+  oidc: { key: "oidc", type: "boolean" },
+  oidcSignInText: { key: "oidcSignInText", type: "string" },
+  oidc_sign_in_text: { key: "oidcSignInText", type: "string" },
+  oidcIconUrl: { key: "oidcIconUrl", type: "string" },
+  oidc_icon_url: { key: "oidcIconUrl", type: "string" },
+  termsOfServiceUrl: { key: "termsOfServiceUrl", type: "string" },
+  terms_of_service_url: { key: "termsOfServiceUrl", type: "string" },
+  rateLimits: { key: "rateLimits", type: "boolean" },
+  rate_limits: { key: "rateLimits", type: "boolean" },
+  sessionDurationMs: { key: "sessionDurationMs", type: "number" },
+  session_duration_ms: { key: "sessionDurationMs", type: "number" },
+};
+
+/** Validates a partial config; null or "" for termsOfServiceUrl removes it. */
+export function parseConfigPatch(
+  value: unknown,
+):
+  | { ok: true; patch: Partial<MockConfig> & { termsOfServiceUrl?: string | undefined } }
+  | { ok: false; message: string } {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return { ok: false, message: "Expected a JSON object with the settings to change." };
+  }
+  const patch: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(value)) {
+    const spec = CONFIG_KEYS[name];
+    if (!spec) return { ok: false, message: `Unknown setting ${JSON.stringify(name)}.` };
+    if (spec.key === "termsOfServiceUrl" && (raw === null || raw === "")) {
+      patch.termsOfServiceUrl = undefined;
+      continue;
+    }
+    const valid =
+      spec.type === "number"
+        ? typeof raw === "number" && Number.isFinite(raw) && raw > 0
+        : typeof raw === spec.type;
+    if (!valid)
+      return { ok: false, message: `Setting ${JSON.stringify(name)} must be a ${spec.type}.` };
+    patch[spec.key] = raw;
+  }
+  return { ok: true, patch: patch as Partial<MockConfig> };
+}
+
+export function configJson(config: MockConfig): Record<string, unknown> {
+  return {
+    passwordAuth: config.passwordAuth,
+    github: config.github,
+    oidc: config.oidc,
+    oidcSignInText: config.oidcSignInText,
+    oidcIconUrl: config.oidcIconUrl,
+    ...(config.termsOfServiceUrl ? { termsOfServiceUrl: config.termsOfServiceUrl } : {}),
+    rateLimits: config.rateLimits,
+    sessionDurationMs: config.sessionDurationMs,
+  };
+}
+
+export async function handleDevEndpoint(ctx: Ctx, controls: MockControls): Promise<Response> {
+  const { pathname } = ctx.url;
+  const method = ctx.request.method;
+  const route = `${method} ${pathname}`;
+
+  const idp = /^\/__mock\/idp\/(github|oidc)(\/choose)?$/.exec(pathname);
+  if (idp && (method === "GET" || method === "HEAD")) {
+    const provider = idp[1] as "github" | "oidc";
+    return idp[2] ? idpChoose(ctx, provider) : idpAuthorizePage(ctx, provider);
+  }
+
+  const userPath = /^\/__mock\/users\/([^/]+)$/.exec(pathname);
+  if (userPath && (method === "PUT" || method === "PATCH")) {
+    return updateUser(ctx, decodeURIComponent(userPath[1] as string));
+  }
+
+  switch (route) {
+    case "POST /__mock/reset":
+      controls.reset();
+      return empty(ctx, 204);
+    case "GET /__mock/mail":
+      return json(ctx, 200, ctx.env.state.mail);
+    case "GET /__mock":
+    case "GET /__mock/":
+    case "GET /__mock/mailbox":
+    case "HEAD /__mock/mailbox":
+      return htmlDocument(ctx, 200, mailboxPage(ctx.env.state.mail, describeSeededAccounts()));
+    case "POST /__mock/clock": {
+      const body = await readJsonValue(ctx.request);
+      if (!body.ok) return error(ctx, body.status, body.body);
+      const advance = (body.value as { advance_ms?: unknown } | null)?.advance_ms;
+      if (typeof advance !== "number" || !Number.isFinite(advance) || advance < 0) {
+        return error(ctx, 400, {
+          message: 'Expected {"advance_ms": n} with a number of milliseconds >= 0.',
+        });
+      }
+      controls.advanceClock(advance);
+      return empty(ctx, 204);
+    }
+    case "GET /__mock/config":
+      return json(ctx, 200, configJson(controls.config));
+    case "PUT /__mock/config":
+    case "PATCH /__mock/config": {
+      const body = await readJsonValue(ctx.request);
+      if (!body.ok) return error(ctx, body.status, body.body);
+      const parsed = parseConfigPatch(body.value);
+      if (!parsed.ok) return error(ctx, 400, { message: parsed.message });
+      Object.assign(controls.config, parsed.patch);
+      if ("termsOfServiceUrl" in parsed.patch && parsed.patch.termsOfServiceUrl === undefined) {
+        delete controls.config.termsOfServiceUrl;
+      }
+      return json(ctx, 200, configJson(controls.config));
+    }
+    default:
+      return error(ctx, 404, { message: `No mock endpoint ${method} ${pathname}.` });
+  }
+}
+
+const STATUSES = new Set(["active", "dormant", "suspended"]);
+
+/**
+ * PUT /__mock/users/{email or id} {"status": "suspended"}: what an admin would do in Coder's
+ * dashboard, so that a signed-in user can be suspended (their next request gets the 401 for an
+ * inactive user) or made dormant (their next sign-in silently reactivates them).
+ */
+async function updateUser(ctx: Ctx, who: string): Promise<Response> {
+  const { state } = ctx.env;
+  const user = state.users.get(who) ?? findUserByEmail(state, who);
+  if (!user) return error(ctx, 404, { message: `No user ${JSON.stringify(who)}.` });
+  const body = await readJsonValue(ctx.request);
+  if (!body.ok) return error(ctx, body.status, body.body);
+  const status = (body.value as { status?: unknown } | null)?.status;
+  if (typeof status !== "string" || !STATUSES.has(status)) {
+    return error(ctx, 400, { message: 'Expected {"status": "active" | "dormant" | "suspended"}.' });
+  }
+  user.status = status as "active" | "dormant" | "suspended";
+  return json(ctx, 200, {
+    id: user.id,
+    email: user.email,
+    status: user.status,
+    login_type: user.loginType,
+  });
+}

@@ -1,0 +1,383 @@
+// Go's encoding/json as coderd uses it, on both sides of the wire: responses are written the
+// way httpapi.Write writes them, and request bodies are decoded with the same leniencies and
+// the same error texts as json.Decoder, so the UI sees exactly what a real server would say.
+
+/** httpapi.Write: HTML-escaping encoder, trailing newline. Callers build objects in Go struct order. */
+export function goJson(value: unknown): string {
+  return `${JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, unicodeEscape)}\n`;
+}
+
+function unicodeEscape(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+
+/** strconv.Quote / fmt's %q for the strings coderd quotes in its messages. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (ch === '"' || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\u0007") out += "\\a";
+    else if (ch === "\b") out += "\\b";
+    else if (ch === "\f") out += "\\f";
+    else if (ch === "\v") out += "\\v";
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, "0")}`;
+    else if (cp >= 0x80 && cp < 0xa0) out += `\\u${cp.toString(16).padStart(4, "0")}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** net/url.QueryEscape, which is what Coder's mail template's `urlquery` does to the email. */
+export function goQueryEscape(s: string): string {
+  let out = "";
+  for (const byte of new TextEncoder().encode(s)) {
+    const c = String.fromCharCode(byte);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (c === " ") out += "+";
+    else out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+
+function fraction(ms: number): string {
+  const frac = ((ms % 1000) + 1000) % 1000;
+  return frac === 0 ? "" : `.${String(frac).padStart(3, "0").replace(/0+$/, "")}`;
+}
+
+/** time.Time's JSON form (RFC 3339 with trailing zeros of the fraction trimmed), in UTC. */
+export function goTimeJson(ms: number): string {
+  const iso = new Date(ms).toISOString(); // 2026-01-01T00:00:00.000Z
+  return `${iso.slice(0, 19)}${fraction(ms)}Z`;
+}
+
+/** time.Time.String() in UTC, as in `API key expired at "2026-01-02 00:00:00.5 +0000 UTC".` */
+export function goTimeString(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction(ms)} +0000 UTC`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding: json.NewDecoder(body).Decode(&v) reads the first JSON value only (trailing bytes are
+// ignored) and reports syntax errors with the scanner's wording.
+
+export type DecodeResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+class SyntaxFailure {
+  readonly message: string;
+  constructor(message: string) {
+    this.message = message;
+  }
+}
+
+const WHITESPACE = new Set([" ", "\t", "\n", "\r"]);
+
+/** The scanner's quoteChar. */
+function quoteChar(c: string): string {
+  if (c === "'") return "'\\''";
+  if (c === '"') return "'\"'";
+  const q = goQuote(c);
+  return `'${q.slice(1, -1)}'`;
+}
+
+export function decodeFirstJsonValue(text: string): DecodeResult {
+  let pos = 0;
+  const fail = (context: string): never => {
+    const c = text[pos];
+    if (c === undefined) throw new SyntaxFailure("unexpected EOF");
+    throw new SyntaxFailure(`invalid character ${quoteChar(c)} ${context}`);
+  };
+  const skipSpace = () => {
+    while (pos < text.length && WHITESPACE.has(text[pos] as string)) pos++;
+  };
+
+  const parseValue = (): unknown => {
+    skipSpace();
+    const c = text[pos];
+    if (c === "{") return parseObject();
+    if (c === "[") return parseArray();
+    if (c === '"') return parseString();
+    if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return parseNumber();
+    if (c === "t") return parseLiteral("true", true);
+    if (c === "f") return parseLiteral("false", false);
+    if (c === "n") return parseLiteral("null", null);
+    return fail("looking for beginning of value");
+  };
+
+  const parseLiteral = (word: string, value: unknown): unknown => {
+    for (let i = 0; i < word.length; i++) {
+      if (text[pos] !== word[i])
+        fail(`in literal ${word} (expecting ${quoteChar(word[i] as string)})`);
+      pos++;
+    }
+    return value;
+  };
+
+  const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+
+  const parseNumber = (): number => {
+    const start = pos;
+    if (text[pos] === "-") {
+      pos++;
+      if (!isDigit(text[pos])) fail("in numeric literal");
+    }
+    if (text[pos] === "0") pos++;
+    else while (isDigit(text[pos])) pos++;
+    if (text[pos] === ".") {
+      pos++;
+      if (!isDigit(text[pos])) fail("after decimal point in numeric literal");
+      while (isDigit(text[pos])) pos++;
+    }
+    if (text[pos] === "e" || text[pos] === "E") {
+      pos++;
+      if (text[pos] === "+" || text[pos] === "-") pos++;
+      if (!isDigit(text[pos])) fail("in exponent of numeric literal");
+      while (isDigit(text[pos])) pos++;
+    }
+    return Number(text.slice(start, pos));
+  };
+
+  const parseString = (): string => {
+    pos++; // opening quote
+    let out = "";
+    for (;;) {
+      const c = text[pos];
+      if (c === undefined) fail("in string literal");
+      if (c === '"') {
+        pos++;
+        return out;
+      }
+      if (c === "\\") {
+        pos++;
+        const e = text[pos];
+        const simple: Record<string, string> = {
+          '"': '"',
+          "\\": "\\",
+          "/": "/",
+          b: "\b",
+          f: "\f",
+          n: "\n",
+          r: "\r",
+          t: "\t",
+        };
+        if (e !== undefined && e in simple) {
+          out += simple[e];
+          pos++;
+        } else if (e === "u") {
+          pos++;
+          let hex = "";
+          for (let i = 0; i < 4; i++) {
+            if (!/[0-9a-fA-F]/.test(text[pos] ?? "")) fail("in \\u hexadecimal character escape");
+            hex += text[pos];
+            pos++;
+          }
+          out += String.fromCharCode(Number.parseInt(hex, 16));
+        } else {
+          fail("in string escape code");
+        }
+        continue;
+      }
+      if ((c as string).charCodeAt(0) < 0x20) fail("in string literal");
+      // Copy the run of ordinary characters in one go (bodies can be megabytes long).
+      let end = pos + 1;
+      while (end < text.length) {
+        const code = text.charCodeAt(end);
+        if (code === 0x22 || code === 0x5c || code < 0x20) break;
+        end++;
+      }
+      out += text.slice(pos, end);
+      pos = end;
+    }
+  };
+
+  const parseArray = (): unknown[] => {
+    pos++;
+    const out: unknown[] = [];
+    skipSpace();
+    if (text[pos] === "]") {
+      pos++;
+      return out;
+    }
+    for (;;) {
+      out.push(parseValue());
+      skipSpace();
+      if (text[pos] === ",") {
+        pos++;
+        continue;
+      }
+      if (text[pos] === "]") {
+        pos++;
+        return out;
+      }
+      fail("after array element");
+    }
+  };
+
+  const parseObject = (): Record<string, unknown> => {
+    pos++;
+    const out: Record<string, unknown> = {};
+    skipSpace();
+    if (text[pos] === "}") {
+      pos++;
+      return out;
+    }
+    for (;;) {
+      skipSpace();
+      if (text[pos] !== '"') fail("looking for beginning of object key string");
+      const key = parseString();
+      skipSpace();
+      if (text[pos] !== ":") fail("after object key");
+      pos++;
+      const value = parseValue();
+      // defineProperty, so a "__proto__" key is data like any other.
+      Object.defineProperty(out, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      skipSpace();
+      if (text[pos] === ",") {
+        pos++;
+        continue;
+      }
+      if (text[pos] === "}") {
+        pos++;
+        return out;
+      }
+      fail("after object key:value pair");
+    }
+  };
+
+  skipSpace();
+  if (pos >= text.length) return { ok: false, error: "EOF" };
+  try {
+    // Go repairs invalid UTF-16 the same way it repairs invalid UTF-8: lone surrogates become U+FFFD.
+    return { ok: true, value: repairSurrogates(parseValue()) };
+  } catch (error) {
+    if (error instanceof SyntaxFailure) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+function repairSurrogates(value: unknown): unknown {
+  if (typeof value === "string") {
+    return value.replace(
+      /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      "\ufffd",
+    );
+  }
+  if (Array.isArray(value)) return value.map(repairSurrogates);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      Object.defineProperty(out, repairSurrogates(k) as string, {
+        value: repairSurrogates(v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Struct decoding: case-insensitive field names, unknown fields ignored, null leaves the zero
+// value, a JSON value of the wrong kind is an UnmarshalTypeError (the first one wins, decoding
+// carries on), and a top-level null leaves the whole struct zeroed.
+
+export interface GoStruct {
+  /** Go type name without package, e.g. "LoginWithPasswordRequest". */
+  name: string;
+  fields: readonly GoField[];
+}
+
+export interface GoField {
+  json: string;
+  type: "string" | "bool" | GoStruct;
+  /** The Go type as UnmarshalTypeError prints it, e.g. "codersdk.LoginType"; defaults to type. */
+  goType?: string;
+  /** go-playground tags, e.g. "required,email". */
+  validate?: string;
+}
+
+export type GoStructValue = { [field: string]: string | boolean | GoStructValue };
+
+function jsonKind(value: unknown): string {
+  if (typeof value === "boolean") return "bool";
+  if (typeof value === "number") return "number";
+  if (typeof value === "string") return "string";
+  if (Array.isArray(value)) return "array";
+  return "object";
+}
+
+export function zeroValue(struct: GoStruct): GoStructValue {
+  const out: GoStructValue = {};
+  for (const field of struct.fields) {
+    out[field.json] =
+      field.type === "string" ? "" : field.type === "bool" ? false : zeroValue(field.type);
+  }
+  return out;
+}
+
+export function decodeStruct(
+  value: unknown,
+  struct: GoStruct,
+): { ok: true; value: GoStructValue } | { ok: false; error: string } {
+  const out = zeroValue(struct);
+  if (value === null) return { ok: true, value: out };
+  if (typeof value !== "object" || Array.isArray(value)) {
+    return {
+      ok: false,
+      error: `json: cannot unmarshal ${jsonKind(value)} into Go value of type codersdk.${struct.name}`,
+    };
+  }
+  let firstError: string | undefined;
+  fill(out, value as Record<string, unknown>, struct, struct.name, (e) => {
+    firstError ??= e;
+  });
+  return firstError === undefined ? { ok: true, value: out } : { ok: false, error: firstError };
+}
+
+function fill(
+  out: GoStructValue,
+  input: Record<string, unknown>,
+  struct: GoStruct,
+  path: string,
+  report: (error: string) => void,
+): void {
+  for (const [key, raw] of Object.entries(input)) {
+    const field =
+      struct.fields.find((f) => f.json === key) ??
+      struct.fields.find((f) => f.json.toLowerCase() === key.toLowerCase());
+    if (!field || raw === null) continue;
+    const typeName =
+      field.goType ?? (typeof field.type === "string" ? field.type : `codersdk.${field.type.name}`);
+    const mismatch = () =>
+      report(
+        `json: cannot unmarshal ${jsonKind(raw)} into Go struct field ${path}.${field.json} of type ${typeName}`,
+      );
+    if (field.type === "string") {
+      if (typeof raw === "string") out[field.json] = raw;
+      else mismatch();
+    } else if (field.type === "bool") {
+      if (typeof raw === "boolean") out[field.json] = raw;
+      else mismatch();
+    } else if (typeof raw === "object" && !Array.isArray(raw)) {
+      fill(
+        out[field.json] as GoStructValue,
+        raw as Record<string, unknown>,
+        field.type,
+        `${path}.${field.json}`,
+        report,
+      );
+    } else {
+      mismatch();
+    }
+  }
+}

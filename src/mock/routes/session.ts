@@ -1,0 +1,166 @@
+// Signing in and out, who am I, and the public deployment endpoints.
+import { type Ctx, error, json, now, setCookie } from "../context.ts";
+import { SESSION_COOKIE, SESSION_COOKIE_MAX_AGE } from "../cookies.ts";
+import { goQuote } from "../go-json.ts";
+import { readJsonValue, readStruct } from "../http-read.ts";
+import {
+  findUserByEmail,
+  issueApiKey,
+  type MockUser,
+  passwordMatches,
+  rbacResource,
+  rbacSubject,
+  userJson,
+  userObject,
+} from "../model.ts";
+import { authorize, evaluateAuthcheck } from "../rbac.ts";
+import { DEPLOYMENT_ID, type LoginType, MOCK_VERSION } from "../seed.ts";
+import { CreateFirstUserRequest, LoginWithPasswordRequest } from "../structs.ts";
+
+export const RESOURCE_NOT_FOUND = "Resource not found or you do not have access to this resource";
+
+/**
+ * coderd's loginRequest, shared by POST /users/login and convert-login: one password comparison
+ * for every case (unknown email and users without a password included), and only then the
+ * deployment and account checks.
+ */
+export function loginRequest(
+  ctx: Ctx,
+  email: string,
+  password: string,
+): { ok: true; user: MockUser } | { ok: false; response: Response } {
+  const { state, config } = ctx.env;
+  const user = findUserByEmail(state, email);
+  const fail = (status: number, message: string) => ({
+    ok: false as const,
+    response: error(ctx, status, { message }),
+  });
+  if (!passwordMatches(user, password) || !user) return fail(401, "Incorrect email or password.");
+  if (!config.passwordAuth) return fail(403, "Password authentication is disabled.");
+  if (user.loginType !== "password") {
+    return fail(
+      403,
+      `Incorrect login type, attempting to use ${goQuote("password")} but user is of login type ${goQuote(user.loginType)}`,
+    );
+  }
+  if (user.status === "dormant") user.status = "active";
+  if (user.status !== "active") {
+    return fail(
+      401,
+      `Your account is ${user.status}. Contact an admin to reactivate your account.`,
+    );
+  }
+  return { ok: true, user };
+}
+
+/** createAPIKey + http.SetCookie: the session cookie carries the same token as the body. */
+export function startSession(ctx: Ctx, user: MockUser, loginType: LoginType): string {
+  const t = now(ctx);
+  const { token } = issueApiKey(
+    ctx.env.state,
+    user,
+    loginType,
+    t,
+    ctx.env.config.sessionDurationMs,
+  );
+  user.lastSeenAt = t;
+  setCookie(ctx, {
+    name: SESSION_COOKIE,
+    value: token,
+    path: "/",
+    maxAge: SESSION_COOKIE_MAX_AGE,
+    httpOnly: true,
+    sameSite: "Lax",
+  });
+  return token;
+}
+
+export async function postLogin(ctx: Ctx): Promise<Response> {
+  const body = await readStruct(ctx.request, LoginWithPasswordRequest);
+  if (!body.ok) return error(ctx, body.status, body.body);
+  const login = loginRequest(ctx, body.value.email as string, body.value.password as string);
+  if (!login.ok) return login.response;
+  const token = startSession(ctx, login.user, "password");
+  return json(ctx, 201, { session_token: token });
+}
+
+export function postLogout(ctx: Ctx): Response {
+  setCookie(ctx, { name: SESSION_COOKIE, value: "", path: "/", maxAge: -1, sameSite: "Lax" });
+  if (ctx.key) ctx.env.state.apiKeys.delete(ctx.key.id);
+  return json(ctx, 200, { message: "Logged out!" });
+}
+
+export function getUser(ctx: Ctx): Response {
+  const { state } = ctx.env;
+  const target = ctx.target as MockUser;
+  const me = ctx.user as MockUser;
+  if (
+    target.id !== me.id &&
+    authorize(rbacSubject(state, me), "read", userObject(target)) !== true
+  ) {
+    return error(ctx, 404, { message: RESOURCE_NOT_FOUND });
+  }
+  return json(ctx, 200, userJson(state, target));
+}
+
+export function getLoginType(ctx: Ctx): Response {
+  const target = ctx.target as MockUser;
+  if (target.id !== ctx.user?.id) {
+    return error(ctx, 403, { message: "You are not authorized to view this user's login type." });
+  }
+  return json(ctx, 200, { login_type: target.loginType });
+}
+
+export function getAuthMethods(ctx: Ctx): Response {
+  const c = ctx.env.config;
+  return json(ctx, 200, {
+    ...(c.termsOfServiceUrl ? { terms_of_service_url: c.termsOfServiceUrl } : {}),
+    password: { enabled: c.passwordAuth },
+    github: { enabled: c.github, default_provider_configured: false },
+    oidc: {
+      enabled: c.oidc,
+      signInText: c.oidc ? c.oidcSignInText : "",
+      iconUrl: c.oidc ? c.oidcIconUrl : "",
+    },
+  });
+}
+
+export function getBuildInfo(ctx: Ctx): Response {
+  return json(ctx, 200, {
+    external_url: `https://github.com/coder/coder/releases/tag/${MOCK_VERSION.replace(/-mock$/, "")}`,
+    version: MOCK_VERSION,
+    dashboard_url: ctx.url.origin,
+    telemetry: false,
+    workspace_proxy: false,
+    agent_api_version: "2.7",
+    provisioner_api_version: "1.10",
+    upgrade_message: "",
+    deployment_id: DEPLOYMENT_ID,
+  });
+}
+
+export function getFirstUser(ctx: Ctx): Response {
+  const anyone = [...ctx.env.state.users.values()].some((u) => !u.deleted);
+  return anyone
+    ? json(ctx, 200, { message: "The initial user has already been created!" })
+    : error(ctx, 404, { message: "The initial user has not been created!" });
+}
+
+/** The seeded deployment always has its first user, so after the body checks this is a 409. */
+export async function postFirstUser(ctx: Ctx): Promise<Response> {
+  const body = await readStruct(ctx.request, CreateFirstUserRequest);
+  if (!body.ok) return error(ctx, body.status, body.body);
+  return error(ctx, 409, { message: "The initial user has already been created." });
+}
+
+export async function postAuthcheck(ctx: Ctx): Promise<Response> {
+  const body = await readJsonValue(ctx.request);
+  if (!body.ok) return error(ctx, body.status, body.body);
+  const { state } = ctx.env;
+  const result = evaluateAuthcheck(
+    rbacSubject(state, ctx.user as MockUser),
+    body.value,
+    (type, id) => rbacResource(state, type, id),
+  );
+  return json(ctx, result.status, result.body);
+}
