@@ -12,6 +12,22 @@ export default defineConfig({
     // polyfill is an inline script, which the strict CSP forbids.
     modulePreload: { polyfill: false },
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Few, cacheable chunks instead of a dozen tiny ones: every page needs the framework, every
+        // form the form kit, and per-request overhead matters more than a few shared bytes.
+        codeSplitting: {
+          groups: [
+            {
+              name: "framework",
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
+            },
+            { name: "forms", test: /node_modules[\\/](react-hook-form|@hookform|zod)[\\/]/ },
+            { name: "shared", test: /src[\\/](components|api|forms|lib)[\\/]/, minShareCount: 2 },
+          ],
+        },
+      },
+    },
   },
   test: {
     projects: [

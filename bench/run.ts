@@ -103,6 +103,19 @@ async function audit(url: string, profile: Profile, port: number): Promise<RunFi
   };
 }
 
+/** Lighthouse sometimes loses a trace (NO_NAVSTART, NO_FCP); such a run is retried, not counted. */
+async function auditWithRetry(url: string, profile: Profile, port: number, reset: () => void) {
+  for (let attempt = 1; ; attempt++) {
+    reset();
+    try {
+      return await audit(url, profile, port);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.warn(`retrying ${profile} ${url}: ${(error as Error).message}`);
+    }
+  }
+}
+
 function summarize(runs: RunFigures[]) {
   const pick = (key: keyof Omit<RunFigures, "consoleErrors">) => median(runs.map((r) => r[key]));
   return {
@@ -166,8 +179,11 @@ async function main() {
       for (const profile of PROFILES) {
         const runs: RunFigures[] = [];
         for (let i = 0; i < RUNS; i++) {
-          await server.mock?.reset();
-          runs.push(await audit(`${server.url}${route}`, profile, chrome.port));
+          runs.push(
+            await auditWithRetry(`${server.url}${route}`, profile, chrome.port, () =>
+              server.mock?.reset(),
+            ),
+          );
         }
         results[route] ??= {} as Record<Profile, Summary>;
         (results[route] as Record<Profile, Summary>)[profile] = summarize(runs);

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import { Outlet, useLocation } from "react-router";
-import { restoreStaticPage } from "./static-handoff.ts";
+import { takeOverStaticPage } from "./static-handoff.ts";
 
 /**
  * On the first render, take over from the prerendered page. After each in-app navigation, move
@@ -10,11 +10,10 @@ import { restoreStaticPage } from "./static-handoff.ts";
 export function RootLayout() {
   const { pathname } = useLocation();
   const previous = useRef<string | undefined>(undefined);
+  // Before the first paint of the app: swap it in for the prerendered page.
+  useLayoutEffect(takeOverStaticPage, []);
   useEffect(() => {
-    if (previous.current === undefined) {
-      const root = document.getElementById("root");
-      if (root) restoreStaticPage(root);
-    } else if (previous.current !== pathname) {
+    if (previous.current !== undefined && previous.current !== pathname) {
       const heading = document.getElementById("page-heading");
       if (heading && !heading.contains(document.activeElement)) {
         heading.tabIndex = -1;

@@ -1,59 +1,63 @@
 // The prerendered page is interactive HTML before the app starts: someone may already be typing.
-// When React renders over it, carry over what was typed and where the cursor was.
+// The app renders into a hidden sibling; at its first commit (before the browser paints) the two
+// are swapped, carrying over what was typed and where the cursor was. Nothing typed in between
+// can be lost, because the static page stays live until that very moment.
 
-interface Snapshot {
-  values: Map<string, string>;
-  focusedName: string | undefined;
-  selection: [number, number] | undefined;
+const STATIC_ID = "root";
+const APP_ID = "app";
+
+/** The element the app renders into, created next to the static page. */
+export function createAppContainer(): HTMLElement {
+  const staticRoot = document.getElementById(STATIC_ID);
+  if (!staticRoot) throw new Error("index.html has no #root element");
+  const app = document.createElement("div");
+  app.id = APP_ID;
+  // Hidden until it takes over, unless there is no static page to keep showing.
+  app.hidden = staticRoot.childElementCount > 0;
+  staticRoot.after(app);
+  return app;
 }
 
-let snapshot: Snapshot | undefined;
+/** Call from a layout effect of the first render. Safe to call again (does nothing). */
+export function takeOverStaticPage(): void {
+  const staticRoot = document.getElementById(STATIC_ID);
+  const app = document.getElementById(APP_ID);
+  if (!staticRoot || !app) return;
 
-/** Read the static form state. Call once, before the first render replaces the markup. */
-export function captureStaticPage(container: HTMLElement): void {
-  if (!container.hasAttribute("data-prerendered")) return;
   const values = new Map<string, string>();
-  for (const input of container.querySelectorAll<HTMLInputElement>("input[name]")) {
+  for (const input of staticRoot.querySelectorAll<HTMLInputElement>("input[name]")) {
     if (input.type !== "hidden" && input.value !== "") values.set(input.name, input.value);
   }
   const active = document.activeElement;
   const focused =
-    active instanceof HTMLInputElement && container.contains(active) ? active : undefined;
+    active instanceof HTMLInputElement && staticRoot.contains(active) ? active : undefined;
   let selection: [number, number] | undefined;
   try {
-    if (focused && focused.selectionStart !== null && focused.selectionEnd !== null)
+    if (focused?.selectionStart != null && focused.selectionEnd != null)
       selection = [focused.selectionStart, focused.selectionEnd];
   } catch {
     // Some input types (email) don't expose a selection.
   }
-  snapshot = { values, focusedName: focused?.name, selection };
-  container.removeAttribute("data-prerendered");
-}
 
-/**
- * After the first render: refill what was typed and put the cursor back. Values go in through the
- * native setter plus an `input` event, exactly as typing would, so React and the form library see
- * them (React ignores a plain `.value =` assignment).
- */
-export function restoreStaticPage(container: HTMLElement): void {
-  const state = snapshot;
-  snapshot = undefined;
-  if (!state) return;
+  staticRoot.remove();
+  app.hidden = false;
+
+  // Values go in through the native setter plus an `input` event, as typing would, so React and
+  // the form library see them (React ignores a plain `.value =` assignment).
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
-  for (const [name, value] of state.values) {
-    const input = container.querySelector<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`);
-    if (input?.value !== "" || !setValue) continue;
+  const inputNamed = (name: string) =>
+    app.querySelector<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`);
+  for (const [name, value] of values) {
+    const input = inputNamed(name);
+    if (!input || input.value === value || !setValue) continue;
     setValue.call(input, value);
     input.dispatchEvent(new Event("input", { bubbles: true }));
   }
-  if (!state.focusedName) return;
-  const focused = container.querySelector<HTMLInputElement>(
-    `input[name="${CSS.escape(state.focusedName)}"]`,
-  );
-  if (!focused) return;
-  focused.focus();
+  if (!focused?.name) return;
+  const target = inputNamed(focused.name);
+  target?.focus();
   try {
-    if (state.selection) focused.setSelectionRange(state.selection[0], state.selection[1]);
+    if (target && selection) target.setSelectionRange(selection[0], selection[1]);
   } catch {
     // not supported for this input type
   }

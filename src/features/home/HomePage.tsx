@@ -1,11 +1,14 @@
 import { Link } from "react-router";
+import { usePermissions } from "../../api/permissions.ts";
 import { AppPage } from "../../components/AppPage.tsx";
-import { useCurrentUser } from "../session/useCurrentUser.ts";
 import { loginTypeLabel } from "../session/login-types.ts";
+import { useCurrentUser } from "../session/useCurrentUser.ts";
 
 export function HomePage() {
   const user = useCurrentUser();
   const roles = user.roles ?? [];
+  // Offered unless the server says no: every built-in role may, so don't hide it while asking.
+  const canUpdateOwnAccount = usePermissions().data?.updateOwnAccount !== false;
   return (
     <AppPage title="Your account">
       <section className="section" aria-labelledby="who-heading">
@@ -26,7 +29,9 @@ export function HomePage() {
                 {roles.map((role) => (
                   <li key={`${role.organization_id ?? "site"}:${role.name}`}>
                     {role.display_name || role.name}
-                    {role.organization_id ? <span className="visually-hidden"> (organization)</span> : null}
+                    {role.organization_id ? (
+                      <span className="visually-hidden"> (organization)</span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -36,10 +41,22 @@ export function HomePage() {
       </section>
       <section className="section" aria-labelledby="security-heading">
         <h2 id="security-heading">Security</h2>
-        <p>Change your password, or switch this account to single sign-on.</p>
-        <Link className="button secondary" to="/settings/security">
-          Open security settings
-        </Link>
+        {canUpdateOwnAccount ? (
+          <>
+            <p>
+              {user.login_type === "password"
+                ? "Change your password, or switch this account to single sign-on."
+                : "See how this account signs in."}
+            </p>
+            <Link className="button secondary" to="/settings/security">
+              Open security settings
+            </Link>
+          </>
+        ) : (
+          <p>
+            This account can't change its own sign-in settings. Ask an administrator for changes.
+          </p>
+        )}
       </section>
     </AppPage>
   );

@@ -51,7 +51,12 @@ export function SignedInLayout() {
         <div className="actions">
           <span className="visually-hidden">Signed in as </span>
           <span>{me.data.email}</span>
-          <Button variant="secondary" onClick={signOut} pending={logout.isPending} pendingLabel="Signing out…">
+          <Button
+            variant="secondary"
+            onClick={signOut}
+            pending={logout.isPending}
+            pendingLabel="Signing out…"
+          >
             Sign out
           </Button>
         </div>

@@ -1,6 +1,120 @@
-import { AuthLayout } from "../../components/AuthLayout.tsx";
+import { useQuery } from "@tanstack/react-query";
+import { loginTypeQuery } from "../../api/account.ts";
+import { usePermissions } from "../../api/permissions.ts";
+import { authMethodsQuery, meQuery } from "../../api/session.ts";
+import { Alert } from "../../components/Alert.tsx";
+import { AppPage } from "../../components/AppPage.tsx";
+import { Button } from "../../components/Button.tsx";
+import { loginTypeLabel } from "../session/login-types.ts";
+import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
+import { SingleSignOnSection } from "./SingleSignOnSection.tsx";
 
-// Placeholder until its issue lands.
+function LoadFailure({ what, error, retry }: { what: string; error: unknown; retry: () => void }) {
+  return (
+    <Alert tone="error">
+      <p>
+        {what} couldn't be loaded.{" "}
+        {error instanceof Error ? error.message : "Something went wrong. Try again."}
+      </p>
+      <div className="actions">
+        <Button variant="secondary" onClick={retry}>
+          Try again
+        </Button>
+      </div>
+    </Alert>
+  );
+}
+
 export function SecurityPage() {
-  return <AuthLayout title="SecurityPage">Not built yet.</AuthLayout>;
+  // Read softly: after a password change the session is forgotten a moment before this page
+  // goes away, and nothing here should ask the server again in that moment.
+  const user = useQuery(meQuery()).data;
+  const signedIn = Boolean(user);
+  const loginType = useQuery({ ...loginTypeQuery(), enabled: signedIn });
+  const permissions = usePermissions();
+  const methods = useQuery(authMethodsQuery());
+
+  if (!user) return <AppPage title="Security">{null}</AppPage>;
+
+  // Both are needed to know what to offer; until then, offer nothing rather than guess.
+  if (loginType.isError || permissions.isError) {
+    return (
+      <AppPage title="Security">
+        <LoadFailure
+          what="Your sign-in settings"
+          error={loginType.error ?? permissions.error}
+          retry={() => {
+            if (loginType.isError) void loginType.refetch();
+            if (permissions.isError) void permissions.refetch();
+          }}
+        />
+      </AppPage>
+    );
+  }
+  if (!loginType.data || !permissions.data) {
+    return (
+      <AppPage title="Security">
+        <p role="status">Loading your sign-in settings…</p>
+      </AppPage>
+    );
+  }
+
+  const isPasswordAccount = loginType.data === "password";
+  const signsInWith = loginTypeLabel(loginType.data, methods.data?.oidc.signInText);
+
+  return (
+    <AppPage title="Security">
+      {!permissions.data.updateOwnAccount ? (
+        <Alert tone="info">
+          <p>
+            This account can't change its own sign-in settings. Ask an administrator for changes.
+          </p>
+        </Alert>
+      ) : isPasswordAccount ? (
+        <>
+          <section className="section" aria-labelledby="password-heading">
+            <h2 id="password-heading">Password</h2>
+            <p>Changing your password signs you out everywhere, this browser included.</p>
+            <ChangePasswordForm email={user.email} />
+          </section>
+          {methods.data ? (
+            <SingleSignOnSection
+              email={user.email}
+              methods={methods.data}
+              canManageUsers={permissions.data.manageUsers}
+            />
+          ) : (
+            <section className="section" aria-labelledby="sso-heading">
+              <h2 id="sso-heading">Single sign-on</h2>
+              {methods.isError ? (
+                <LoadFailure
+                  what="The sign-in options"
+                  error={methods.error}
+                  retry={() => void methods.refetch()}
+                />
+              ) : (
+                <p role="status">Loading the sign-in options…</p>
+              )}
+            </section>
+          )}
+        </>
+      ) : (
+        <section className="section" aria-labelledby="sign-in-heading">
+          <h2 id="sign-in-heading">How you sign in</h2>
+          <p>
+            <strong>Signed in with {signsInWith}</strong>
+          </p>
+          {loginType.data === "github" || loginType.data === "oidc" ? (
+            <p>
+              {signsInWith} checks who you are, so this account has no password in Coder and there
+              is none to change here. Coder only switches password accounts to single sign-on, so
+              there is nothing to switch either.
+            </p>
+          ) : (
+            <p>This account doesn't sign in with a password, so there is none to change here.</p>
+          )}
+        </section>
+      )}
+    </AppPage>
+  );
 }

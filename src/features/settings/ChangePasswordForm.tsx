@@ -1,0 +1,164 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { useNavigate } from "react-router";
+import * as z from "zod/mini";
+import { changePasswordMutation } from "../../api/account.ts";
+import { isApiError } from "../../api/errors.ts";
+import { forgetSession } from "../../api/session.ts";
+import { Button } from "../../components/Button.tsx";
+import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
+import { NewPasswordField } from "../../components/NewPasswordField.tsx";
+import { PasswordField } from "../../components/PasswordField.tsx";
+import { usePasswordVerdict } from "../../components/usePasswordVerdict.ts";
+import { requiredPassword } from "../../forms/fields.ts";
+import {
+  confirmationMatches,
+  confirmPasswordField,
+  describeRuleFailure,
+  newPasswordField,
+  type ServerVerdict,
+} from "../../forms/password-fields.ts";
+import type { LoginLocationState } from "../login/LoginPage.tsx";
+import { loginWithMessage } from "../login/messages.ts";
+
+interface ChangePasswordValues {
+  old_password: string;
+  password: string;
+  confirm_password: string;
+}
+
+const OLD_PASSWORD_WRONG = "That isn't your current password.";
+const SAME_AS_OLD = "Choose a password that differs from your current one.";
+
+export function ChangePasswordForm({ email }: { email: string }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const change = useMutation(changePasswordMutation());
+  const submitting = useRef(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const secondsLeft = useRetryCountdown(failure);
+
+  const serverVerdict = useRef<ServerVerdict | undefined>(undefined);
+  const schema = useMemo(
+    () =>
+      z
+        .object({
+          old_password: requiredPassword("Enter your current password."),
+          password: newPasswordField(() => serverVerdict.current),
+          confirm_password: confirmPasswordField,
+        })
+        .check(confirmationMatches),
+    [],
+  );
+  const form = useForm<ChangePasswordValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { old_password: "", password: "", confirm_password: "" },
+  });
+  const { errors } = form.formState;
+  const password = form.watch("password");
+  const verdict = usePasswordVerdict(password, true);
+  serverVerdict.current = verdict.server;
+
+  /** Coder's answers that belong to one field; true when the error found its field. */
+  const placeOnField = (error: unknown): boolean => {
+    if (!isApiError(error)) return false;
+    if (error.message === "Old password is incorrect.") {
+      form.setError(
+        "old_password",
+        { type: "server", message: OLD_PASSWORD_WRONG },
+        { shouldFocus: true },
+      );
+      return true;
+    }
+    if (error.message === "New password cannot match old password.") {
+      form.setError("password", { type: "server", message: SAME_AS_OLD }, { shouldFocus: true });
+      return true;
+    }
+    if (error.message === "Old password is required.") {
+      form.setError(
+        "old_password",
+        { type: "server", message: "Enter your current password." },
+        { shouldFocus: true },
+      );
+      return true;
+    }
+    // "Invalid password." carries the rule's verdict for the new password.
+    const fields = { old_password: "old_password", password: "password" } as const;
+    const placeable = error.validations.filter((v) => Object.hasOwn(fields, v.field));
+    if (placeable.length === 0 || placeable.length !== error.validations.length) return false;
+    placeable.forEach(({ field, detail }, index) => {
+      const target = fields[field as keyof typeof fields];
+      const message = target === "password" ? describeRuleFailure(detail) : detail;
+      form.setError(target, { type: "server", message }, { shouldFocus: index === 0 });
+    });
+    return true;
+  };
+
+  const onSubmit = form.handleSubmit(async ({ old_password, password }) => {
+    if (submitting.current || secondsLeft > 0) return;
+    submitting.current = true;
+    setFailure(null);
+    try {
+      await change.mutateAsync({ old_password, password });
+    } catch (error) {
+      // Whatever went wrong, what was typed stays: nobody should have to type three passwords again.
+      if (!placeOnField(error)) setFailure(error);
+      submitting.current = false;
+      return;
+    }
+    // Every session is gone now. Leave the signed-in layout first, then forget the user: in the
+    // other order the layout would see "nobody signed in" and send the user off with a
+    // "session expired" message instead of ours.
+    const state: LoginLocationState = { email };
+    await navigate(loginWithMessage("password-updated"), { replace: true, state });
+    forgetSession(queryClient);
+  });
+
+  const waiting = secondsLeft > 0;
+  return (
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      aria-describedby={failure ? "change-password-error" : undefined}
+    >
+      <div id="change-password-error">
+        <ErrorAlert error={failure} />
+      </div>
+      {/* For password managers: which account this password belongs to. */}
+      <input type="text" name="username" autoComplete="username" value={email} hidden readOnly />
+      <PasswordField
+        label="Current password"
+        autoComplete="current-password"
+        required
+        error={errors.old_password?.message}
+        {...form.register("old_password")}
+      />
+      <NewPasswordField
+        label="New password"
+        required
+        value={password}
+        {...verdict}
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
+      <PasswordField
+        label="Confirm new password"
+        autoComplete="new-password"
+        required
+        error={errors.confirm_password?.message}
+        {...form.register("confirm_password")}
+      />
+      <div className="actions">
+        <Button
+          type="submit"
+          pending={change.isPending || change.isSuccess || waiting}
+          pendingLabel={waiting ? `Try again in ${secondsLeft} s` : "Changing password…"}
+        >
+          Change password
+        </Button>
+      </div>
+    </form>
+  );
+}
