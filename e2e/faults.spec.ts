@@ -1,0 +1,222 @@
+// Every form against every way a server or network can fail: a clear message, nothing typed is
+// lost, no page or console error (the fixture checks), and trying again works.
+import type { Locator, Page, Route } from "@playwright/test";
+import { accounts, expect, PASSWORD, signIn, test } from "./fixtures.ts";
+
+const STRONG = "Correct-Horse-Battery-42";
+
+interface Form {
+  name: string;
+  /** The endpoint the form posts to. */
+  endpoint: string;
+  open(page: Page): Promise<void>;
+  /** Type realistic values; returns the fields and what they must still hold after a failure. */
+  fill(page: Page): Promise<Array<[Locator, string]>>;
+  submit(page: Page): Promise<void>;
+  /** What success looks like once the fault is gone. */
+  succeeded(page: Page): Promise<void>;
+  /** Where the error appears (the page, or a dialog). */
+  scope(page: Page): Locator;
+  /**
+   * Status for the malformed-body case. Endpoints that answer 204 ignore a success body, so for
+   * them a garbled error body is what can go wrong.
+   */
+  malformedStatus?: number;
+}
+
+const forms: Form[] = [
+  {
+    name: "sign-in",
+    endpoint: "**/api/v2/users/login",
+    open: async (page) => {
+      await page.goto("/login");
+    },
+    fill: async (page) => {
+      const email = page.getByLabel("Email");
+      const password = page.getByLabel("Password", { exact: true });
+      await email.fill(accounts.member);
+      await password.fill(PASSWORD);
+      return [
+        [email, accounts.member],
+        [password, PASSWORD],
+      ];
+    },
+    submit: (page) => page.locator('form button[type="submit"]').click(),
+    succeeded: (page) =>
+      expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible(),
+    scope: (page) => page.locator("body"),
+  },
+  {
+    name: "change password (settings)",
+    endpoint: "**/api/v2/users/me/password",
+    open: async (page) => {
+      await signIn(page, accounts.member);
+      await page.goto("/settings/security");
+    },
+    fill: async (page) => {
+      const current = page.getByLabel("Current password");
+      const next = page.getByLabel("New password", { exact: true });
+      const confirm = page.getByLabel("Confirm new password");
+      await current.fill(PASSWORD);
+      await next.fill(STRONG);
+      await confirm.fill(STRONG);
+      return [
+        [current, PASSWORD],
+        [next, STRONG],
+        [confirm, STRONG],
+      ];
+    },
+    submit: (page) =>
+      page.getByRole("button", { name: /Change password|Try again in|Changing/ }).click(),
+    succeeded: (page) => expect(page).toHaveURL(/\/login\?message=password-updated/),
+    scope: (page) => page.locator("body"),
+    malformedStatus: 400,
+  },
+  {
+    name: "convert to single sign-on",
+    endpoint: "**/api/v2/users/me/convert-login",
+    open: async (page) => {
+      await signIn(page, accounts.member);
+      await page.goto("/settings/security");
+      await page.getByRole("button", { name: "Switch to OpenID Connect" }).click();
+    },
+    fill: async (page) => {
+      const password = page.getByRole("dialog").getByLabel("Current password");
+      await password.fill(PASSWORD);
+      return [[password, PASSWORD]];
+    },
+    submit: (page) => page.getByRole("dialog").locator('button[type="submit"]').click(),
+    // Success leaves for the identity provider's page.
+    succeeded: (page) => expect(page).toHaveURL(/\/__mock\/idp\//),
+    scope: (page) => page.getByRole("dialog"),
+  },
+];
+
+const html502 =
+  "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><script>window.__proxy=1</script></body></html>";
+
+const faults = (
+  form: Form,
+): Array<{
+  name: string;
+  handle: (route: Route) => Promise<void>;
+  message: RegExp;
+}> => [
+  {
+    name: "500 from Coder",
+    handle: (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: "application/json",
+        body: '{"message":"Internal error.","detail":"pq: connection refused"}',
+      }),
+    message: /Something went wrong on the server|Internal error/,
+  },
+  {
+    name: "502 with a proxy's HTML page",
+    handle: (route) => route.fulfill({ status: 502, contentType: "text/html", body: html502 }),
+    message: /server is unavailable right now/,
+  },
+  {
+    name: "503 with an empty body",
+    handle: (route) => route.fulfill({ status: 503, body: "" }),
+    message: /server is unavailable right now/,
+  },
+  {
+    name: "a dropped connection",
+    handle: (route) => route.abort("connectionreset"),
+    message: /Can't reach the server/,
+  },
+  {
+    name: "a malformed JSON body",
+    handle: (route) =>
+      route.fulfill({
+        status: form.malformedStatus ?? 201,
+        contentType: "application/json",
+        body: '{"session_token": "abc',
+      }),
+    message: /couldn't read|request failed \(HTTP 400\)/,
+  },
+  {
+    name: "429 with Retry-After",
+    handle: (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { "Retry-After": "2" },
+        contentType: "application/json",
+        body: JSON.stringify({
+          message: "You've been rate limited for sending more than 60 requests in 1m0s.",
+        }),
+      }),
+    message: /Too many attempts/,
+  },
+];
+
+for (const form of forms) {
+  test.describe(`${form.name} survives failures`, () => {
+    for (const fault of faults(form)) {
+      test(fault.name, async ({ page }) => {
+        await form.open(page);
+        const typed = await form.fill(page);
+        await page.route(form.endpoint, fault.handle);
+        await form.submit(page);
+        await expect(form.scope(page).getByRole("alert").first()).toContainText(fault.message);
+        await expect(page.locator("body")).not.toContainText("502 Bad Gateway");
+        for (const [field, value] of typed) await expect(field).toHaveValue(value);
+        expect(
+          await page.evaluate(() => (window as unknown as { __proxy?: number }).__proxy),
+        ).toBeUndefined();
+
+        await page.unroute(form.endpoint);
+        // A 429 blocks the form until Retry-After has passed.
+        if (fault.name.startsWith("429"))
+          await expect(form.scope(page).getByRole("alert").first()).toContainText("try again now", {
+            timeout: 5000,
+          });
+        await form.submit(page);
+        await form.succeeded(page);
+      });
+    }
+
+    test("an answer that never comes: pending state, then a timeout, and a retry works", async ({
+      page,
+    }) => {
+      await page.clock.install();
+      await form.open(page);
+      const typed = await form.fill(page);
+      await page.route(form.endpoint, () => {
+        // never answer
+      });
+      await form.submit(page);
+      await expect(form.scope(page).locator('button[aria-disabled="true"]').first()).toBeVisible();
+      await page.clock.fastForward(16_000);
+      await expect(form.scope(page).getByRole("alert").first()).toContainText(/taking too long/);
+      for (const [field, value] of typed) await expect(field).toHaveValue(value);
+      await page.unroute(form.endpoint);
+      await form.submit(page);
+      await form.succeeded(page);
+    });
+
+    test("double and rapid submits send one request", async ({ page }) => {
+      await form.open(page);
+      await form.fill(page);
+      let count = 0;
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route(form.endpoint, async (route) => {
+        count++;
+        await held;
+        await route.continue();
+      });
+      const submit = form.scope(page).locator('button[type="submit"]').last();
+      await submit.dblclick();
+      await submit.click({ force: true });
+      await page.keyboard.press("Enter");
+      release();
+      await form.succeeded(page);
+      expect(count).toBe(1);
+    });
+  });
+}
