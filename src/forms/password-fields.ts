@@ -16,6 +16,8 @@ export function newPasswordField(serverVerdict: () => ServerVerdict | undefined 
   return z.string().check(
     z.minLength(1, "Enter a new password."),
     z.superRefine((password, ctx) => {
+      // An empty field already has its own message; "too easy to guess" on top would be noise.
+      if (password === "") return;
       const server = serverVerdict();
       const verdict = server && server.password === password ? server : validatePassword(password);
       if (!verdict.valid)
@@ -23,18 +25,31 @@ export function newPasswordField(serverVerdict: () => ServerVerdict | undefined 
           code: "custom",
           message: describeRuleFailure(verdict.details),
           input: password,
+          // Without this, zod treats the issue as fatal and skips the form's own checks (such as
+          // confirmationMatches), so a mismatch would only surface after the password was fixed.
+          continue: true,
         });
     }),
   );
 }
 
+/** Which of the server's refusals a `details` sentence is ("other": a rule we don't know). */
+export function ruleFailureKind(details: string): "too weak" | "too long" | "other" {
+  if (details === "password must be no more than 64 characters") return "too long";
+  if (details.startsWith("insecure password")) return "too weak";
+  return "other";
+}
+
 /** The server's sentence, in plainer words where we can say the same facts better. */
 export function describeRuleFailure(details: string): string {
-  if (details === "password must be no more than 64 characters")
-    return "This password is too long: at most 64 bytes (accented letters count 2, emoji 4).";
-  if (details.startsWith("insecure password"))
-    return "This password is too easy to guess. Make it longer or mix in other kinds of characters.";
-  return details || "This password isn't accepted.";
+  switch (ruleFailureKind(details)) {
+    case "too long":
+      return "This password is too long: at most 64 bytes (accented letters count 2, emoji 4).";
+    case "too weak":
+      return "This password is too easy to guess. Make it longer or mix in other kinds of characters.";
+    default:
+      return details || "This password isn't accepted.";
+  }
 }
 
 /** Adds "confirmation must match" to an object schema with `password` and `confirm_password`. */
