@@ -6,7 +6,11 @@ import { useCurrentUser } from "../session/useCurrentUser.ts";
 
 export function HomePage() {
   const user = useCurrentUser();
-  const roles = user.roles ?? [];
+  // Coder lists only explicit roles; everyone is also a member (the dashboard shows it too).
+  const roles = [
+    { name: "member", display_name: "Member", organization_id: undefined },
+    ...(user.roles ?? []).filter((role) => role.name !== "member"),
+  ];
   // Offered unless the server says no: every built-in role may, so don't hide it while asking.
   const canUpdateOwnAccount = usePermissions().data?.updateOwnAccount !== false;
   return (
@@ -22,20 +26,16 @@ export function HomePage() {
           <dd>{loginTypeLabel(user.login_type)}</dd>
           <dt>Roles</dt>
           <dd>
-            {roles.length === 0 ? (
-              "None"
-            ) : (
-              <ul className="tags">
-                {roles.map((role) => (
-                  <li key={`${role.organization_id ?? "site"}:${role.name}`}>
-                    {role.display_name || role.name}
-                    {role.organization_id ? (
-                      <span className="visually-hidden"> (organization)</span>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ul className="tags">
+              {roles.map((role) => (
+                <li key={`${role.organization_id ?? "site"}:${role.name}`}>
+                  {role.display_name || role.name}
+                  {role.organization_id ? (
+                    <span className="visually-hidden"> (organization)</span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
           </dd>
         </dl>
       </section>
