@@ -69,10 +69,20 @@ test("the prerendered page keeps what was typed before the app started", async (
     await held;
     await route.continue();
   });
+  const leaks: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("password=")) leaks.push(request.url());
+  });
   await page.goto("/login");
   const email = page.locator('input[name="email"]');
   await email.fill(accounts.member);
   await page.locator('input[name="password"]').fill("typed-early");
+  // Before the app runs there is nothing to submit to: the static button is disabled, Enter does
+  // nothing, and the form would POST (never a GET carrying the password in the URL).
+  await expect(page.locator('button[type="submit"]')).toBeDisabled();
+  await expect(page.locator("form")).toHaveAttribute("method", "post");
+  await page.locator('input[name="password"]').press("Enter");
+  expect(page.url()).not.toContain("password");
   await page.locator('input[name="password"]').focus();
   release();
   // The app has taken over once the form reacts like the app (validation on submit).
@@ -83,6 +93,7 @@ test("the prerendered page keeps what was typed before the app started", async (
   await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+  expect(leaks).toEqual([]);
 });
 
 test.describe("layout", () => {

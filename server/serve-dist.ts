@@ -97,6 +97,12 @@ export async function startServer(options: ServeOptions = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const serveApp = () => {
+      if (req.method === "POST" && extname(url.pathname) === "") {
+        // A form submitted natively (before the app ran): drop the body, show the page again.
+        req.resume();
+        res.writeHead(303, { ...SECURITY_HEADERS, Location: url.pathname }).end();
+        return;
+      }
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.writeHead(405, { ...SECURITY_HEADERS, Allow: "GET, HEAD" }).end();
         return;

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
+import { StaticRenderContext } from "../components/static-render.ts";
 import { LoginPage } from "../features/login/LoginPage.tsx";
 import { ChangePasswordPage } from "../features/reset-password/ChangePasswordPage.tsx";
 import { RequestCodePage } from "../features/reset-password/RequestCodePage.tsx";
@@ -48,8 +49,10 @@ export async function renderPage(page: PrerenderedPage): Promise<string> {
   // Queries stay pending: the markup shows the page before any data, as the first client render does.
   const queryClient = new QueryClient({ defaultOptions: { queries: { enabled: false } } });
   return renderToString(
-    <QueryClientProvider client={queryClient}>
-      <StaticRouterProvider router={router} context={context} hydrate={false} />
-    </QueryClientProvider>,
+    <StaticRenderContext value={true}>
+      <QueryClientProvider client={queryClient}>
+        <StaticRouterProvider router={router} context={context} hydrate={false} />
+      </QueryClientProvider>
+    </StaticRenderContext>,
   );
 }

@@ -1,4 +1,5 @@
 import type { ComponentPropsWithRef, ReactNode } from "react";
+import { useStaticRender } from "./static-render.ts";
 
 interface ButtonProps extends ComponentPropsWithRef<"button"> {
   variant?: "primary" | "secondary" | "danger";
@@ -17,14 +18,17 @@ export function Button({
   className,
   onClick,
   type = "button",
+  disabled,
   ...rest
 }: ButtonProps) {
+  const staticRender = useStaticRender();
   const classes = ["button", variant, block ? "block" : "", className ?? ""].filter(Boolean);
   return (
     <button
       type={type}
       className={classes.join(" ")}
       aria-disabled={pending || undefined}
+      disabled={(staticRender && type === "submit") || disabled}
       onClick={(event) => {
         // aria-disabled (not disabled) keeps focus on the button; so swallow the action here.
         if (pending) {

@@ -52,18 +52,23 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
     setFailure(null);
     try {
       const user = await login.mutateAsync(values);
+      // Stay locked: the page is about to leave, and a second submit would sign in twice.
       onSignedIn(user);
     } catch (error) {
+      submitting.current = false;
       if (!applyServerFieldErrors(error, form.setError, { email: "email", password: "password" }))
         setFailure(error);
-    } finally {
-      submitting.current = false;
     }
   });
 
   const trimmedEmail = email.trim();
   return (
-    <form noValidate onSubmit={onSubmit} aria-describedby={failure ? "login-error" : undefined}>
+    <form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      aria-describedby={failure ? "login-error" : undefined}
+    >
       <div id="login-error">
         <ErrorAlert error={failure} describe={describeLoginError} />
       </div>

@@ -1,6 +1,73 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Link, useLocation, useNavigate } from "react-router";
+import { authMethodsQuery } from "../../api/session.ts";
+import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
+import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
+import { emailSearch, type ResetLink, readResetLink } from "./passcode.ts";
+import { passwordAuthDisabledText } from "./reset-errors.ts";
 
-// Placeholder until its issue lands.
+interface LinkState extends ResetLink {
+  /** Bumped when another link arrives while the page is open, so the form starts over. */
+  version: number;
+}
+
+const hasPasscode = (search: string) => new URLSearchParams(search).has("otp");
+
+/**
+ * `/reset-password/change?otp=<code>&email=<address>`, the link Coder emails. The link is read
+ * during the first render, then the code leaves the address bar: it lives in memory only, never in
+ * the URL, history entries or router state.
+ */
 export function ChangePasswordPage() {
-  return <AuthLayout title="ChangePasswordPage">Not built yet.</AuthLayout>;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const methods = useQuery(authMethodsQuery());
+  const [link, setLink] = useState<LinkState>(() => ({
+    ...readResetLink(location.search),
+    version: 0,
+  }));
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search string matters
+  useEffect(() => {
+    if (!hasPasscode(location.search)) return;
+    const fresh = readResetLink(location.search);
+    setLink((current) =>
+      current.code === fresh.code && current.email === fresh.email
+        ? current
+        : { ...fresh, version: current.version + 1 },
+    );
+    // Replace, not push: the entry that held the code is overwritten, so Back can't bring it back.
+    navigate(
+      { pathname: location.pathname, search: emailSearch(fresh.email), hash: "" },
+      { replace: true, state: null },
+    );
+  }, [location.search]);
+
+  const passwordDisabled = methods.data?.password.enabled === false;
+  const requestPath = `/reset-password${emailSearch(link.email)}`;
+
+  return (
+    <AuthLayout
+      title="Choose a new password"
+      footer={
+        <>
+          <Link to="/login" state={link.email ? { email: link.email } : undefined}>
+            Back to sign in
+          </Link>
+          {" · "}
+          <Link to={requestPath}>Request a new code</Link>
+        </>
+      }
+    >
+      {passwordDisabled ? (
+        <Alert tone="warning">
+          <p>{passwordAuthDisabledText}</p>
+        </Alert>
+      ) : (
+        <ChangePasswordForm key={link.version} link={link} />
+      )}
+    </AuthLayout>
+  );
 }

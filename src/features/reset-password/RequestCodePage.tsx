@@ -1,6 +1,210 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
+import * as z from "zod/mini";
+import { isApiError } from "../../api/errors.ts";
+import { requestOneTimePasscodeMutation } from "../../api/password-reset.ts";
+import { authMethodsQuery } from "../../api/session.ts";
+import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
+import { Button } from "../../components/Button.tsx";
+import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
+import { TextField } from "../../components/TextField.tsx";
+import { emailField } from "../../forms/fields.ts";
+import { CodeSent } from "./CodeSent.tsx";
+import { emailSearch } from "./passcode.ts";
+import { nextRequestAt, recordRequest, useResendCooldown } from "./resend-cooldown.ts";
+import { describeResetError, passwordAuthDisabledText } from "./reset-errors.ts";
 
-// Placeholder until its issue lands.
+const RequestSchema = z.object({ email: emailField });
+type RequestValues = z.infer<typeof RequestSchema>;
+
+/** `/login` passes the typed address in router state; Coder's own links use `?email=`. */
+function initialEmail(params: URLSearchParams, state: unknown): string {
+  const fromQuery = params.get("email");
+  if (fromQuery) return fromQuery.trim();
+  if (typeof state === "object" && state !== null && "email" in state) {
+    const { email } = state as { email: unknown };
+    if (typeof email === "string") return email.trim();
+  }
+  return "";
+}
+
 export function RequestCodePage() {
-  return <AuthLayout title="RequestCodePage">Not built yet.</AuthLayout>;
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const methods = useQuery(authMethodsQuery());
+  const navigate = useNavigate();
+  const [defaultEmail] = useState(() => initialEmail(params, location.state));
+  /**
+   * The address a code was last requested for; null while the form shows. After a reload (the
+   * address is in the URL by then) the same screen comes back while its resend wait runs.
+   */
+  const [sentTo, setSentTo] = useState<string | null>(() =>
+    defaultEmail !== "" && nextRequestAt(defaultEmail) !== undefined ? defaultEmail : null,
+  );
+  const [typedEmail, setTypedEmail] = useState(defaultEmail);
+
+  const onSent = (email: string) => {
+    setSentTo(email);
+    navigate({ search: emailSearch(email) }, { replace: true });
+  };
+
+  const passwordDisabled = methods.data?.password.enabled === false;
+
+  if (sentTo !== null) {
+    return (
+      <AuthLayout
+        title="Check your email"
+        footer={
+          <Link to="/login" state={{ email: sentTo }}>
+            Back to sign in
+          </Link>
+        }
+      >
+        <CodeSent
+          email={sentTo}
+          onChangeEmail={() => {
+            setTypedEmail(sentTo);
+            setSentTo(null);
+            // A reload should now show the form, not this screen again.
+            navigate({ search: "" }, { replace: true });
+          }}
+        />
+      </AuthLayout>
+    );
+  }
+
+  return (
+    <AuthLayout
+      title="Reset your password"
+      footer={
+        <>
+          <Link to="/login" state={typedEmail.trim() ? { email: typedEmail.trim() } : undefined}>
+            Back to sign in
+          </Link>
+          {" · "}
+          <Link to={`/reset-password/change${emailSearch(typedEmail.trim() || null)}`}>
+            I already have a code
+          </Link>
+        </>
+      }
+    >
+      {passwordDisabled ? (
+        <Alert tone="warning">
+          <p>{passwordAuthDisabledText}</p>
+        </Alert>
+      ) : (
+        <>
+          <p className="lead">
+            Enter the email address you sign in with. We'll email you a one-time code with a link to
+            choose a new password.
+          </p>
+          <RequestCodeForm
+            defaultEmail={typedEmail}
+            onEmailChange={setTypedEmail}
+            onSent={onSent}
+          />
+        </>
+      )}
+    </AuthLayout>
+  );
+}
+
+interface RequestCodeFormProps {
+  defaultEmail: string;
+  onEmailChange: (email: string) => void;
+  onSent: (email: string) => void;
+}
+
+function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFormProps) {
+  const request = useMutation(requestOneTimePasscodeMutation());
+  const submitting = useRef(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const rateLimitedFor = useRetryCountdown(failure);
+  const form = useForm<RequestValues>({
+    resolver: zodResolver(RequestSchema),
+    defaultValues: { email: defaultEmail },
+  });
+  const { errors } = form.formState;
+  const email = form.watch("email");
+  const coolingFor = useResendCooldown(email);
+  const waitFor = Math.max(rateLimitedFor, coolingFor);
+
+  const onSubmit = form.handleSubmit(async ({ email }) => {
+    // One request per submit, and none while a wait is running.
+    if (submitting.current || waitFor > 0) return;
+    submitting.current = true;
+    setFailure(null);
+    try {
+      await request.mutateAsync({ email });
+      recordRequest(email);
+      onSent(email);
+    } catch (error) {
+      if (isApiError(error) && error.fieldError("email") !== undefined) {
+        form.setError(
+          "email",
+          {
+            type: "server",
+            message: "The server didn't accept this address. Check it and try again.",
+          },
+          { shouldFocus: true },
+        );
+      } else {
+        setFailure(error);
+      }
+    } finally {
+      submitting.current = false;
+    }
+  });
+
+  const { onChange, ...emailRegistration } = form.register("email");
+  return (
+    <form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      aria-describedby={failure ? "request-error" : undefined}
+    >
+      <div id="request-error">
+        <ErrorAlert error={failure} describe={describeResetError} />
+      </div>
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        autoCapitalize="off"
+        spellCheck={false}
+        required
+        error={errors.email?.message}
+        hint={
+          coolingFor > 0
+            ? `A code was requested for this address less than a minute ago. Check your inbox and spam folder; you can ask again in ${coolingFor} s.`
+            : undefined
+        }
+        onChange={(event) => {
+          onEmailChange(event.target.value);
+          return onChange(event);
+        }}
+        {...emailRegistration}
+      />
+      <Button
+        type="submit"
+        block
+        pending={request.isPending || waitFor > 0}
+        pendingLabel={
+          request.isPending
+            ? "Sending…"
+            : rateLimitedFor > 0
+              ? `Try again in ${rateLimitedFor} s`
+              : `Ask again in ${coolingFor} s`
+        }
+      >
+        Email me a code
+      </Button>
+    </form>
+  );
 }

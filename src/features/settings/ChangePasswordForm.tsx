@@ -119,6 +119,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const waiting = secondsLeft > 0;
   return (
     <form
+      method="post"
       noValidate
       onSubmit={onSubmit}
       aria-describedby={failure ? "change-password-error" : undefined}

@@ -132,7 +132,7 @@ function ConfirmForm({ email, label, busy, onCancel, onConfirm }: ConfirmFormPro
 
   const waiting = secondsLeft > 0;
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <form method="post" noValidate onSubmit={onSubmit}>
       <ErrorAlert error={failure} />
       {/* For password managers: which account this password belongs to. */}
       <input type="text" name="username" autoComplete="username" value={email} hidden readOnly />

@@ -1,0 +1,95 @@
+import { useMutation } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { Link } from "react-router";
+import { requestOneTimePasscodeMutation } from "../../api/password-reset.ts";
+import { Alert } from "../../components/Alert.tsx";
+import { Button } from "../../components/Button.tsx";
+import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
+import { emailSearch } from "./passcode.ts";
+import { recordRequest, useResendCooldown } from "./resend-cooldown.ts";
+import { describeResetError } from "./reset-errors.ts";
+
+interface CodeSentProps {
+  email: string;
+  onChangeEmail: () => void;
+}
+
+/**
+ * After a request. Coder answers the same for every address, and so does this screen: it never
+ * says whether the account exists.
+ */
+export function CodeSent({ email, onChangeEmail }: CodeSentProps) {
+  const request = useMutation(requestOneTimePasscodeMutation());
+  const submitting = useRef(false);
+  const [sends, setSends] = useState(1);
+  const [failure, setFailure] = useState<unknown>(null);
+  const rateLimitedFor = useRetryCountdown(failure);
+  const coolingFor = useResendCooldown(email);
+  const waitFor = Math.max(rateLimitedFor, coolingFor);
+
+  const resend = async () => {
+    if (submitting.current || waitFor > 0) return;
+    submitting.current = true;
+    setFailure(null);
+    try {
+      await request.mutateAsync({ email });
+      recordRequest(email);
+      setSends((n) => n + 1);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      submitting.current = false;
+    }
+  };
+
+  return (
+    <>
+      {/* A new key per send: the message is announced and focused again. */}
+      <Alert key={sends} tone="info" focusOnMount>
+        {sends === 1 ? (
+          <p>
+            If an account uses <strong>{email}</strong>, a one-time code is on its way to that
+            address.
+          </p>
+        ) : (
+          <p>
+            If an account uses <strong>{email}</strong>, a new code is on its way. Codes sent before
+            it no longer work.
+          </p>
+        )}
+      </Alert>
+      <p>
+        Open the link in the email to choose a new password. The code works for 20 minutes, and only
+        the newest one works: asking again replaces the ones before.
+      </p>
+      <p>
+        Reading your email on another device?{" "}
+        <Link to={`/reset-password/change${emailSearch(email)}`}>Enter the code here</Link>.
+      </p>
+      <p className="lead">
+        Nothing after a few minutes? Check your spam folder and the spelling of the address. If it
+        still doesn't come, your Coder administrator can help.
+      </p>
+      <ErrorAlert error={failure} describe={describeResetError} />
+      <div className="actions">
+        <Button
+          variant="secondary"
+          onClick={resend}
+          pending={request.isPending || waitFor > 0}
+          pendingLabel={
+            request.isPending
+              ? "Sending…"
+              : rateLimitedFor > 0
+                ? `Try again in ${rateLimitedFor} s`
+                : `New code in ${coolingFor} s`
+          }
+        >
+          Send a new code
+        </Button>
+        <Button variant="secondary" onClick={onChangeEmail}>
+          Use a different email
+        </Button>
+      </div>
+    </>
+  );
+}
