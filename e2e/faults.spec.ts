@@ -92,6 +92,59 @@ const forms: Form[] = [
   },
 ];
 
+/** A fresh passcode for member@coder.com, from the mock's mailbox. */
+async function mailedLink(page: Page): Promise<string> {
+  const sent = await page.request.post("/api/v2/users/otp/request", {
+    data: { email: accounts.member },
+  });
+  expect(sent.status()).toBe(204);
+  const mail = (await (await page.request.get("/__mock/mail")).json()) as Array<{ link: string }>;
+  const last = mail.at(-1);
+  if (!last) throw new Error("no mail");
+  return last.link;
+}
+
+forms.push(
+  {
+    name: "request a reset code",
+    endpoint: "**/api/v2/users/otp/request",
+    open: async (page) => {
+      await page.goto("/reset-password");
+    },
+    fill: async (page) => {
+      const email = page.getByLabel("Email");
+      await email.fill(accounts.member);
+      return [[email, accounts.member]];
+    },
+    submit: (page) => page.locator('form button[type="submit"]').click(),
+    succeeded: (page) =>
+      expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible(),
+    scope: (page) => page.locator("body"),
+    malformedStatus: 400,
+  },
+  {
+    name: "choose a new password with a code",
+    endpoint: "**/api/v2/users/otp/change-password",
+    open: async (page) => {
+      await page.goto(await mailedLink(page));
+    },
+    fill: async (page) => {
+      const next = page.getByLabel("New password", { exact: true });
+      const confirm = page.getByLabel("Confirm new password", { exact: true });
+      await next.fill(STRONG);
+      await confirm.fill(STRONG);
+      return [
+        [next, STRONG],
+        [confirm, STRONG],
+      ];
+    },
+    submit: (page) => page.locator('form button[type="submit"]').click(),
+    succeeded: (page) => expect(page).toHaveURL(/\/login\?message=password-changed/),
+    scope: (page) => page.locator("body"),
+    malformedStatus: 400,
+  },
+);
+
 const html502 =
   "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><script>window.__proxy=1</script></body></html>";
 
