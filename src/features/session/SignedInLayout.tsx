@@ -48,7 +48,7 @@ export function SignedInLayout() {
             </li>
           </ul>
         </nav>
-        <div className="actions">
+        <div className="account-menu">
           <span className="visually-hidden">Signed in as </span>
           <span>{me.data.email}</span>
           <Button
