@@ -8,9 +8,9 @@ import type { ApiError } from "../../api/errors.ts";
 import type { User } from "../../api/schemas.ts";
 import { loginMutation } from "../../api/session.ts";
 import { Button } from "../../components/Button.tsx";
+import { EmailField } from "../../components/EmailField.tsx";
 import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
-import { TextField } from "../../components/TextField.tsx";
 import { emailField, requiredPassword } from "../../forms/fields.ts";
 import { applyServerFieldErrors } from "../../forms/server-errors.ts";
 
@@ -72,17 +72,7 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
       <div id="login-error">
         <ErrorAlert error={failure} describe={describeLoginError} />
       </div>
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="username"
-        inputMode="email"
-        autoCapitalize="off"
-        spellCheck={false}
-        required
-        error={errors.email?.message}
-        {...form.register("email")}
-      />
+      <EmailField error={errors.email?.message} {...form.register("email")} />
       <PasswordField
         label="Password"
         autoComplete="current-password"

@@ -11,6 +11,7 @@ import {
 } from "../../api/password-reset.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { Button } from "../../components/Button.tsx";
+import { EmailField, HiddenUsername } from "../../components/EmailField.tsx";
 import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
 import { NewPasswordField } from "../../components/NewPasswordField.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
@@ -304,27 +305,9 @@ export function ChangePasswordForm({ link }: { link: ResetLink }) {
         ) : null}
 
         {showEmail ? (
-          <TextField
-            label="Email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            autoCapitalize="off"
-            spellCheck={false}
-            required
-            error={errors.email?.message}
-            {...form.register("email")}
-          />
+          <EmailField error={errors.email?.message} {...form.register("email")} />
         ) : (
-          // Password managers file the new password under this account.
-          <input
-            type="email"
-            name="username"
-            autoComplete="username"
-            value={email}
-            readOnly
-            hidden
-          />
+          <HiddenUsername value={email} />
         )}
         {showCode ? (
           <TextField

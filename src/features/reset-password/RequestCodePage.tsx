@@ -10,8 +10,8 @@ import { authMethodsQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
+import { EmailField } from "../../components/EmailField.tsx";
 import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
-import { TextField } from "../../components/TextField.tsx";
 import { emailField } from "../../forms/fields.ts";
 import { CodeSent } from "./CodeSent.tsx";
 import { emailSearch } from "./passcode.ts";
@@ -171,14 +171,8 @@ function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFor
       <div id="request-error">
         <ErrorAlert error={failure} describe={describeResetError} />
       </div>
-      <TextField
-        label="Email"
-        type="email"
+      <EmailField
         autoComplete="email"
-        inputMode="email"
-        autoCapitalize="off"
-        spellCheck={false}
-        required
         error={errors.email?.message}
         hint={
           coolingFor > 0

@@ -8,6 +8,7 @@ import { changePasswordMutation } from "../../api/account.ts";
 import { isApiError } from "../../api/errors.ts";
 import { forgetSession } from "../../api/session.ts";
 import { Button } from "../../components/Button.tsx";
+import { HiddenUsername } from "../../components/EmailField.tsx";
 import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
 import { NewPasswordField } from "../../components/NewPasswordField.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
@@ -127,8 +128,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <div id="change-password-error">
         <ErrorAlert error={failure} />
       </div>
-      {/* For password managers: which account this password belongs to. */}
-      <input type="text" name="username" autoComplete="username" value={email} hidden readOnly />
+      <HiddenUsername value={email} />
       <PasswordField
         label="Current password"
         autoComplete="current-password"

@@ -7,6 +7,7 @@ import { convertLoginMutation } from "../../api/account.ts";
 import { isApiError } from "../../api/errors.ts";
 import { Button } from "../../components/Button.tsx";
 import { Dialog } from "../../components/Dialog.tsx";
+import { HiddenUsername } from "../../components/EmailField.tsx";
 import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { requiredPassword } from "../../forms/fields.ts";
@@ -134,8 +135,7 @@ function ConfirmForm({ email, label, busy, onCancel, onConfirm }: ConfirmFormPro
   return (
     <form method="post" noValidate onSubmit={onSubmit}>
       <ErrorAlert error={failure} />
-      {/* For password managers: which account this password belongs to. */}
-      <input type="text" name="username" autoComplete="username" value={email} hidden readOnly />
+      <HiddenUsername value={email} />
       <PasswordField
         label="Current password"
         autoComplete="current-password"
