@@ -3,3 +3,27 @@ import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
 
 afterEach(() => cleanup());
+
+/**
+ * jsdom has `<dialog>` but not its methods. This stands in for the browser's part: showModal
+ * opens and focuses the first control, Escape fires a cancelable `cancel` then closes. Focus
+ * trapping by inertness can't be imitated here; the e2e suite checks it in a real browser.
+ */
+const dialogProto = HTMLDialogElement.prototype;
+if (typeof dialogProto.showModal !== "function") {
+  dialogProto.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute("open", "");
+    this.querySelector<HTMLElement>("input:not([hidden]), button, a[href]")?.focus();
+  };
+  dialogProto.show = dialogProto.showModal;
+  dialogProto.close = function close(this: HTMLDialogElement) {
+    if (!this.open) return;
+    this.removeAttribute("open");
+    this.dispatchEvent(new Event("close"));
+  };
+  document.addEventListener("keydown", (event) => {
+    const dialog = document.querySelector<HTMLDialogElement>("dialog[open]");
+    if (event.key !== "Escape" || !dialog) return;
+    if (dialog.dispatchEvent(new Event("cancel", { cancelable: true }))) dialog.close();
+  });
+}

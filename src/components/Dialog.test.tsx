@@ -1,33 +1,8 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Dialog } from "./Dialog.tsx";
-
-/**
- * jsdom has `<dialog>` but not its methods. This stands in for the browser's part: showModal
- * opens and focuses the first control, Escape fires a cancelable `cancel` then closes. Focus
- * trapping by inertness can't be imitated here; the e2e suite checks it in a real browser.
- */
-beforeAll(() => {
-  const proto = HTMLDialogElement.prototype;
-  if (typeof proto.showModal === "function") return;
-  proto.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute("open", "");
-    this.querySelector<HTMLElement>("input:not([hidden]), button, a[href]")?.focus();
-  };
-  proto.show = proto.showModal;
-  proto.close = function close(this: HTMLDialogElement) {
-    if (!this.open) return;
-    this.removeAttribute("open");
-    this.dispatchEvent(new Event("close"));
-  };
-  document.addEventListener("keydown", (event) => {
-    const dialog = document.querySelector("dialog[open]") as HTMLDialogElement | null;
-    if (event.key !== "Escape" || !dialog) return;
-    if (dialog.dispatchEvent(new Event("cancel", { cancelable: true }))) dialog.close();
-  });
-});
 
 function Harness({ preventClose = false, onClose = () => {} }) {
   const [open, setOpen] = useState(false);

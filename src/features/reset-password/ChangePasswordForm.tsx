@@ -29,6 +29,7 @@ import { isMessage } from "../../forms/server-errors.ts";
 import type { LoginLocationState } from "../login/LoginPage.tsx";
 import { loginWithMessage } from "../login/messages.ts";
 import { isPasscodeShaped, passcodeField, type ResetLink } from "./passcode.ts";
+import { ResendCodeButton } from "./ResendCodeButton.tsx";
 import { recordRequest, useResendCooldown } from "./resend-cooldown.ts";
 import { describeResetError, INCORRECT_PASSCODE, SAME_AS_OLD_PASSWORD } from "./reset-errors.ts";
 
@@ -210,20 +211,12 @@ export function ChangePasswordForm({ link }: { link: ResetLink }) {
 
   const resendButton = (
     <div className="actions">
-      <Button
-        variant="secondary"
+      <ResendCodeButton
         onClick={resend}
-        pending={request.isPending || resendWait > 0}
-        pendingLabel={
-          request.isPending
-            ? "Sending…"
-            : resendRateLimitedFor > 0
-              ? `Try again in ${resendRateLimitedFor} s`
-              : `New code in ${coolingFor} s`
-        }
-      >
-        Send a new code
-      </Button>
+        sending={request.isPending}
+        rateLimitedFor={resendRateLimitedFor}
+        coolingFor={coolingFor}
+      />
     </div>
   );
 

@@ -6,6 +6,7 @@ import { Alert } from "../../components/Alert.tsx";
 import { Button } from "../../components/Button.tsx";
 import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
 import { emailSearch } from "./passcode.ts";
+import { ResendCodeButton } from "./ResendCodeButton.tsx";
 import { recordRequest, useResendCooldown } from "./resend-cooldown.ts";
 import { describeResetError } from "./reset-errors.ts";
 
@@ -72,20 +73,12 @@ export function CodeSent({ email, onChangeEmail }: CodeSentProps) {
       </p>
       <ErrorAlert error={failure} describe={describeResetError} />
       <div className="actions">
-        <Button
-          variant="secondary"
+        <ResendCodeButton
           onClick={resend}
-          pending={request.isPending || waitFor > 0}
-          pendingLabel={
-            request.isPending
-              ? "Sending…"
-              : rateLimitedFor > 0
-                ? `Try again in ${rateLimitedFor} s`
-                : `New code in ${coolingFor} s`
-          }
-        >
-          Send a new code
-        </Button>
+          sending={request.isPending}
+          rateLimitedFor={rateLimitedFor}
+          coolingFor={coolingFor}
+        />
         <Button variant="secondary" onClick={onChangeEmail}>
           Use a different email
         </Button>

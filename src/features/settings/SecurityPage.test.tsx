@@ -105,39 +105,12 @@ function recordRequests({ server }: MockServer): string[] {
   return seen;
 }
 
-/**
- * jsdom has `<dialog>` but not its methods. This stands in for the browser's part: showModal
- * opens and focuses the first control, Escape fires a cancelable `cancel` then closes.
- */
-function installDialogPolyfill() {
-  const proto = HTMLDialogElement.prototype;
-  if (typeof proto.showModal === "function") return;
-  proto.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute("open", "");
-    this.querySelector<HTMLElement>("input:not([hidden]), button, a[href]")?.focus();
-  };
-  proto.show = proto.showModal;
-  proto.close = function close(this: HTMLDialogElement) {
-    if (!this.open) return;
-    this.removeAttribute("open");
-    this.dispatchEvent(new Event("close"));
-  };
-  document.addEventListener("keydown", (event) => {
-    const dialog = document.querySelector<HTMLDialogElement>("dialog[open]");
-    if (event.key !== "Escape" || !dialog) return;
-    if (dialog.dispatchEvent(new Event("cancel", { cancelable: true }))) dialog.close();
-  });
-}
-
 // The whole app with lazy routes and real handlers: allow more than a second on a busy machine.
 configure({ asyncUtilTimeout: 5000 });
 
 const mockServer = createMockServer();
 const { mock, server, cookies } = mockServer;
-beforeAll(() => {
-  installDialogPolyfill();
-  server.listen();
-});
+beforeAll(() => server.listen());
 afterEach(() => {
   server.resetHandlers();
   server.events.removeAllListeners();
