@@ -1,21 +1,17 @@
 // @vitest-environment jsdom
 // (jsdom gives the page origin that the app's relative /api/v2 URLs resolve against.)
 import { QueryClient } from "@tanstack/react-query";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createMockServer } from "../mock/msw.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import { setupMockCoder } from "../mock/test-setup.ts";
 import { changePasswordMutation, convertLoginMutation, loginTypeQuery } from "./account.ts";
 import { ApiError } from "./errors.ts";
 import { hasSessionHint, setSessionHint } from "./session-hint.ts";
 
 const PASSWORD = "SomeSecurePassword!";
-const { mock, server, cookies } = createMockServer();
-beforeAll(() => server.listen());
+const { mock, cookies } = setupMockCoder();
 afterEach(() => {
-  server.resetHandlers();
-  mock.reset();
   document.head.querySelector('meta[property="csrf-token"]')?.remove();
 });
-afterAll(() => server.close());
 
 /** Signs in and renders the CSRF meta tag, as the server's HTML would carry it. */
 async function signIn(email: string, password = PASSWORD) {

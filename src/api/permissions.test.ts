@@ -4,27 +4,23 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderHook, waitFor } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import { createElement, type ReactNode } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createMockServer } from "../mock/msw.ts";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { setupMockCoder } from "../mock/test-setup.ts";
 import { isApiError } from "./errors.ts";
 import { appPermissionChecks, permissionsQuery, usePermissions } from "./permissions.ts";
 import { forgetSession } from "./session.ts";
 
-const { mock, server, cookies } = createMockServer();
+const { mock, server, cookies } = setupMockCoder();
 const seen: string[] = [];
 beforeAll(() => {
-  server.listen();
   server.events.on("request:start", ({ request }) => {
     seen.push(`${request.method} ${new URL(request.url).pathname}`);
   });
 });
 afterEach(() => {
-  server.resetHandlers();
-  mock.reset();
   seen.length = 0;
   document.head.querySelector('meta[property="csrf-token"]')?.remove();
 });
-afterAll(() => server.close());
 
 async function signIn(email: string) {
   const response = await fetch("/api/v2/users/login", {

@@ -2,20 +2,14 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import { useState } from "react";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createQueryClient } from "../app/query-client.ts";
-import { createMockServer } from "../mock/msw.ts";
+import { setupMockCoder } from "../mock/test-setup.ts";
 import { passwordStrength } from "../password/index.ts";
 import { NewPasswordField } from "./NewPasswordField.tsx";
 import { SERVER_CHECK_DELAY_MS, usePasswordVerdict } from "./usePasswordVerdict.ts";
 
-const { mock, server } = createMockServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => server.close());
+const { server } = setupMockCoder();
 
 beforeEach(() => {
   vi.useFakeTimers();

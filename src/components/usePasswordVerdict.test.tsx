@@ -2,19 +2,13 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import type { ReactNode } from "react";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createQueryClient } from "../app/query-client.ts";
-import { createMockServer } from "../mock/msw.ts";
+import { setupMockCoder } from "../mock/test-setup.ts";
 import { passwordStrength, validatePassword } from "../password/index.ts";
 import { SERVER_CHECK_DELAY_MS, usePasswordVerdict } from "./usePasswordVerdict.ts";
 
-const { mock, server } = createMockServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  mock.reset();
-});
-afterAll(() => server.close());
+const { server } = setupMockCoder();
 
 // The debounce is driven by a fake clock, so "a pause" is exact and no test waits for real.
 beforeEach(() => {

@@ -1,24 +1,20 @@
 import { screen, waitFor } from "@testing-library/react";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createMockServer } from "../../mock/msw.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import { setupMockCoder } from "../../mock/test-setup.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 
 const PASSWORD = "SomeSecurePassword!";
-const { mock, server } = createMockServer();
+const { mock, server } = setupMockCoder();
 const logins: unknown[] = [];
 server.events.on("request:start", async ({ request }) => {
   if (new URL(request.url).pathname === "/api/v2/users/login")
     logins.push(await request.clone().json());
 });
 
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 afterEach(() => {
-  server.resetHandlers();
-  mock.reset();
   localStorage.clear();
   logins.length = 0;
 });
-afterAll(() => server.close());
 
 async function fillAndSubmit(
   user: ReturnType<typeof renderApp>["user"],

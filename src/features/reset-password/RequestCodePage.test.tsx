@@ -1,23 +1,19 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createMockServer } from "../../mock/msw.ts";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { setupMockCoder } from "../../mock/test-setup.ts";
 import { clearCooldowns } from "./resend-cooldown.ts";
 import { REQUEST, recordRequests, renderResetRoute } from "./test-utils.tsx";
 
-const { mock, server } = createMockServer();
+const { mock, server } = setupMockCoder();
 let requests: string[] = [];
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 beforeEach(() => {
   requests = recordRequests(server);
 });
 afterEach(() => {
   server.events.removeAllListeners();
-  server.resetHandlers();
-  mock.reset();
   clearCooldowns();
 });
-afterAll(() => server.close());
 
 const RATE_LIMITED = {
   message: "You've been rate limited for sending more than 60 requests in 1m0s.",

@@ -4,12 +4,13 @@ import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
 import { createMemoryRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { queryKeys } from "../../api/keys.ts";
 import { setSessionHint } from "../../api/session-hint.ts";
 import { createQueryClient } from "../../app/query-client.ts";
 import { appRoutes } from "../../app/router.tsx";
-import { createMockServer, type MockServer } from "../../mock/msw.ts";
+import type { MockServer } from "../../mock/msw.ts";
+import { setupMockCoder } from "../../mock/test-setup.ts";
 import { loginMessages } from "../login/messages.ts";
 import { fullPageNavigation } from "./full-page-navigation.ts";
 import { SSO_DOCS_URL } from "./SingleSignOnSection.tsx";
@@ -108,16 +109,12 @@ function recordRequests({ server }: MockServer): string[] {
 // The whole app with lazy routes and real handlers: allow more than a second on a busy machine.
 configure({ asyncUtilTimeout: 5000 });
 
-const mockServer = createMockServer();
+const mockServer = setupMockCoder();
 const { mock, server, cookies } = mockServer;
-beforeAll(() => server.listen());
 afterEach(() => {
-  server.resetHandlers();
   server.events.removeAllListeners();
-  mock.reset();
   vi.restoreAllMocks();
 });
-afterAll(() => server.close());
 
 const NEW_PASSWORD = "a brand new passphrase 42";
 
