@@ -1,6 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
-import { coderMock } from "./src/mock/vite-plugin.ts";
+import { coderMock } from "./mock/vite-plugin.ts";
 
 export default defineConfig({
   plugins: [react(), coderMock()],
@@ -35,7 +35,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["src/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "mock/**/*.test.ts", "server/**/*.test.ts"],
           environment: "node",
         },
       },

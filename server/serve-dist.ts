@@ -5,8 +5,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
-import { createMockCoder, type MockCoder } from "../src/mock/coder.ts";
-import { mockMiddleware } from "../src/mock/node-http.ts";
+import { createMockCoder, type MockCoder } from "../mock/coder.ts";
+import { mockMiddleware } from "../mock/node-http.ts";
 import { SECURITY_HEADERS } from "./headers.ts";
 
 const TYPES: Record<string, string> = {

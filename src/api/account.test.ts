@@ -2,7 +2,7 @@
 // (jsdom gives the page origin that the app's relative /api/v2 URLs resolve against.)
 import { QueryClient } from "@tanstack/react-query";
 import { afterEach, describe, expect, it } from "vitest";
-import { setupMockCoder } from "../mock/test-setup.ts";
+import { setupMockCoder } from "../../mock/test-setup.ts";
 import { changePasswordMutation, convertLoginMutation, loginTypeQuery } from "./account.ts";
 import { ApiError } from "./errors.ts";
 import { hasSessionHint, setSessionHint } from "./session-hint.ts";

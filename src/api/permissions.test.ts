@@ -5,7 +5,7 @@ import { renderHook, waitFor } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import { createElement, type ReactNode } from "react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { setupMockCoder } from "../mock/test-setup.ts";
+import { setupMockCoder } from "../../mock/test-setup.ts";
 import { isApiError } from "./errors.ts";
 import { appPermissionChecks, permissionsQuery, usePermissions } from "./permissions.ts";
 import { forgetSession } from "./session.ts";

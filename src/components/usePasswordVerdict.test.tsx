@@ -3,8 +3,8 @@ import { act, renderHook } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { setupMockCoder } from "../../mock/test-setup.ts";
 import { createQueryClient } from "../app/query-client.ts";
-import { setupMockCoder } from "../mock/test-setup.ts";
 import { passwordStrength, validatePassword } from "../password/index.ts";
 import { SERVER_CHECK_DELAY_MS, usePasswordVerdict } from "./usePasswordVerdict.ts";
 

@@ -1,6 +1,6 @@
 import { screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { setupMockCoder } from "../../mock/test-setup.ts";
+import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 
 const PASSWORD = "SomeSecurePassword!";

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { setupMockCoder } from "../../mock/test-setup.ts";
+import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { clearCooldowns } from "./resend-cooldown.ts";
 import { REQUEST, recordRequests, renderResetRoute } from "./test-utils.tsx";
 

@@ -1,5 +1,5 @@
 // Password strength, the one-time-passcode reset flow and the signed-in password change.
-import { validatePassword } from "../../password/index.ts";
+import { validatePassword } from "../../src/password/index.ts";
 import { type Ctx, empty, error, json, now } from "../context.ts";
 import { readStruct } from "../http-read.ts";
 import { oneTimePasscodeMail } from "../mailbox.ts";
