@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 import { coderMock } from "./mock/vite-plugin.ts";
+import { ASSET_PREFIX } from "./src/app/owned-routes.ts";
 
 export default defineConfig({
   plugins: [react(), coderMock()],
@@ -8,6 +9,8 @@ export default defineConfig({
   preview: { port: 4173 },
   build: {
     target: "es2022",
+    // Under our own prefix: Coder serves its own bundles from /assets/ on the same origin.
+    assetsDir: ASSET_PREFIX.slice(1, -1),
     // Keep the module-preload polyfill out: every browser we support has modulepreload, and the
     // polyfill is an inline script, which the strict CSP forbids.
     modulePreload: { polyfill: false },

@@ -65,7 +65,7 @@ test("the prerendered page keeps what was typed before the app started", async (
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await page.route("**/assets/main-*.js", async (route) => {
+  await page.route("**/auth-ui/main-*.js", async (route) => {
     await held;
     await route.continue();
   });

@@ -82,7 +82,7 @@ describe("isDocumentRequest", () => {
     ["GET", "text/html", "/__mock/mailbox", false],
     ["GET", "text/html", "/@vite/client", false],
     ["GET", "text/html", "/src/main.tsx", false],
-    ["GET", "text/html", "/favicon.svg", false],
+    ["GET", "text/html", "/auth-ui/favicon.svg", false],
   ])("%s %s %s → %s", (method, accept, pathname, expected) => {
     expect(isDocumentRequest(method, accept, pathname)).toBe(expected);
   });

@@ -7,6 +7,7 @@ import { extname, join, relative, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createMockCoder, type MockCoder } from "../mock/coder.ts";
 import { mockMiddleware } from "../mock/node-http.ts";
+import { ASSET_PREFIX } from "../src/app/owned-routes.ts";
 import { SECURITY_HEADERS } from "./headers.ts";
 
 const TYPES: Record<string, string> = {
@@ -113,7 +114,7 @@ export async function startServer(options: ServeOptions = {}) {
       }
       const file = assets.get(url.pathname);
       if (file && url.pathname !== "/index.html" && !url.pathname.endsWith(".html")) {
-        const immutable = url.pathname.startsWith("/assets/");
+        const immutable = url.pathname.startsWith(ASSET_PREFIX);
         send(req, res, 200, file, {
           "Cache-Control": immutable
             ? "public, max-age=31536000, immutable"
@@ -122,7 +123,7 @@ export async function startServer(options: ServeOptions = {}) {
         return;
       }
       // A missing hashed file is a 404, not the app shell (which would fail as a script).
-      if (url.pathname.startsWith("/assets/") || extname(url.pathname) !== "") {
+      if (url.pathname.startsWith(ASSET_PREFIX) || extname(url.pathname) !== "") {
         res.writeHead(404, { ...SECURITY_HEADERS, "Content-Type": "text/plain" }).end("Not found");
         return;
       }
