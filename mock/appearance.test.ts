@@ -44,6 +44,10 @@ async function as(mock: MockCoder, email: string) {
   return sessionHeader(await signIn(mock, email));
 }
 
+async function get(mock: MockCoder, email: string) {
+  return call(mock, "GET", APPEARANCE, { headers: await as(mock, email) });
+}
+
 async function put(mock: MockCoder, body: unknown, email = "admin@coder.com") {
   return call(mock, "PUT", APPEARANCE, { headers: await as(mock, email), json: body });
 }
@@ -51,11 +55,12 @@ async function put(mock: MockCoder, body: unknown, email = "admin@coder.com") {
 describe("GET /appearance", () => {
   it("answers a signed-out request with 401: the route needs a session (or an agent token)", async () => {
     const mock = newMock();
-    for (const headers of [
+    const tokens: Array<Record<string, string>> = [
       {},
       { "Coder-Session-Token": "not-a-token" },
       { "Coder-Session-Token": "abcdefghij-abcdefghijklmnopqrstuv" },
-    ]) {
+    ];
+    for (const headers of tokens) {
       const res = await call(mock, "GET", APPEARANCE, { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get("content-type")).toBe(JSON_TYPE);
@@ -78,7 +83,7 @@ describe("GET /appearance", () => {
 
   it("answers Coder's defaults to any signed-in user before anyone brands the deployment", async () => {
     const mock = newMock();
-    const res = await call(mock, "GET", APPEARANCE, { headers: await as(mock, "member@coder.com") });
+    const res = await get(mock, "member@coder.com");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe(JSON_TYPE);
     expect(res.json()).toEqual(DEFAULTS);
@@ -117,7 +122,7 @@ describe("PUT /appearance", () => {
       '{"application_name":"Acme Cloud Desktops","logo_url":"https://cdn.acme.example/logo.svg","service_banner":{"enabled":false},"announcement_banners":[{"enabled":true,"message":"Maintenance on **Sunday**","background_color":"#004852"},{"enabled":false,"background_color":"#ffffff"}]}\n',
     );
 
-    const seen = await call(mock, "GET", APPEARANCE, { headers: await as(mock, "member@coder.com") });
+    const seen = await get(mock, "member@coder.com");
     expect(seen.json()).toEqual({
       ...DEFAULTS,
       application_name: "Acme Cloud Desktops",
@@ -144,7 +149,7 @@ describe("PUT /appearance", () => {
       service_banner: { enabled: false },
       announcement_banners: [],
     });
-    const seen = await call(mock, "GET", APPEARANCE, { headers: await as(mock, "admin@coder.com") });
+    const seen = await get(mock, "admin@coder.com");
     expect(seen.json()).toMatchObject({
       application_name: "Only a name",
       logo_url: "",
@@ -161,7 +166,7 @@ describe("PUT /appearance", () => {
     });
     expect(res.text).toContain('"application_name":"\\u003cb\\u003eAcme\\u003c/b\\u003e"');
     expect(res.json()).toMatchObject({ service_banner: { enabled: true, message: "legacy" } });
-    const seen = await call(mock, "GET", APPEARANCE, { headers: await as(mock, "admin@coder.com") });
+    const seen = await get(mock, "admin@coder.com");
     expect(seen.json()).toMatchObject({ service_banner: { enabled: false } });
   });
 
@@ -175,7 +180,7 @@ describe("PUT /appearance", () => {
     const res = await put(mock, BRANDED, email);
     expect(res.status).toBe(403);
     expect(res.json()).toEqual({ message: "Insufficient permissions to update appearance" });
-    const seen = await call(mock, "GET", APPEARANCE, { headers: await as(mock, email) });
+    const seen = await get(mock, email);
     expect(seen.json()).toMatchObject({ application_name: "" });
   });
 
@@ -236,11 +241,14 @@ describe("PUT /appearance", () => {
       "json: cannot unmarshal bool into Go struct field BannerConfig.service_banner.message of type string",
     ],
     [[], "json: cannot unmarshal array into Go value of type codersdk.UpdateAppearanceConfig"],
-  ])("answers a field of the wrong type (%j) with encoding/json's message", async (body, detail) => {
-    const res = await put(newMock(), body);
-    expect(res.status).toBe(400);
-    expect(res.json()).toEqual({ message: "Request body must be valid JSON.", detail });
-  });
+  ])(
+    "answers a field of the wrong type (%j) with encoding/json's message",
+    async (body, detail) => {
+      const res = await put(newMock(), body);
+      expect(res.status).toBe(400);
+      expect(res.json()).toEqual({ message: "Request body must be valid JSON.", detail });
+    },
+  );
 
   it.each([
     ["red", "expected # prefix and 6 characters"],
@@ -262,7 +270,7 @@ describe("PUT /appearance", () => {
       message: `Invalid color format: ${JSON.stringify(color)}`,
       detail,
     });
-    const seen = await call(mock, "GET", APPEARANCE, { headers: await as(mock, "admin@coder.com") });
+    const seen = await get(mock, "admin@coder.com");
     expect(seen.json()).toMatchObject({ application_name: "" });
   });
 
@@ -270,7 +278,7 @@ describe("PUT /appearance", () => {
     const mock = newMock();
     await put(mock, BRANDED);
     mock.reset();
-    const seen = await call(mock, "GET", APPEARANCE, { headers: await as(mock, "admin@coder.com") });
+    const seen = await get(mock, "admin@coder.com");
     expect(seen.json()).toEqual(DEFAULTS);
   });
 });
@@ -278,7 +286,9 @@ describe("PUT /appearance", () => {
 describe("without a licence", () => {
   it("unlicensed: PUT still stores, GET answers the defaults until a licence turns it on", async () => {
     const mock = newMock();
-    const config = await call(mock, "PUT", "/__mock/config", { json: { appearance: "unlicensed" } });
+    const config = await call(mock, "PUT", "/__mock/config", {
+      json: { appearance: "unlicensed" },
+    });
     expect(config.json()).toMatchObject({ appearance: "unlicensed" });
     const stored = await put(mock, BRANDED);
     expect(stored.status).toBe(200);
