@@ -217,7 +217,7 @@ function startAuthorization(ctx: Ctx, provider: Provider, redirectTo: string): R
   return redirect(ctx, `/__mock/idp/${provider}?${authorize}`, 307);
 }
 
-function oauthLogin(
+export function oauthLogin(
   ctx: Ctx,
   provider: Provider,
   email: string,
