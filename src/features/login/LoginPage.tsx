@@ -7,15 +7,10 @@ import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
 import { needsFullPageLoad, safeRedirect } from "../../lib/safe-redirect.ts";
+import { type LoginLocationState, loginMessage } from "../../session/login-messages.ts";
+import { ssoOptions } from "../../sso/providers.ts";
 import { LoginForm } from "./LoginForm.tsx";
-import { loginMessage } from "./messages.ts";
 import { SsoButtons } from "./SsoButtons.tsx";
-import { ssoOptions } from "./sso.ts";
-
-/** State other pages may pass when sending someone here (kept out of the URL). */
-export interface LoginLocationState {
-  email?: string;
-}
 
 export function LoginPage() {
   const [params] = useSearchParams();

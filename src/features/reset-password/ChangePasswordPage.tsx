@@ -4,8 +4,8 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { authMethodsQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
-import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
 import { emailSearch, type ResetLink, readResetLink } from "./passcode.ts";
+import { ResetPasswordForm } from "./ResetPasswordForm.tsx";
 import { passwordAuthDisabledText } from "./reset-errors.ts";
 
 interface LinkState extends ResetLink {
@@ -66,7 +66,7 @@ export function ChangePasswordPage() {
           <p>{passwordAuthDisabledText}</p>
         </Alert>
       ) : (
-        <ChangePasswordForm key={link.version} link={link} />
+        <ResetPasswordForm key={link.version} link={link} />
       )}
     </AuthLayout>
   );
