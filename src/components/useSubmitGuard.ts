@@ -13,7 +13,7 @@ import { useRetryCountdown } from "./useCountdown.ts";
  * the guard then stays locked and busy, because a second press in the moment before the page goes
  * would send the request again (sign in twice, spend a used code).
  */
-export const LEAVING = "leaving";
+export const LEAVING = "leaving" as const;
 
 /** A lock two guards can share, so that two actions of one form never send at once. */
 export interface SubmitLock {
