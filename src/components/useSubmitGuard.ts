@@ -24,7 +24,7 @@ export interface SubmitLock {
  * What to do with a failure: return true when the form has dealt with it (say, put it on a field);
  * otherwise it becomes the guard's `failure`, for the form's alert.
  */
-export type FailureHandler = (error: unknown) => boolean;
+type FailureHandler = (error: unknown) => boolean;
 
 export interface SubmitGuard {
   /**

@@ -2,7 +2,7 @@
 import { type ApiError, fallbackMessage } from "../../api/errors.ts";
 import { describeRuleFailure } from "../../forms/password-fields.ts";
 
-export const PASSWORD_AUTH_DISABLED = "Password authentication is disabled.";
+const PASSWORD_AUTH_DISABLED = "Password authentication is disabled.";
 export const INCORRECT_PASSCODE = "Incorrect email or one-time passcode.";
 export const SAME_AS_OLD_PASSWORD = "New password cannot match old password.";
 
