@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { User } from "../../api/schemas.ts";
 import { authMethodsQuery, maybeMeQuery } from "../../api/session.ts";
@@ -30,11 +30,12 @@ export function LoginPage() {
     else navigate(redirectTo, { replace: true });
   };
 
-  // Already signed in (or just signed in through another tab): go where they were heading.
+  // Already signed in (or just signed in through another tab): go where they were heading. Only
+  // the session's arrival runs this; the target is read as it is at that moment.
   const signedInUser = me.data;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: run when the session appears
+  const onSession = useEffectEvent(goOn);
   useEffect(() => {
-    if (signedInUser) goOn(signedInUser);
+    if (signedInUser) onSession(signedInUser);
   }, [signedInUser]);
 
   const options = ssoOptions(methods.data);

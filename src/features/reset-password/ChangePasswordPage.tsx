@@ -29,7 +29,7 @@ export function ChangePasswordPage() {
     version: 0,
   }));
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search string matters
+  // Runs again after its own navigation, which finds no code in the address and does nothing.
   useEffect(() => {
     if (!hasPasscode(location.search)) return;
     const fresh = readResetLink(location.search);
@@ -43,7 +43,7 @@ export function ChangePasswordPage() {
       { pathname: location.pathname, search: emailSearch(fresh.email), hash: "" },
       { replace: true, state: null },
     );
-  }, [location.search]);
+  }, [location.search, location.pathname, navigate]);
 
   const passwordDisabled = methods.data?.password.enabled === false;
   const requestPath = `/reset-password${emailSearch(link.email)}`;
