@@ -14,7 +14,9 @@ export default defineConfig({
     // Keep the module-preload polyfill out: every browser we support has modulepreload, and the
     // polyfill is an inline script, which the strict CSP forbids.
     modulePreload: { polyfill: false },
-    sourcemap: true,
+    // Maps for us, not for the public: no sourceMappingURL in the files, and the build moves the
+    // maps out of dist/ into dist-maps/ (scripts/precompress.ts).
+    sourcemap: "hidden",
     rolldownOptions: {
       output: {
         // Few, cacheable chunks instead of a dozen tiny ones: every page needs the framework, every
@@ -38,7 +40,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["src/**/*.test.ts", "mock/**/*.test.ts", "server/**/*.test.ts"],
+          include: [
+            "src/**/*.test.ts",
+            "mock/**/*.test.ts",
+            "server/**/*.test.ts",
+            "bench/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
           environment: "node",
         },
       },
