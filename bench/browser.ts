@@ -30,17 +30,44 @@ async function freshPage(browser: Browser) {
   const context = await browser.newContext(MOBILE);
   const page = await context.newPage();
   const scripts: RequestedScript[] = [];
-  page.on("requestfinished", async (request) => {
-    if (request.resourceType() !== "script") return;
-    const response = await request.response();
-    const sizes = await request.sizes().catch(() => undefined);
-    scripts.push({
-      url: request.url(),
-      encoding: (await response?.headerValue("content-encoding")) ?? "",
-      served: sizes?.responseBodySize ?? 0,
-    });
+  const recording: Array<Promise<void>> = [];
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  page.on("request", () => {
+    inFlight++;
+    lastActivity = Date.now();
   });
-  return { page, scripts, close: () => context.close() };
+  const done = () => {
+    inFlight--;
+    lastActivity = Date.now();
+  };
+  page.on("requestfailed", done);
+  page.on("requestfinished", (request) => {
+    done();
+    if (request.resourceType() !== "script") return;
+    recording.push(
+      (async () => {
+        const response = await request.response();
+        const sizes = await request.sizes().catch(() => undefined);
+        scripts.push({
+          url: request.url(),
+          encoding: (await response?.headerValue("content-encoding")) ?? "",
+          served: sizes?.responseBodySize ?? 0,
+        });
+      })(),
+    );
+  });
+  /**
+   * Waits until nothing was requested or answered for `quietMs` (Playwright's "networkidle" is
+   * a load state: it does not wait again after an in-app navigation), then returns the scripts.
+   */
+  const settle = async (quietMs = 500): Promise<RequestedScript[]> => {
+    while (inFlight > 0 || Date.now() - lastActivity < quietMs)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.all(recording);
+    return [...scripts];
+  };
+  return { page, settle, close: () => context.close() };
 }
 
 /** Resolves once the app has rendered over the prerendered page (or there was none). */
@@ -74,7 +101,7 @@ const TRACE_CATEGORIES = [
  * took over (what a visitor downloads before their first interaction), with a trace.
  */
 export async function loadUntouched(browser: Browser, url: string): Promise<RouteLoad> {
-  const { page, scripts, close } = await freshPage(browser);
+  const { page, settle, close } = await freshPage(browser);
   try {
     // React's first commit removes the prerendered page: mark that moment in the trace.
     await page.addInitScript((mark: string) => {
@@ -89,10 +116,11 @@ export async function loadUntouched(browser: Browser, url: string): Promise<Rout
     }, FIRST_COMMIT_MARK);
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     let traced: Buffer;
+    let scripts: RequestedScript[];
     try {
       await page.goto(url, { waitUntil: "load" });
       await appTookOver(page);
-      await page.waitForLoadState("networkidle");
+      scripts = await settle();
     } finally {
       traced = await browser.stopTracing();
     }
@@ -100,7 +128,7 @@ export async function loadUntouched(browser: Browser, url: string): Promise<Rout
     const title = await page.title();
     const landedOn = new URL(page.url()).pathname;
     return {
-      scripts: [...scripts],
+      scripts,
       trace: analyzeTrace(traceEvents),
       present: !title.startsWith("Page not found") && landedOn === new URL(url).pathname,
       landedOn,
@@ -118,7 +146,7 @@ export const SIGN_IN = { email: "member@coder.com", password: "SomeSecurePasswor
  * Returns every script downloaded on the way.
  */
 export async function signIn(browser: Browser, baseUrl: string): Promise<RequestedScript[]> {
-  const { page, scripts, close } = await freshPage(browser);
+  const { page, settle, close } = await freshPage(browser);
   try {
     await page.goto(`${baseUrl}/login`, { waitUntil: "commit" });
     await page.getByLabel("Email").fill(SIGN_IN.email);
@@ -127,8 +155,7 @@ export async function signIn(browser: Browser, baseUrl: string): Promise<Request
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => url.pathname === "/");
     await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
-    await page.waitForLoadState("networkidle");
-    return [...scripts];
+    return await settle();
   } finally {
     await close();
   }

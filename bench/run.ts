@@ -8,7 +8,8 @@
 //
 //   npm run bench                       this tree
 //   npm run bench -- --compare main     a ref and this tree, built both, runs alternated
-//   options: --no-build (use dist/ as it is), --desktop (also Lighthouse desktop, not budgeted)
+//   options: --no-build (use dist/ as it is), --desktop (also Lighthouse desktop, not budgeted),
+//            --bytes (only the byte figures: one load per page, no Lighthouse; load doesn't matter)
 //   env: BENCH_RUNS (3), BENCH_PORT (servers on it and the next, Chrome on +2; default: any),
 //        BENCH_MAX_LOAD, BENCH_MAX_SPREAD (see machine.ts)
 //
@@ -24,7 +25,8 @@ import { currentLoad, DEFAULT_LIMITS, judgeMachine } from "./machine.ts";
 import { benchPassword } from "./password.ts";
 import type { TraceFigures } from "./trace.ts";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const BYTES_ONLY = process.argv.includes("--bytes");
+const RUNS = BYTES_ONLY ? 1 : Number(process.env.BENCH_RUNS ?? 3);
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 0);
 
 /** Every signed-out page; the last three only when the build has them. */
@@ -67,7 +69,11 @@ function parseArgs(argv: string[]): Args {
   return {
     compare,
     build: !argv.includes("--no-build"),
-    profiles: argv.includes("--desktop") ? ["mobile", "desktop"] : ["mobile"],
+    profiles: argv.includes("--bytes")
+      ? []
+      : argv.includes("--desktop")
+        ? ["mobile", "desktop"]
+        : ["mobile"],
   };
 }
 
@@ -240,12 +246,21 @@ async function main() {
     await browser?.close();
     chrome?.kill();
     for (const server of servers) await server.close();
+  }
+  try {
+    await report(results, { loadAtStart, loadPeak });
+  } finally {
+    // After the report: its byte counts read the ref's files.
     await refBuild?.remove();
   }
+}
+
+async function report(results: BuildResults[], load: { loadAtStart: number; loadPeak: number }) {
+  const { loadAtStart } = load;
 
   const password = await benchPassword();
   const loadAtEnd = currentLoad();
-  sampleLoad();
+  const loadPeak = Math.max(load.loadPeak, loadAtEnd);
 
   // Summaries per build and route.
   const summaries = await Promise.all(
@@ -271,9 +286,10 @@ async function main() {
     })),
   );
 
-  console.log(
-    `\nLighthouse, mobile profile (simulated throttling), median of ${RUNS}; JS/CSS as this server sent them:`,
-  );
+  if (!BYTES_ONLY)
+    console.log(
+      `\nLighthouse, mobile profile (simulated throttling), median of ${RUNS}; JS/CSS as this server sent them:`,
+    );
   printTable(
     summaries.flatMap((s) =>
       s.routes.flatMap((r) =>
@@ -393,11 +409,10 @@ async function main() {
         `${s.label} ${r.path} CPU after first paint`,
         r.traceRuns.map((t) => t.afterPaintMs),
       );
-  const machine = judgeMachine(
-    { start: loadAtStart, end: loadAtEnd, max: loadPeak },
-    steady,
-    DEFAULT_LIMITS,
-  );
+  // Byte counts do not depend on the machine's load; everything else does.
+  const machine = BYTES_ONLY
+    ? { trustworthy: true, reasons: [] }
+    : judgeMachine({ start: loadAtStart, end: loadAtEnd, max: loadPeak }, steady, DEFAULT_LIMITS);
   console.log(
     `\nLoad average (1 min): ${loadAtStart.toFixed(2)} at the start, ${loadAtEnd.toFixed(2)} at the end, ${loadPeak.toFixed(2)} at most (limit ${DEFAULT_LIMITS.maxLoad}).`,
   );

@@ -36,7 +36,7 @@ interface BoundaryState {
 }
 
 /** One per route: a page that cannot load says why instead of taking the app down. */
-class RouteErrorBoundary extends Component<BoundaryProps, BoundaryState> {
+export class RouteErrorBoundary extends Component<BoundaryProps, BoundaryState> {
   override state: BoundaryState = {
     failed: false,
     error: undefined,

@@ -29,20 +29,21 @@ interface PageOptions {
 
 function page(load: () => Promise<ComponentType>, options: PageOptions = {}): PageRoute {
   let loading: Promise<ComponentType> | undefined;
-  const preload = () => {
-    // A failed download is forgotten, so a later navigation tries again.
-    loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
-    return loading;
-  };
-  return {
+  const route: PageRoute = {
     signedIn: options.signedIn ?? false,
     prefetch: options.prefetch ?? (() => {}),
-    preload,
-    Component: lazy(async () => ({ default: await preload() })),
+    preload: () => {
+      // A failed download is forgotten, so a later navigation tries again.
+      loading ??= load().catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      });
+      return loading;
+    },
+    // Through the route, so whoever starts the page and React wait on the very same download.
+    Component: lazy(async () => ({ default: await route.preload() })),
   };
+  return route;
 }
 
 /** What every signed-out page shows or decides on at once. */
