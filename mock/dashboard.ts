@@ -6,6 +6,9 @@
 //   - signed out, the browser is sent to /login?redirect=<this page>;
 //   - signed in, / goes on to /workspaces; any other page says who is signed in, links to the
 //     account's security settings, and has a "Sign out" button (a plain form: no script).
+// Like Coder's (a single-page app that moves on in the browser), every page answers 200 with the
+// token, and moving on is the page's doing (a meta refresh, as there is no script): a script
+// that fetches a page for its token gets one, signed in or not.
 import { peekSession } from "./auth.ts";
 import { type Ctx, htmlDocument, plainError, redirect, setCookie } from "./context.ts";
 import { cookieValue, SESSION_COOKIE } from "./cookies.ts";
@@ -60,14 +63,29 @@ export function dashboardPage(ctx: Ctx): Response {
   const session = peekSession(ctx);
   if (!session.ok || session.user.status !== "active") {
     const here = `${pathname}${search}`;
-    return redirect(
-      ctx,
-      here === "/" ? "/login" : `/login?redirect=${encodeURIComponent(here)}`,
-      302,
-    );
+    const login = here === "/" ? "/login" : `/login?redirect=${encodeURIComponent(here)}`;
+    return movingOn(ctx, token, login, "Sign in to continue");
   }
-  if (pathname === "/") return redirect(ctx, "/workspaces", 302);
+  if (pathname === "/") return movingOn(ctx, token, "/workspaces", "Go to your workspaces");
   return htmlDocument(ctx, 200, signedInPage(ctx, session.user, token));
+}
+
+/** A page that sends the browser on at once (and says where, for anyone it does not). */
+function movingOn(ctx: Ctx, token: string, location: string, label: string): Response {
+  return htmlDocument(
+    ctx,
+    200,
+    page(
+      "Coder",
+      html`<main>
+<h1>Coder</h1>
+<p><a href="${location}">${label}</a></p>
+</main>`,
+      html`<meta property="csrf-token" content="${token}">
+<meta http-equiv="refresh" content="0; url=${location}">
+`,
+    ),
+  );
 }
 
 function signedInPage(ctx: Ctx, user: MockUser, token: string): string {

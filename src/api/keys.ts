@@ -3,6 +3,7 @@ export const queryKeys = {
   me: ["me"] as const,
   authMethods: ["authMethods"] as const,
   buildInfo: ["buildInfo"] as const,
+  csrfToken: ["csrfToken"] as const,
   loginType: ["me", "loginType"] as const,
   permissions: (checks: string) => ["me", "permissions", checks] as const,
   validatePassword: (password: string) => ["validatePassword", password] as const,

@@ -24,7 +24,7 @@ export function RouteError() {
           Try again
         </button>
         <a className="button secondary" href="/">
-          Go to the home page
+          Go to the dashboard
         </a>
       </div>
     </AuthLayout>

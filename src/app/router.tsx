@@ -73,12 +73,6 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           }),
           children: [
             {
-              index: true,
-              lazy: async () => ({
-                Component: (await import("../features/home/HomePage.tsx")).HomePage,
-              }),
-            },
-            {
               path: "settings/security",
               loader: () => {
                 // Runs alongside the parent's loader, so these start with `users/me`.

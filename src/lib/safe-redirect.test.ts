@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginPathFor, needsFullPageLoad, safeRedirect } from "./safe-redirect.ts";
+import { loginPathFor, safeRedirect } from "./safe-redirect.ts";
 
 describe("safeRedirect", () => {
   const hostile = [
@@ -93,15 +93,6 @@ describe("safeRedirect", () => {
     ["/caf%C3%A9", "/caf%C3%A9"],
   ])("keeps same-origin path %j", (input, expected) => {
     expect(safeRedirect(input)).toBe(expected);
-  });
-});
-
-describe("needsFullPageLoad", () => {
-  it("is true for server-owned paths only", () => {
-    expect(needsFullPageLoad("/api/v2/users/oidc/callback")).toBe(true);
-    expect(needsFullPageLoad("/oauth2/authorize?x=1")).toBe(true);
-    expect(needsFullPageLoad("/settings/security")).toBe(false);
-    expect(needsFullPageLoad("/apix")).toBe(false);
   });
 });
 
