@@ -1,10 +1,10 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
-import { coderMock } from "./mock/vite-plugin.ts";
+import { coderFrontDoor } from "./server/vite-dev.ts";
 import { ASSET_PREFIX } from "./src/app/owned-routes.ts";
 
 export default defineConfig({
-  plugins: [react(), coderMock()],
+  plugins: [react(), coderFrontDoor()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   build: {

@@ -82,17 +82,23 @@ describe("createMockHttpServer", () => {
     // Each of these once threw outside any handler and ended the process.
     for (const target of ["//[", "//a:99999/", "//user@/x"]) {
       // Odd paths, but paths: answered as a page (here: go and sign in), not as a host.
-      const answer = await rawRequest(`GET ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      const answer = await rawRequest(
+        `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      );
       expect(answer, target).toMatch(/^HTTP\/1\.1 200 /);
       expect(answer).toContain(`url=/login?redirect=${encodeURIComponent(target)}`);
     }
     for (const target of ["http://[/", "https://evil.example/", "*", "x"]) {
-      const answer = await rawRequest(`GET ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      const answer = await rawRequest(
+        `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      );
       expect(answer, target).toMatch(/^HTTP\/1\.1 400 /);
     }
-    const badHost = await rawRequest("GET / HTTP/1.1\r\nHost: a b\r\n\r\n");
+    const badHost = await rawRequest("GET / HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n");
     expect(badHost).toMatch(/^HTTP\/1\.1 400 /);
-    const trace = await rawRequest("TRACE /api/v2/buildinfo HTTP/1.1\r\nHost: x\r\n\r\n");
+    const trace = await rawRequest(
+      "TRACE /api/v2/buildinfo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
     expect(trace).toMatch(/^HTTP\/1\.1 405 /);
     expect((await fetch(`${base}/api/v2/buildinfo`)).status).toBe(200);
   });
@@ -102,7 +108,7 @@ describe("createMockHttpServer", () => {
 function rawRequest(text: string): Promise<string> {
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1", () => socket.end(text));
+    const socket = connect(port, "127.0.0.1", () => socket.write(text));
     let answer = "";
     socket.setEncoding("latin1");
     socket.on("data", (chunk) => {

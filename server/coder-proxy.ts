@@ -12,9 +12,9 @@
 // - A failed single sign-on callback becomes a redirect to our page (./front-door.ts).
 import {
   type ClientRequest,
+  request as httpRequest,
   type IncomingHttpHeaders,
   type IncomingMessage,
-  request as httpRequest,
   type ServerResponse,
 } from "node:http";
 import { request as httpsRequest } from "node:https";
