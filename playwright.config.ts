@@ -12,12 +12,16 @@ function chromiumPath(): string | undefined {
 
 export default defineConfig({
   testDir: "e2e",
+  // The front-door suite has its own config (playwright.front-door.config.ts).
+  testIgnore: ["front-door/**"],
   // The mock server is one stateful deployment; tests reset it, so they run one at a time.
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
+  // Signing in ends on Coder's dashboard with full page loads; a test signing in three times
+  // on a busy 2-core machine needs more than 30 s.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {

@@ -6,9 +6,9 @@
 //   - signed out, the browser is sent to /login?redirect=<this page>;
 //   - signed in, / goes on to /workspaces; any other page says who is signed in, links to the
 //     account's security settings, and has a "Sign out" button (a plain form: no script).
-// Like Coder's (a single-page app that moves on in the browser), every page answers 200 with the
-// token, and moving on is the page's doing (a meta refresh, as there is no script): a script
-// that fetches a page for its token gets one, signed in or not.
+// Signed out, the page still answers 200 with the token, as Coder's does (a single-page app that
+// moves on in the browser), and moving on is the page's doing (a meta refresh, as there is no
+// script): a script that fetches a page for its token gets one, signed in or not.
 import { peekSession } from "./auth.ts";
 import { type Ctx, htmlDocument, plainError, redirect, setCookie } from "./context.ts";
 import { cookieValue, SESSION_COOKIE } from "./cookies.ts";
@@ -66,7 +66,7 @@ export function dashboardPage(ctx: Ctx): Response {
     const login = here === "/" ? "/login" : `/login?redirect=${encodeURIComponent(here)}`;
     return movingOn(ctx, token, login, "Sign in to continue");
   }
-  if (pathname === "/") return movingOn(ctx, token, "/workspaces", "Go to your workspaces");
+  if (pathname === "/") return redirect(ctx, "/workspaces", 302);
   return htmlDocument(ctx, 200, signedInPage(ctx, session.user, token));
 }
 
