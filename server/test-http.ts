@@ -45,29 +45,36 @@ export interface FakeCoder {
   url: string;
   /** Every request it received: method, path as sent, headers. */
   seen: Array<{ method: string; url: string; headers: IncomingMessage["headers"] }>;
-  /** How to answer the next requests (default: 200 "ok"). */
+  /** How to answer the next requests (default: drain the body, 200 "ok"). */
   respond: (req: IncomingMessage, res: ServerResponse) => void;
   close(): Promise<void>;
 }
 
 export async function startFakeCoder(): Promise<FakeCoder> {
+  // Upgraded sockets are not the server's any more: keep hold of every socket to end them all.
+  const sockets = new Set<import("node:net").Socket>();
   const fake: FakeCoder = {
     server: createServer((req, res) => {
       fake.seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
-      req.resume();
       fake.respond(req, res);
     }),
     url: "",
     seen: [],
-    respond: (_req, res) => {
+    respond: (req, res) => {
+      req.resume();
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
     },
     close: () =>
       new Promise((done) => {
+        for (const socket of sockets) socket.destroy();
         fake.server.closeAllConnections();
         fake.server.close(() => done());
       }),
   };
+  fake.server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
   await new Promise<void>((done) => fake.server.listen(0, "127.0.0.1", done));
   fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
   return fake;

@@ -1,11 +1,15 @@
 // The development server's front door: a real Vite dev server with the plugin, once with the
 // mock Coder in the process, once in front of a stand-in Coder (CODER_URL).
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMockCoder } from "../mock/coder.ts";
+import { createCookieJar } from "../mock/cookie-jar.ts";
+import { createMockHttpServer } from "../mock/node-http.ts";
 import { extractCsrfMeta } from "../src/api/csrf.ts";
 import { type FakeCoder, rawGet, startFakeCoder, statusOf } from "./test-http.ts";
 import { coderFrontDoor, injectCsrfMeta, isViteInternal } from "./vite-dev.ts";
@@ -276,5 +280,54 @@ describe("the dev server in front of a Coder (CODER_URL)", () => {
     } finally {
       coder.respond = (_req, res) => res.writeHead(200).end("ok");
     }
+  });
+});
+
+describe("the dev server in front of `npm run mock` on another port (CODER_URL)", () => {
+  let coder: Server;
+  let dev: Awaited<ReturnType<typeof startDev>>;
+  beforeAll(async () => {
+    coder = createMockHttpServer(createMockCoder());
+    await new Promise<void>((done) => coder.listen(0, "127.0.0.1", done));
+    const coderUrl = `http://127.0.0.1:${(coder.address() as AddressInfo).port}`;
+    dev = await startDev(coderFrontDoor({ coderUrl }));
+  }, 30_000);
+  afterAll(async () => {
+    await dev?.close();
+    coder?.closeAllConnections();
+    await new Promise<void>((done) => coder?.close(() => done()));
+  });
+
+  it("passes the settings flow the way the app does it: token from Coder's page", async () => {
+    const jar = createCookieJar();
+    const origin = new URL(dev.base);
+    const browse = async (p: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      const cookie = jar.cookieHeader(origin, null);
+      if (cookie) headers.set("cookie", cookie);
+      const res = await fetch(`${dev.base}${p}`, { ...init, headers, redirect: "manual" });
+      jar.store(origin, res.headers.getSetCookie());
+      return res;
+    };
+    const login = await browse("/api/v2/users/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "member@coder.com", password: "SomeSecurePassword!" }),
+    });
+    expect(login.status).toBe(201);
+    const page = await browse("/", { headers: HTML });
+    expect(page.status).toBe(302); // signed in: Coder's / moves on
+    const dashboard = await browse(page.headers.get("location") ?? "", { headers: HTML });
+    const token = extractCsrfMeta(await dashboard.text()) ?? "";
+    expect(token).not.toBe("");
+    const change = await browse("/api/v2/users/me/password", {
+      method: "PUT",
+      headers: { "content-type": "application/json", "x-csrf-token": token },
+      body: JSON.stringify({
+        old_password: "SomeSecurePassword!",
+        password: "An0ther-Secure-Passw0rd!",
+      }),
+    });
+    expect(change.status).toBe(204);
   });
 });

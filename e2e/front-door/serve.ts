@@ -9,7 +9,7 @@
 // that the precompressed paths are exercised whatever the build emits.
 //   node e2e/front-door/serve.ts --nginx 4311 --caddy 4312 --mock 4313
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, openSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
@@ -45,14 +45,17 @@ async function stop(code: number) {
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop(0));
 
 function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  // Each child's output goes to its own log, shown only when the child dies on its own.
+  const log = join(work, `${name}.log`);
+  const out = openSync(log, "a");
   const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, ...env },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", out, out],
   });
   child.on("exit", (code, signal) => {
     if (stopping) return;
-    console.error(`[front-door] ${name} exited (${signal ?? code})`);
+    console.error(`[front-door] ${name} exited (${signal ?? code}):\n${readFileSync(log, "utf8")}`);
     void stop(1);
   });
   children.push(child);
