@@ -1,8 +1,11 @@
-import { screen, waitFor } from "@testing-library/react";
+import { configure, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { fullPageNavigation } from "../../app/navigation.ts";
 import { renderApp } from "../../testing/render-app.tsx";
+
+// The first render waits for the lazily loaded page's code.
+configure({ asyncUtilTimeout: 5000 });
 
 const PASSWORD = "SomeSecurePassword!";
 const { mock, server } = setupMockCoder();
@@ -41,17 +44,16 @@ describe("LoginPage against the mock Coder", () => {
     expect(logins).toEqual([{ email: "admin@coder.com", password: PASSWORD }]);
   });
 
-  it("loads any other page of Coder's in full too, and the app's own pages in the app", async () => {
-    const coder = renderApp("/login?redirect=%2F%40admin%2Fdev%3Ftab%3Dapps");
-    await fillAndSubmit(coder.user, "admin@coder.com", PASSWORD);
+  it("loads any other page of Coder's in full too", async () => {
+    const { user } = renderApp("/login?redirect=%2F%40admin%2Fdev%3Ftab%3Dapps");
+    await fillAndSubmit(user, "admin@coder.com", PASSWORD);
     await waitFor(() => expect(assign).toHaveBeenCalledWith("/@admin/dev?tab=apps"));
-    coder.unmount();
-    mock.reset();
-    assign.mockClear();
+  });
 
-    const own = renderApp("/login?redirect=%2Fsettings%2Fsecurity");
-    await fillAndSubmit(own.user, "member@coder.com", PASSWORD);
-    await waitFor(() => expect(own.router.state.location.pathname).toBe("/settings/security"));
+  it("goes on to the app's own pages in the app", async () => {
+    const { user, router } = renderApp("/login?redirect=%2Fsettings%2Fsecurity");
+    await fillAndSubmit(user, "member@coder.com", PASSWORD);
+    await waitFor(() => expect(router.state.location.pathname).toBe("/settings/security"));
     expect(assign).not.toHaveBeenCalled();
   });
 
