@@ -144,7 +144,7 @@ export async function ssoVia(
   const page = await browser.request("GET", start.headers.get("location") ?? "", {
     headers: { accept: "text/html" },
   });
-  const unescape = (text: string) =>
+  const fromHtml = (text: string) =>
     text
       .replace(/&#39;/g, "'")
       .replace(/&quot;/g, '"')
@@ -152,7 +152,7 @@ export async function ssoVia(
       .replace(/&gt;/g, ">")
       .replace(/&amp;/g, "&");
   const link = [...page.text.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].find(
-    (m) => unescape(m[2] ?? "") === linkText,
+    (m) => fromHtml(m[2] ?? "") === linkText,
   )?.[1];
   if (!link) throw new Error(`no link "${linkText}" on the provider's page`);
   const href = link.replace(/&amp;/g, "&");
