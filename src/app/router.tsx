@@ -2,7 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createBrowserRouter, Navigate, type RouteObject, redirect } from "react-router";
 import { loginTypeQuery } from "../api/account.ts";
 import { permissionsQuery } from "../api/permissions.ts";
-import { authMethodsQuery, meQuery } from "../api/session.ts";
+import { authMethodsQuery, isSuspendedAccount, meQuery } from "../api/session.ts";
 import { hasSessionHint } from "../api/session-hint.ts";
 import { loginPathFor } from "../lib/safe-redirect.ts";
 import { RootLayout } from "./RootLayout.tsx";
@@ -63,8 +63,14 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             // signed in; otherwise only once the user is known (no request that can only be refused).
             const early = hasSessionHint();
             if (early) void queryClient.prefetchQuery(permissionsQuery());
-            const user = await queryClient.ensureQueryData(meQuery());
-            if (!user) throw redirect(loginPathFor(new URL(request.url)));
+            const here = new URL(request.url);
+            const user = await queryClient.ensureQueryData(meQuery()).catch((error: unknown) => {
+              // Single sign-on hands even a suspended account a session; say why it can't stay.
+              if (isSuspendedAccount(error))
+                throw redirect(loginPathFor(here, "account-suspended"));
+              throw error;
+            });
+            if (!user) throw redirect(loginPathFor(here));
             if (!early) void queryClient.prefetchQuery(permissionsQuery());
             return null;
           },

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
-import { logoutMutation, meQuery } from "../../api/session.ts";
+import { isSuspendedAccount, logoutMutation, meQuery } from "../../api/session.ts";
 import { Brand } from "../../components/Brand.tsx";
 import { Button } from "../../components/Button.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
@@ -16,6 +16,10 @@ export function SignedInLayout() {
   const logout = useMutation(logoutMutation(queryClient));
   const [signingOut, setSigningOut] = useState(false);
 
+  // Suspended while here: back to sign-in, which says so.
+  if (isSuspendedAccount(me.error) && !signingOut) {
+    return <Navigate to={loginPathFor(location, "account-suspended")} replace />;
+  }
   // The session ended while here (expired, revoked elsewhere): back to sign-in, quietly.
   if (me.data === null && !signingOut) {
     const target = loginPathFor(location);
