@@ -149,22 +149,6 @@ test.describe("convert to single sign-on", () => {
     await expect(page.getByLabel("Current password")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Switch to/ })).toHaveCount(0);
   });
-
-  test("a provider identity with another email is refused with Coder's message", async ({
-    page,
-  }) => {
-    await openSecurity(page, accounts.member);
-    const { dialog } = await openConvertDialog(page);
-    await dialog.getByLabel("Current password").fill(PASSWORD);
-    await dialog.getByRole("button", { name: "Switch to OpenID Connect" }).click();
-    await page.getByRole("link", { name: "Continue as someone-else@coder.com" }).click();
-    await expect(page.locator("body")).toContainText(
-      'The oidc account with the email \\"someone-else@coder.com\\" does not match the email of the account you are trying to convert.',
-    );
-    // Nothing changed: the account still signs in with its password.
-    await page.context().clearCookies();
-    await signIn(page, accounts.member);
-  });
 });
 
 test.describe("what each account is offered", () => {

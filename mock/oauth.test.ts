@@ -474,7 +474,7 @@ describe("every failed round trip, answered as Coder answers it", () => {
       "Return as if the sign-in had started in another browser (no state cookie)",
       "Return with an authorization code that has expired",
       "Continue as new-person@coder.com</a> – no Coder account",
-      "Continue as suspended-github@coder.com</a> (Sid Suspended) – suspended in Coder",
+      "Continue as suspended-sso@coder.com</a> (Sid Suspended) – suspended in Coder",
     ]) {
       expect(flow.page.text).toContain(text);
     }
@@ -482,7 +482,7 @@ describe("every failed round trip, answered as Coder answers it", () => {
 
   it("a suspended GitHub account: Coder still signs it in, and then refuses every request", async () => {
     const browser = browserFor(newMock());
-    const flow = await ssoFlow(browser, "github", "suspended-github@coder.com", {
+    const flow = await ssoFlow(browser, "github", "suspended-sso@coder.com", {
       redirect: "/settings/security",
     });
     expect(flow.done.status).toBe(307);

@@ -40,7 +40,7 @@ export const SEEDED_IDS = {
   templateAdmin: "c0de0000-0000-4000-8000-000000000006",
   github: "c0de0000-0000-4000-8000-000000000007",
   oidc: "c0de0000-0000-4000-8000-000000000008",
-  suspendedGithub: "c0de0000-0000-4000-8000-000000000009",
+  suspendedSso: "c0de0000-0000-4000-8000-000000000009",
 } as const;
 
 export const SEEDED_ACCOUNTS: readonly SeedAccount[] = [
@@ -125,9 +125,9 @@ export const SEEDED_ACCOUNTS: readonly SeedAccount[] = [
     role: "member, OpenID Connect login, no password",
   },
   {
-    id: SEEDED_IDS.suspendedGithub,
-    email: "suspended-github@coder.com",
-    username: "suspended-github",
+    id: SEEDED_IDS.suspendedSso,
+    email: "suspended-sso@coder.com",
+    username: "suspended-sso",
     name: "Sid Suspended",
     loginType: "github",
     status: "suspended",

@@ -100,7 +100,7 @@ describe("Coder's own words in ?message=", () => {
 describe("a suspended account signed in through single sign-on", () => {
   it("lands on the sign-in page, told why, instead of going round again", async () => {
     // Coder hands the suspended account a session; its first request is refused.
-    const trip = await ssoRoundTrip("github", "suspended-github@coder.com", {
+    const trip = await ssoRoundTrip("github", "suspended-sso@coder.com", {
       redirect: "/settings/security",
     });
     expect(trip).toEqual({ status: 307, location: "/settings/security" });
@@ -117,7 +117,7 @@ describe("a suspended account signed in through single sign-on", () => {
   });
 
   it("is told so on the sign-in page too, when this browser asks who is signed in", async () => {
-    await ssoRoundTrip("github", "suspended-github@coder.com");
+    await ssoRoundTrip("github", "suspended-sso@coder.com");
     setSessionHint(true);
     loginAt("redirect=%2Fsettings%2Fsecurity");
     expect(await screen.findByRole("alert")).toHaveTextContent("Your account is suspended");
