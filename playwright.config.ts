@@ -1,9 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-export const baseURL = `http://localhost:${PORT}`;
-
 /** Debian's Chromium when present (Playwright can't download browsers everywhere), else Playwright's own. */
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -12,16 +9,21 @@ function chromiumPath(): string | undefined {
 
 export default defineConfig({
   testDir: "e2e",
-  // The mock server is one stateful deployment; tests reset it, so they run one at a time.
-  workers: 1,
-  fullyParallel: false,
+  // Each worker serves the build with a mock deployment of its own (e2e/fixtures.ts), so tests run
+  // in parallel; within a test the mock is reset first.
+  workers: process.env.E2E_WORKERS
+    ? Number(process.env.E2E_WORKERS)
+    : process.env.CI
+      ? 2
+      : undefined,
+  fullyParallel: true,
+  globalSetup: "./e2e/global-setup.ts",
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -30,13 +32,4 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // The production build, served with the mock API on one origin, under the strict CSP.
-    command: `npm run build && node server/serve-dist.ts --port ${PORT}`,
-    url: `${baseURL}/login`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
 });

@@ -1,7 +1,9 @@
-// Shared Playwright fixtures: a fresh mock deployment per test, a guard that fails the test on
-// any page error or unexpected console error, and small helpers every spec uses.
+// Shared Playwright fixtures: a server and mock deployment per worker (reset before each test),
+// a guard that fails the test on any page error or unexpected console error, and small helpers
+// every spec uses.
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { startServer } from "../server/serve-dist.ts";
 
 export const PASSWORD = "SomeSecurePassword!";
 export const accounts = {
@@ -33,7 +35,22 @@ export interface MockControl {
   setConfig(config: Record<string, unknown>): Promise<void>;
 }
 
-export const test = base.extend<Fixtures>({
+interface WorkerFixtures {
+  /** The production build served as in preview, with this worker's own mock Coder. */
+  deployment: { url: string };
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  deployment: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none.
+    async ({}, use) => {
+      const server = await startServer({ port: 0 });
+      await use({ url: server.url });
+      await server.close();
+    },
+    { scope: "worker" },
+  ],
+  baseURL: async ({ deployment }, use) => use(deployment.url),
   mock: [
     async ({ request }, use) => {
       const control: MockControl = {

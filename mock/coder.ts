@@ -20,6 +20,13 @@ import { apiRateLimit, loginRateLimit } from "./limits.ts";
 import type { MockMail } from "./mailbox.ts";
 import { type MockState, seedState } from "./model.ts";
 import { createRateLimiter } from "./rate-limit.ts";
+import {
+  appearanceRouteExists,
+  getAppearance,
+  optionalAuth,
+  putAppearance,
+} from "./routes/appearance.ts";
+import { getGithubDevice, githubCallback } from "./routes/github-device.ts";
 import { oauthCallback, postConvertLogin } from "./routes/oauth.ts";
 import {
   postChangePasswordWithOneTimePasscode,
@@ -41,18 +48,7 @@ import {
 import { MOCK_VERSION } from "./seed.ts";
 
 export type { MockConfig } from "./context.ts";
-export { DEFAULT_CONFIG } from "./context.ts";
-export type { MockMail } from "./mailbox.ts";
-export {
-  DEFAULT_ORG,
-  DEPLOYMENT_ID,
-  describeSeededAccounts,
-  EXTRA_IDENTITIES,
-  MOCK_VERSION,
-  SEEDED_ACCOUNTS,
-  SEEDED_IDS,
-  SEEDED_PASSWORD,
-} from "./seed.ts";
+export { describeSeededAccounts } from "./seed.ts";
 
 export interface MockCoder {
   /** Serves /api/*, the fake identity provider and /__mock/*; see `owns`. */
@@ -114,9 +110,12 @@ const ROUTES: Route[] = [
     [loginRateLimit],
     postChangePasswordWithOneTimePasscode,
   ),
-  route("GET", "/api/v2/users/oauth2/github/callback", [loginRateLimit], oauthCallback("github")),
+  route("GET", "/api/v2/users/oauth2/github/device", [loginRateLimit], getGithubDevice),
+  route("GET", "/api/v2/users/oauth2/github/callback", [loginRateLimit], githubCallback),
   route("GET", "/api/v2/users/oidc/callback", [loginRateLimit], oauthCallback("oidc")),
   route("POST", "/api/v2/authcheck", [requireAuth], postAuthcheck),
+  route("GET", "/api/v2/appearance", [appearanceRouteExists, optionalAuth], getAppearance),
+  route("PUT", "/api/v2/appearance", [appearanceRouteExists, requireAuth], putAppearance),
   route("GET", "/api/v2/users/:user", [requireAuth, userParam], getUser),
   route("GET", "/api/v2/users/:user/login-type", [requireAuth, userParam], getLoginType),
   route(

@@ -22,7 +22,13 @@ export interface MockConfig {
   rateLimits: boolean;
   /** `--session-duration` (server-side lifetime of a session; 24h by default). */
   sessionDurationMs: number;
+  /** Coder's default GitHub app: the device flow, and `github.default_provider_configured`. */
+  githubDefaultProvider: boolean;
+  /** How `/api/v2/appearance` behaves: see APPEARANCE_MODES in ./routes/appearance.ts. */
+  appearance: AppearanceMode;
 }
+
+export type AppearanceMode = "licensed" | "unlicensed" | "agpl";
 
 export const DEFAULT_CONFIG: Readonly<MockConfig> = {
   passwordAuth: true,
@@ -32,6 +38,8 @@ export const DEFAULT_CONFIG: Readonly<MockConfig> = {
   oidcIconUrl: "",
   rateLimits: true,
   sessionDurationMs: 24 * 60 * 60 * 1000,
+  githubDefaultProvider: false,
+  appearance: "licensed",
 };
 
 export interface Env {

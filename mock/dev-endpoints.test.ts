@@ -85,6 +85,8 @@ describe("/__mock/config", () => {
       oidcIconUrl: "",
       rateLimits: true,
       sessionDurationMs: 86_400_000,
+      githubDefaultProvider: false,
+      appearance: "licensed",
     });
     const updated = await call(mock, "PUT", "/__mock/config", {
       json: {

@@ -1,9 +1,11 @@
 // /__mock/*: controls for tests, e2e runs and people using the development server.
 import { type Ctx, empty, error, htmlDocument, json, type MockConfig } from "./context.ts";
+import { handleGithubDevicePage } from "./github-device-page.ts";
 import { readJsonValue } from "./http-read.ts";
 import { idpAuthorizePage, idpChoose } from "./idp.ts";
 import { mailboxPage } from "./mailbox.ts";
 import { findUserByEmail } from "./model.ts";
+import { APPEARANCE_MODES } from "./routes/appearance.ts";
 import { describeSeededAccounts } from "./seed.ts";
 
 export interface MockControls {
@@ -15,7 +17,10 @@ export interface MockControls {
 type ConfigKey = keyof MockConfig;
 
 /** Accepted names for each setting: the MockConfig name and the snake_case one used by Coder's API. */
-const CONFIG_KEYS: Record<string, { key: ConfigKey; type: "boolean" | "string" | "number" }> = {
+const CONFIG_KEYS: Record<
+  string,
+  { key: ConfigKey; type: "boolean" | "string" | "number"; values?: readonly string[] }
+> = {
   passwordAuth: { key: "passwordAuth", type: "boolean" },
   password_auth: { key: "passwordAuth", type: "boolean" },
   github: { key: "github", type: "boolean" },
@@ -30,10 +35,13 @@ const CONFIG_KEYS: Record<string, { key: ConfigKey; type: "boolean" | "string" |
   rate_limits: { key: "rateLimits", type: "boolean" },
   sessionDurationMs: { key: "sessionDurationMs", type: "number" },
   session_duration_ms: { key: "sessionDurationMs", type: "number" },
+  githubDefaultProvider: { key: "githubDefaultProvider", type: "boolean" },
+  github_default_provider: { key: "githubDefaultProvider", type: "boolean" },
+  appearance: { key: "appearance", type: "string", values: APPEARANCE_MODES },
 };
 
 /** Validates a partial config; null or "" for termsOfServiceUrl removes it. */
-export function parseConfigPatch(
+function parseConfigPatch(
   value: unknown,
 ):
   | { ok: true; patch: Partial<MockConfig> & { termsOfServiceUrl?: string | undefined } }
@@ -55,12 +63,16 @@ export function parseConfigPatch(
         : typeof raw === spec.type;
     if (!valid)
       return { ok: false, message: `Setting ${JSON.stringify(name)} must be a ${spec.type}.` };
+    if (spec.values && !spec.values.includes(raw as string)) {
+      const allowed = spec.values.map((v) => JSON.stringify(v)).join(", ");
+      return { ok: false, message: `Setting ${JSON.stringify(name)} must be one of ${allowed}.` };
+    }
     patch[spec.key] = raw;
   }
   return { ok: true, patch: patch as Partial<MockConfig> };
 }
 
-export function configJson(config: MockConfig): Record<string, unknown> {
+function configJson(config: MockConfig): Record<string, unknown> {
   return {
     passwordAuth: config.passwordAuth,
     github: config.github,
@@ -70,6 +82,8 @@ export function configJson(config: MockConfig): Record<string, unknown> {
     ...(config.termsOfServiceUrl ? { termsOfServiceUrl: config.termsOfServiceUrl } : {}),
     rateLimits: config.rateLimits,
     sessionDurationMs: config.sessionDurationMs,
+    githubDefaultProvider: config.githubDefaultProvider,
+    appearance: config.appearance,
   };
 }
 
@@ -83,6 +97,9 @@ export async function handleDevEndpoint(ctx: Ctx, controls: MockControls): Promi
     const provider = idp[1] as "github" | "oidc";
     return idp[2] ? idpChoose(ctx, provider) : idpAuthorizePage(ctx, provider);
   }
+
+  const devicePage = await handleGithubDevicePage(ctx);
+  if (devicePage) return devicePage;
 
   const userPath = /^\/__mock\/users\/([^/]+)$/.exec(pathname);
   if (userPath && (method === "PUT" || method === "PATCH")) {

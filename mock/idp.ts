@@ -20,13 +20,8 @@ const CODE_VALIDITY_MS = 10 * 60 * 1000;
  *   cookies cleared, or blocked);
  * - `expired-code`: the code is used after the provider's ten minutes.
  */
-export const IDP_FAULTS = [
-  "state-mismatch",
-  "no-state",
-  "lost-state-cookie",
-  "expired-code",
-] as const;
-export type IdpFault = (typeof IDP_FAULTS)[number];
+const IDP_FAULTS = ["state-mismatch", "no-state", "lost-state-cookie", "expired-code"] as const;
+type IdpFault = (typeof IDP_FAULTS)[number];
 
 const FAULT_LABELS: Readonly<Record<IdpFault, string>> = {
   "state-mismatch": "Return with a state that doesn't match this browser's",

@@ -238,12 +238,14 @@ function startAuthorization(ctx: Ctx, provider: Provider, redirectTo: string): R
   return redirect(ctx, `/__mock/idp/${provider}?${authorize}`, 307);
 }
 
-function oauthLogin(
+export function oauthLogin(
   ctx: Ctx,
   provider: Provider,
   email: string,
   state: string,
   redirectTo: string,
+  /** false in GitHub's device flow, whose page renders the errors itself (always JSON). */
+  staticPages = true,
 ): Response {
   const { state: model } = ctx.env;
   let user = findUserByEmail(model, email);
@@ -261,7 +263,7 @@ function oauthLogin(
   if (!user) {
     return httpError(ctx, 403, "Signups are disabled", {
       detail: "Please contact your Coder administrator to request access.",
-      staticPage: true,
+      staticPage: staticPages,
     });
   }
   if (user.loginType !== provider) {
@@ -271,7 +273,7 @@ function oauthLogin(
         : "";
     return httpError(ctx, 403, "Incorrect login type", {
       detail: `Attempting to use login type ${goQuote(provider)}, but the user has the login type ${goQuote(user.loginType)}.${hint}`,
-      staticPage: true,
+      staticPage: staticPages,
     });
   }
   if (user.status === "dormant") user.status = "active";

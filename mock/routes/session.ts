@@ -116,7 +116,7 @@ export function getAuthMethods(ctx: Ctx): Response {
   return json(ctx, 200, {
     ...(c.termsOfServiceUrl ? { terms_of_service_url: c.termsOfServiceUrl } : {}),
     password: { enabled: c.passwordAuth },
-    github: { enabled: c.github, default_provider_configured: false },
+    github: { enabled: c.github, default_provider_configured: c.github && c.githubDefaultProvider },
     oidc: {
       enabled: c.oidc,
       signInText: c.oidc ? c.oidcSignInText : "",

@@ -2,7 +2,8 @@
 export const queryKeys = {
   me: ["me"] as const,
   authMethods: ["authMethods"] as const,
-  buildInfo: ["buildInfo"] as const,
+  appearance: ["appearance"] as const,
+  githubDevice: ["githubDevice"] as const,
   loginType: ["me", "loginType"] as const,
   permissions: (checks: string) => ["me", "permissions", checks] as const,
   validatePassword: (password: string) => ["validatePassword", password] as const,

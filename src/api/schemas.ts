@@ -15,12 +15,11 @@ export type CoderResponse = z.infer<typeof CoderResponse>;
 
 export const LoginWithPasswordResponse = z.looseObject({ session_token: z.string() });
 
-export const Role = z.looseObject({
+const Role = z.looseObject({
   name: z.string(),
   display_name: z.optional(z.string()),
   organization_id: z.optional(z.string()),
 });
-export type Role = z.infer<typeof Role>;
 
 export const User = z.looseObject({
   id: z.string(),
@@ -52,14 +51,6 @@ export const AuthMethods = z.looseObject({
 });
 export type AuthMethods = z.infer<typeof AuthMethods>;
 
-export const BuildInfo = z.looseObject({
-  version: z.string(),
-  external_url: z.optional(z.string()),
-  dashboard_url: z.optional(z.string()),
-  deployment_id: z.optional(z.string()),
-});
-export type BuildInfo = z.infer<typeof BuildInfo>;
-
 export const ValidatePasswordResponse = z.looseObject({ valid: z.boolean(), details: z.string() });
 export type ValidatePasswordResponse = z.infer<typeof ValidatePasswordResponse>;
 
@@ -78,3 +69,44 @@ export type AuthorizationResponse = z.infer<typeof AuthorizationResponse>;
 
 /** The login types this UI can convert to, and how Coder names their callbacks. */
 export type SsoProvider = "github" | "oidc";
+
+/** codersdk.BannerConfig; Go leaves `message` and `background_color` out when empty. */
+export const BannerConfig = z.looseObject({
+  enabled: z._default(z.boolean(), false),
+  message: z._default(z.string(), ""),
+  background_color: z._default(z.string(), ""),
+});
+export type BannerConfig = z.infer<typeof BannerConfig>;
+
+/** codersdk.LinkConfig (`icon`: bug, chat, docs, star; `location`: navbar, dropdown). */
+export const LinkConfig = z.looseObject({
+  name: z.string(),
+  target: z.string(),
+  icon: z._default(z.string(), ""),
+  location: z.optional(z.string()),
+});
+export type LinkConfig = z.infer<typeof LinkConfig>;
+
+/** codersdk.AppearanceConfig (GET /appearance). Empty strings mean "use Coder's own". */
+export const AppearanceConfig = z.looseObject({
+  application_name: z._default(z.string(), ""),
+  logo_url: z._default(z.string(), ""),
+  docs_url: z.optional(z.string()),
+  announcement_banners: z._default(z.array(BannerConfig), []),
+  support_links: z._default(z.array(LinkConfig), []),
+});
+export type AppearanceConfig = z.infer<typeof AppearanceConfig>;
+
+/** codersdk.ExternalAuthDevice (GET /users/oauth2/github/device), GitHub's answer passed on. */
+export const ExternalAuthDevice = z.looseObject({
+  device_code: z.string(),
+  user_code: z.string(),
+  verification_uri: z.string(),
+  expires_in: z.number(),
+  // RFC 8628 §3.2: a client must assume 5 seconds when the server names no interval.
+  interval: z._default(z.number(), 5),
+});
+export type ExternalAuthDevice = z.infer<typeof ExternalAuthDevice>;
+
+/** codersdk.OAuth2DeviceFlowCallbackResponse: the GitHub callback's 200 in device mode. */
+export const OAuth2DeviceFlowCallbackResponse = z.looseObject({ redirect_url: z.string() });

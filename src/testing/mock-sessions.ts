@@ -2,7 +2,7 @@
 // that start signed in: a password sign-in, a conversion, a round trip through the fake provider.
 import type { MockServer } from "../../mock/msw.ts";
 
-export const SEEDED_PASSWORD = "SomeSecurePassword!";
+const SEEDED_PASSWORD = "SomeSecurePassword!";
 
 const CALLBACKS = {
   github: "/api/v2/users/oauth2/github/callback",

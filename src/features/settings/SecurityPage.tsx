@@ -6,7 +6,7 @@ import { Alert } from "../../components/Alert.tsx";
 import { AppPage } from "../../components/AppPage.tsx";
 import { Button } from "../../components/Button.tsx";
 import { useOneTimeParam } from "../../components/useOneTimeParam.ts";
-import { loginTypeLabel } from "../session/login-types.ts";
+import { loginTypeLabel } from "../../session/login-types.ts";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
 import { settingsMessage } from "./messages.ts";
 import { SingleSignOnSection } from "./SingleSignOnSection.tsx";

@@ -6,9 +6,9 @@ import type { AlertTone } from "../../components/Alert.tsx";
  * provider's round trip for a switch to single sign-on ends in an error from Coder (the state
  * starts with `convert-`); `login-type-changed-<provider>` from a switch that went through.
  */
-export type SettingsMessageId = (typeof SETTINGS_MESSAGE_IDS)[number];
+type SettingsMessageId = (typeof SETTINGS_MESSAGE_IDS)[number];
 
-export const SETTINGS_MESSAGE_IDS = [
+const SETTINGS_MESSAGE_IDS = [
   "login-type-changed-github",
   "login-type-changed-oidc",
   "convert-failed-400",

@@ -1,4 +1,4 @@
-import type { AlertTone } from "../../components/Alert.tsx";
+import type { AlertTone } from "../components/Alert.tsx";
 
 /**
  * What `/login?message=<id>` may say. Only these ids are honoured; the text is ours, so a link
@@ -90,6 +90,11 @@ export function loginMessageId(value: string | null): LoginMessageId | undefined
 export function loginMessage(id: string | null) {
   const known = loginMessageId(id);
   return known ? loginMessages[known] : undefined;
+}
+
+/** State other pages may pass when sending someone to `/login` (kept out of the URL). */
+export interface LoginLocationState {
+  email?: string;
 }
 
 /** The `/login` path that shows a known message. */
