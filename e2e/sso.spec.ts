@@ -48,6 +48,7 @@ test.describe("messages on our pages", () => {
   test("sign-in explains each failed round trip, axe-clean, with every way out on the keyboard", async ({
     page,
   }) => {
+    test.slow(); // page loads and an axe run on a shared machine
     // Every id's words are checked by the component tests; here, the page in a real browser.
     const copy: Array<[string, RegExp]> = [
       ["sso-failed-400", /cancelled at your identity provider/],
