@@ -158,23 +158,6 @@ test.describe("convert to single sign-on", () => {
     await expect(page.getByLabel("Current password")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Switch to/ })).toHaveCount(0);
   });
-
-  test("a provider identity with another email is refused with Coder's message", async ({
-    page,
-  }) => {
-    await openSecurity(page, accounts.member);
-    const { dialog } = await openConvertDialog(page);
-    await dialog.getByLabel("Current password").fill(PASSWORD);
-    await dialog.getByRole("button", { name: "Switch to OpenID Connect" }).click();
-    await page.getByRole("link", { name: "Continue as someone-else@coder.com" }).click();
-    // Coder answers the callback with a 400; the front door brings the browser back to the
-    // settings page with a known message id instead of that raw answer.
-    await expect(page).toHaveURL(/\/settings\/security\?message=convert-failed-400$/);
-    await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
-    // Nothing changed: the account still signs in with its password.
-    await page.context().clearCookies();
-    await signIn(page, accounts.member);
-  });
 });
 
 test.describe("what each account is offered", () => {

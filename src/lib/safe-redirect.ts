@@ -71,8 +71,13 @@ function hasDotSegment(path: string): boolean {
   return pathname.split("/").some((segment) => segment === "." || segment === "..");
 }
 
-/** `/login?redirect=…` for the page someone was trying to reach. */
-export function loginPathFor(location: { pathname: string; search: string }): string {
+/** `/login?redirect=…` for the page someone was trying to reach, with a message id if given. */
+export function loginPathFor(
+  location: { pathname: string; search: string },
+  message?: string,
+): string {
   const here = location.pathname + location.search;
-  return here === "/" ? "/login" : `/login?redirect=${encodeURIComponent(here)}`;
+  const query = here === "/" ? [] : [`redirect=${encodeURIComponent(here)}`];
+  if (message) query.push(`message=${encodeURIComponent(message)}`);
+  return query.length > 0 ? `/login?${query.join("&")}` : "/login";
 }

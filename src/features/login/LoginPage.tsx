@@ -2,13 +2,17 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { User } from "../../api/schemas.ts";
-import { authMethodsQuery, maybeMeQuery } from "../../api/session.ts";
+import { authMethodsQuery, isSuspendedAccount, maybeMeQuery } from "../../api/session.ts";
 import { fullPageNavigation, isAppTarget } from "../../app/navigation.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
 import { safeRedirect } from "../../lib/safe-redirect.ts";
-import { type LoginLocationState, loginMessage } from "../../session/login-messages.ts";
+import {
+  type LoginLocationState,
+  loginMessage,
+  loginMessageId,
+} from "../../session/login-messages.ts";
 import { ssoOptions } from "../../sso/providers.ts";
 import { LoginForm } from "./LoginForm.tsx";
 import { SsoButtons } from "./SsoButtons.tsx";
@@ -17,11 +21,22 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const redirectTo = safeRedirect(params.get("redirect"));
-  const notice = loginMessage(params.get("message"));
+  const messageId = loginMessageId(params.get("message"));
+  // Just switched to single sign-on. Coder signs the browser in with the new method when the old
+  // session was already gone, so ask who is here (SSO sets no hint); either way, end on the
+  // settings page that shows the new method rather than in a second trip through the provider.
+  const justConverted =
+    messageId === "login-type-changed-github" || messageId === "login-type-changed-oidc";
+  const redirectTo =
+    justConverted && !params.has("redirect")
+      ? `/settings/security?message=${messageId}`
+      : safeRedirect(params.get("redirect"));
   const initialEmail = (location.state as LoginLocationState | null)?.email ?? "";
 
-  const me = useQuery(maybeMeQuery());
+  const me = useQuery(maybeMeQuery(justConverted));
+  const notice = loginMessage(
+    isSuspendedAccount(me.error) ? "account-suspended" : (messageId ?? null),
+  );
   const methods = useQuery(authMethodsQuery());
   const [termsAccepted, setTermsAccepted] = useState(false);
 

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Navigate, NavLink, Outlet, useLocation } from "react-router";
 import { csrfTokenQuery } from "../../api/csrf.ts";
-import { logoutMutation, meQuery } from "../../api/session.ts";
+import { isSuspendedAccount, logoutMutation, meQuery } from "../../api/session.ts";
 import { fullPageNavigation } from "../../app/navigation.ts";
 import { Brand } from "../../components/Brand.tsx";
 import { Button } from "../../components/Button.tsx";
@@ -20,6 +20,10 @@ export function SignedInLayout() {
   const logout = useMutation(logoutMutation(queryClient));
   const [signingOut, setSigningOut] = useState(false);
 
+  // Suspended while here: back to sign-in, which says so.
+  if (isSuspendedAccount(me.error) && !signingOut) {
+    return <Navigate to={loginPathFor(location, "account-suspended")} replace />;
+  }
   // The session ended while here (expired, revoked elsewhere): back to sign-in, quietly.
   if (me.data === null && !signingOut) {
     const target = loginPathFor(location);
