@@ -4,6 +4,7 @@ export const queryKeys = {
   authMethods: ["authMethods"] as const,
   buildInfo: ["buildInfo"] as const,
   appearance: ["appearance"] as const,
+  coderPage: ["coderPage"] as const,
   githubDevice: ["githubDevice"] as const,
   loginType: ["me", "loginType"] as const,
   permissions: (checks: string) => ["me", "permissions", checks] as const,

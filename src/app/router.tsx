@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createBrowserRouter, Navigate, type RouteObject, redirect } from "react-router";
 import { loginTypeQuery } from "../api/account.ts";
+import { appearanceQuery } from "../api/appearance.ts";
 import { permissionsQuery } from "../api/permissions.ts";
 import { authMethodsQuery, meQuery } from "../api/session.ts";
 import { hasSessionHint } from "../api/session-hint.ts";
@@ -37,6 +38,14 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           }),
         },
         {
+          // GitHub sign-in through the device flow; Coder's callback sends the browser here.
+          path: "/login/device",
+          lazy: async () => ({
+            Component: (await import("../features/github-device/GithubDevicePage.tsx"))
+              .GithubDevicePage,
+          }),
+        },
+        {
           path: "/reset-password",
           loader: startSignedOutData,
           lazy: async () => ({
@@ -62,10 +71,15 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             // What the user may do is asked alongside who they are when this browser is probably
             // signed in; otherwise only once the user is known (no request that can only be refused).
             const early = hasSessionHint();
-            if (early) void queryClient.prefetchQuery(permissionsQuery());
+            const startSignedInData = () => {
+              void queryClient.prefetchQuery(permissionsQuery());
+              // The deployment's banners, so they are in place when the page first renders.
+              void queryClient.prefetchQuery(appearanceQuery());
+            };
+            if (early) startSignedInData();
             const user = await queryClient.ensureQueryData(meQuery());
             if (!user) throw redirect(loginPathFor(new URL(request.url)));
-            if (!early) void queryClient.prefetchQuery(permissionsQuery());
+            if (!early) startSignedInData();
             return null;
           },
           lazy: async () => ({

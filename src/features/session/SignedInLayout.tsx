@@ -2,9 +2,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { logoutMutation, meQuery } from "../../api/session.ts";
+import { AnnouncementBanners } from "../../components/AnnouncementBanners.tsx";
 import { Brand } from "../../components/Brand.tsx";
 import { Button } from "../../components/Button.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { SupportLinks } from "../../components/SupportLinks.tsx";
+import { useBranding } from "../../components/useBranding.ts";
 import { loginPathFor } from "../../lib/safe-redirect.ts";
 
 /** Header, navigation and sign-out around every signed-in page; sends the signed-out away. */
@@ -13,6 +16,7 @@ export function SignedInLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const me = useQuery(meQuery());
+  const branding = useBranding({ signedIn: true });
   const logout = useMutation(logoutMutation(queryClient));
   const [signingOut, setSigningOut] = useState(false);
 
@@ -34,8 +38,9 @@ export function SignedInLayout() {
 
   return (
     <>
+      <AnnouncementBanners banners={branding.banners} />
       <header className="app-header">
-        <Brand />
+        <Brand branding={branding} linkHome />
         <nav aria-label="Main">
           <ul>
             <li>
@@ -67,6 +72,7 @@ export function SignedInLayout() {
         </div>
       ) : null}
       <Outlet />
+      <SupportLinks links={branding.supportLinks} />
     </>
   );
 }
