@@ -6,7 +6,7 @@ import { type ApiKey, findUserByUsername, type MockState } from "./model.ts";
 import { parseUuid } from "./rbac.ts";
 import { constantTimeEqual, sha256 } from "./secrets.ts";
 
-export const SIGNED_OUT =
+const SIGNED_OUT =
   "You are signed out or your session has expired. Please sign in again to continue.";
 
 const HOUR = 60 * 60 * 1000;
@@ -102,7 +102,7 @@ export function requireAuth(ctx: Ctx): Response | undefined {
   return undefined;
 }
 
-export const USER_PARAM_ERROR = '"user" must be an existing uuid or username.';
+const USER_PARAM_ERROR = '"user" must be an existing uuid or username.';
 
 /** ExtractUserParam: `me`, a UUID in any form google/uuid accepts, or a username. */
 export function userParam(ctx: Ctx): Response | undefined {

@@ -48,18 +48,7 @@ import {
 import { MOCK_VERSION } from "./seed.ts";
 
 export type { MockConfig } from "./context.ts";
-export { DEFAULT_CONFIG } from "./context.ts";
-export type { MockMail } from "./mailbox.ts";
-export {
-  DEFAULT_ORG,
-  DEPLOYMENT_ID,
-  describeSeededAccounts,
-  EXTRA_IDENTITIES,
-  MOCK_VERSION,
-  SEEDED_ACCOUNTS,
-  SEEDED_IDS,
-  SEEDED_PASSWORD,
-} from "./seed.ts";
+export { describeSeededAccounts } from "./seed.ts";
 
 export interface MockCoder {
   /** Serves /api/*, the fake identity provider and /__mock/*; see `owns`. */

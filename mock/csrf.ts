@@ -11,10 +11,10 @@ import { constantTimeEqual } from "./secrets.ts";
 
 const TOKEN_LENGTH = 32;
 
-export const CSRF_FAILURE =
+const CSRF_FAILURE =
   "Something is wrong with your CSRF token. Please refresh the page. If this error persists, try clearing your cookies.";
 
-export const CSRF_MISMATCHED_AUTH =
+const CSRF_MISMATCHED_AUTH =
   'CSRF error encountered. Authentication via "coder_session_token" cookie and "Coder-Session-Token" header detected, but the values do not match. To resolve this issue ensure the values used in both match, or only use one of the authentication methods. You can also try clearing your cookies if this error persists.';
 
 function decodeBase64(value: string): Buffer | undefined {
@@ -23,20 +23,20 @@ function decodeBase64(value: string): Buffer | undefined {
 }
 
 /** The real token from the request's cookie, if it has a well-formed one. */
-export function realTokenFrom(cookieHeader: string | null): Buffer | undefined {
+function realTokenFrom(cookieHeader: string | null): Buffer | undefined {
   const value = cookieValue(cookieHeader, CSRF_COOKIE);
   const decoded = value === undefined ? undefined : decodeBase64(value);
   return decoded?.length === TOKEN_LENGTH ? decoded : undefined;
 }
 
-export function maskToken(real: Buffer): string {
+function maskToken(real: Buffer): string {
   const key = randomBytes(TOKEN_LENGTH);
   const masked = Buffer.alloc(TOKEN_LENGTH);
   for (let i = 0; i < TOKEN_LENGTH; i++) masked[i] = (real[i] as number) ^ (key[i] as number);
   return Buffer.concat([key, masked]).toString("base64");
 }
 
-export function verifyMaskedToken(real: Buffer | undefined, sent: string | null): boolean {
+function verifyMaskedToken(real: Buffer | undefined, sent: string | null): boolean {
   if (!real || !sent) return false;
   const decoded = decodeBase64(sent);
   if (!decoded || decoded.length !== TOKEN_LENGTH * 2) return false;
@@ -47,7 +47,7 @@ export function verifyMaskedToken(real: Buffer | undefined, sent: string | null)
   return constantTimeEqual(real, unmasked);
 }
 
-export function newCsrfCookie(secure: boolean): { real: Buffer; setCookie: string } {
+function newCsrfCookie(secure: boolean): { real: Buffer; setCookie: string } {
   const real = randomBytes(TOKEN_LENGTH);
   return {
     real,

@@ -41,7 +41,7 @@ const CONFIG_KEYS: Record<
 };
 
 /** Validates a partial config; null or "" for termsOfServiceUrl removes it. */
-export function parseConfigPatch(
+function parseConfigPatch(
   value: unknown,
 ):
   | { ok: true; patch: Partial<MockConfig> & { termsOfServiceUrl?: string | undefined } }
@@ -72,7 +72,7 @@ export function parseConfigPatch(
   return { ok: true, patch: patch as Partial<MockConfig> };
 }
 
-export function configJson(config: MockConfig): Record<string, unknown> {
+function configJson(config: MockConfig): Record<string, unknown> {
   return {
     passwordAuth: config.passwordAuth,
     github: config.github,

@@ -297,7 +297,7 @@ export interface GoStruct {
   fields: readonly GoField[];
 }
 
-export interface GoField {
+interface GoField {
   json: string;
   type: "string" | "bool" | GoStruct;
   /** The Go type as UnmarshalTypeError prints it, e.g. "codersdk.LoginType"; defaults to type. */
@@ -316,7 +316,7 @@ function jsonKind(value: unknown): string {
   return "object";
 }
 
-export function zeroValue(struct: GoStruct): GoStructValue {
+function zeroValue(struct: GoStruct): GoStructValue {
   const out: GoStructValue = {};
   for (const field of struct.fields) {
     out[field.json] =

@@ -6,7 +6,7 @@ import {
   type GoStructValue,
 } from "./go-json.ts";
 
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface CoderError {
   message: string;
@@ -100,7 +100,7 @@ const TAGS: Record<string, TagCheck> = {
   user_real_name: (v) => typeof v === "string" && v === v.trim() && [...v].length <= 128,
 };
 
-export function validateStruct(
+function validateStruct(
   value: GoStructValue,
   struct: GoStruct,
 ): Array<{ field: string; detail: string }> {
@@ -125,7 +125,7 @@ export function validateStruct(
 }
 
 /** Coder's NameValid: 1–32 characters, alphanumerics separated by single hyphens. */
-export function isCoderName(name: string): boolean {
+function isCoderName(name: string): boolean {
   return name.length >= 1 && name.length <= 32 && /^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$/.test(name);
 }
 

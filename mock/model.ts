@@ -40,13 +40,13 @@ export interface MockUser {
   deleted: boolean;
 }
 
-export interface Organization {
+interface Organization {
   id: string;
   name: string;
   displayName: string;
 }
 
-export interface Membership {
+interface Membership {
   userId: string;
   orgId: string;
   /** Explicit org roles; organization-member and the org's default member roles are implicit. */
@@ -65,7 +65,7 @@ export interface ApiKey {
   createdAt: number;
 }
 
-export interface OAuthCode {
+interface OAuthCode {
   provider: "github" | "oidc";
   email: string;
   codeChallenge: string;
@@ -135,7 +135,7 @@ export function findUserByUsername(state: MockState, username: string): MockUser
   return undefined;
 }
 
-export function organizationIds(state: MockState, userId: string): string[] {
+function organizationIds(state: MockState, userId: string): string[] {
   return state.memberships.filter((m) => m.userId === userId).map((m) => m.orgId);
 }
 

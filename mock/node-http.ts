@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import type { MockCoder } from "./coder.ts";
 
 /** The Fetch Request for a Node request; the body is streamed, so the 4 MiB cap reads no further. */
-export function toFetchRequest(req: IncomingMessage): Request {
+function toFetchRequest(req: IncomingMessage): Request {
   const secure = "encrypted" in req.socket && Boolean(req.socket.encrypted);
   const host = req.headers.host ?? "localhost";
   // Connect (Vite) may rewrite req.url for mounted middlewares; originalUrl is what was asked.
@@ -28,13 +28,13 @@ export function toFetchRequest(req: IncomingMessage): Request {
   } as RequestInit);
 }
 
-export function clientIpOf(req: IncomingMessage): string {
+function clientIpOf(req: IncomingMessage): string {
   const address = req.socket.remoteAddress ?? "127.0.0.1";
   return address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
 }
 
 /** Status, every header, each Set-Cookie as its own header line, then the body. */
-export async function writeFetchResponse(
+async function writeFetchResponse(
   res: ServerResponse,
   response: Response,
   method = "GET",
@@ -58,7 +58,7 @@ export async function writeFetchResponse(
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-export async function serveWithMock(
+async function serveWithMock(
   mock: MockCoder,
   req: IncomingMessage,
   res: ServerResponse,

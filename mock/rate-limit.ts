@@ -1,7 +1,7 @@
 // go-chi/httprate as coderd configures it: fixed one-minute windows aligned to the clock, a
 // sliding-window estimate from the previous window, and the X-RateLimit-* headers.
 
-export interface RateLimitVerdict {
+interface RateLimitVerdict {
   allowed: boolean;
   limit: number;
   remaining: number;

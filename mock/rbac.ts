@@ -16,8 +16,6 @@ import {
   WILDCARD,
 } from "./rbac-roles.ts";
 
-export type { ShareableWorkspaceOwners } from "./rbac-roles.ts";
-
 export interface RbacSubject {
   id: string; // user UUID
   siteRoles: string[]; // from users.rbac_roles e.g. ["owner"]; "member" is added implicitly
@@ -35,7 +33,7 @@ export interface RbacObject {
 export type RbacSubjectWithGroups = RbacSubject & { groups?: readonly string[] };
 
 /** ACLs of a database row (§1.7); synthetic objects never carry them. */
-export interface RbacAcl {
+interface RbacAcl {
   /** user ID → actions */
   aclUserList?: Readonly<Record<string, readonly string[]>>;
   /** group ID → actions; the org's own ID is its "Everyone" group */
@@ -44,7 +42,7 @@ export interface RbacAcl {
 
 export type RbacObjectWithAcl = RbacObject & RbacAcl;
 
-export interface OrgRbacSettings {
+interface OrgRbacSettings {
   shareableWorkspaceOwners?: ShareableWorkspaceOwners;
   /** The org's `default_org_member_roles`; Coder's default is `["organization-workspace-access"]`. */
   defaultMemberRoles?: readonly string[];

@@ -4,7 +4,7 @@
 // browsers make dangerous: a backslash anywhere in the path, and control characters, give "/".
 
 /** Go's path.Clean, keeping a trailing slash as http.Redirect does. */
-export function goPathClean(path: string): string {
+function goPathClean(path: string): string {
   const trailing = path.length > 1 && path.endsWith("/");
   const out: string[] = [];
   for (const segment of path.split("/")) {

@@ -1,7 +1,7 @@
 // The response headers a deployment of the built app should send (the README repeats them).
 
 /** Strict: nothing inline, nothing from elsewhere. The build needs no exceptions. */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

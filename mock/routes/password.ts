@@ -22,7 +22,7 @@ import {
 import { RESOURCE_NOT_FOUND } from "./session.ts";
 
 /** coderd's OneTimePasscodeValidityPeriod. */
-export const ONE_TIME_PASSCODE_VALIDITY_MS = 20 * 60 * 1000;
+const ONE_TIME_PASSCODE_VALIDITY_MS = 20 * 60 * 1000;
 
 const PASSWORD_AUTH_DISABLED = "Password authentication is disabled.";
 

@@ -52,9 +52,6 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-export const isAbortError = (error: unknown): boolean =>
-  error instanceof DOMException && error.name === "AbortError";
-
 /** `Retry-After` is either delta-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (value === null || value.trim() === "") return undefined;

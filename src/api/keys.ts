@@ -2,7 +2,6 @@
 export const queryKeys = {
   me: ["me"] as const,
   authMethods: ["authMethods"] as const,
-  buildInfo: ["buildInfo"] as const,
   appearance: ["appearance"] as const,
   coderPage: ["coderPage"] as const,
   githubDevice: ["githubDevice"] as const,

@@ -7,7 +7,7 @@ import { queryKeys } from "./keys.ts";
 import { AuthorizationResponse } from "./schemas.ts";
 import { meQuery } from "./session.ts";
 
-export interface AuthorizationObject {
+interface AuthorizationObject {
   resource_type: string;
   /** `"me"` is replaced by the caller's id on the server, so a check needs no user id. */
   owner_id?: string;
@@ -16,7 +16,7 @@ export interface AuthorizationObject {
   any_org?: boolean;
 }
 
-export interface AuthorizationCheck {
+interface AuthorizationCheck {
   object: AuthorizationObject;
   action: string;
 }
@@ -51,8 +51,6 @@ export const appPermissionChecks = {
   },
   manageUsers: { object: { resource_type: "user" }, action: "update" },
 } as const satisfies PermissionChecks;
-
-export type AppPermissions = Permissions<typeof appPermissionChecks>;
 
 /** JSON with sorted object keys: the same set of checks gives the same cache key. */
 function canonicalJson(value: unknown): string {

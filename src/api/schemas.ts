@@ -15,12 +15,11 @@ export type CoderResponse = z.infer<typeof CoderResponse>;
 
 export const LoginWithPasswordResponse = z.looseObject({ session_token: z.string() });
 
-export const Role = z.looseObject({
+const Role = z.looseObject({
   name: z.string(),
   display_name: z.optional(z.string()),
   organization_id: z.optional(z.string()),
 });
-export type Role = z.infer<typeof Role>;
 
 export const User = z.looseObject({
   id: z.string(),
@@ -51,14 +50,6 @@ export const AuthMethods = z.looseObject({
   }),
 });
 export type AuthMethods = z.infer<typeof AuthMethods>;
-
-export const BuildInfo = z.looseObject({
-  version: z.string(),
-  external_url: z.optional(z.string()),
-  dashboard_url: z.optional(z.string()),
-  deployment_id: z.optional(z.string()),
-});
-export type BuildInfo = z.infer<typeof BuildInfo>;
 
 export const ValidatePasswordResponse = z.looseObject({ valid: z.boolean(), details: z.string() });
 export type ValidatePasswordResponse = z.infer<typeof ValidatePasswordResponse>;

@@ -1,22 +1,9 @@
-import { type ReactNode, useMemo } from "react";
+import type { ReactNode } from "react";
 import { type ApiError, isApiError } from "../api/errors.ts";
 import { Alert } from "./Alert.tsx";
-import { formatSeconds, useCountdown } from "./useCountdown.ts";
+import { formatSeconds, useRetryCountdown } from "./useCountdown.ts";
 
 const GENERIC = "Something went wrong. Try again.";
-
-/** When a rate-limited form may be submitted again (epoch ms), or undefined. */
-export function retryAt(error: unknown): number | undefined {
-  if (!isApiError(error) || error.status !== 429) return undefined;
-  return Date.now() + (error.retryAfterSeconds ?? 60) * 1000;
-}
-
-/** Seconds until a rate-limited form may be sent again (0 when it may); ticks every second. */
-export function useRetryCountdown(error: unknown): number {
-  // The deadline is fixed when the error arrives, not recomputed on every render.
-  const until = useMemo(() => retryAt(error), [error]);
-  return useCountdown(until);
-}
 
 interface ErrorAlertProps {
   error: unknown;

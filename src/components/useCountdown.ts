@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { isApiError } from "../api/errors.ts";
 
 /** Seconds left until `until` (epoch ms), ticking once a second; 0 when passed or unset. */
 export function useCountdown(until: number | undefined): number {
@@ -14,6 +15,19 @@ export function useCountdown(until: number | undefined): number {
     return () => clearInterval(timer);
   }, [until]);
   return until === undefined ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+}
+
+/** When a rate-limited form may be submitted again (epoch ms), or undefined. */
+function retryAt(error: unknown): number | undefined {
+  if (!isApiError(error) || error.status !== 429) return undefined;
+  return Date.now() + (error.retryAfterSeconds ?? 60) * 1000;
+}
+
+/** Seconds until a rate-limited form may be sent again (0 when it may); ticks every second. */
+export function useRetryCountdown(error: unknown): number {
+  // The deadline is fixed when the error arrives, not recomputed on every render.
+  const until = useMemo(() => retryAt(error), [error]);
+  return useCountdown(until);
 }
 
 export function formatSeconds(seconds: number): string {

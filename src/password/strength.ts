@@ -15,7 +15,7 @@ import {
 /** The groups the server's hints name, in the server's order. */
 export type CharacterGroup = "special" | "lowercase" | "uppercase" | "numbers";
 /** The three special groups; the server counts specials as present only when all three are. */
-export type SpecialGroup = "replace" | "separator" | "other";
+type SpecialGroup = "replace" | "separator" | "other";
 export type StrengthLevel = "too weak" | "weak" | "ok" | "strong";
 
 export interface PasswordStrength {

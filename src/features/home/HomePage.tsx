@@ -1,8 +1,8 @@
 import { Link } from "react-router";
 import { usePermissions } from "../../api/permissions.ts";
 import { AppPage } from "../../components/AppPage.tsx";
-import { loginTypeLabel } from "../session/login-types.ts";
-import { useCurrentUser } from "../session/useCurrentUser.ts";
+import { loginTypeLabel } from "../../session/login-types.ts";
+import { useCurrentUser } from "../../session/useCurrentUser.ts";
 
 export function HomePage() {
   const user = useCurrentUser();

@@ -1,16 +1,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
 import * as z from "zod/mini";
 import type { ApiError } from "../../api/errors.ts";
 import type { User } from "../../api/schemas.ts";
 import { loginMutation } from "../../api/session.ts";
-import { Button } from "../../components/Button.tsx";
 import { EmailField } from "../../components/EmailField.tsx";
-import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
+import { SubmitButton } from "../../components/SubmitButton.tsx";
+import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailField, requiredPassword } from "../../forms/fields.ts";
 import { applyServerFieldErrors } from "../../forms/server-errors.ts";
 
@@ -35,9 +35,7 @@ interface LoginFormProps {
 export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
   const queryClient = useQueryClient();
   const login = useMutation(loginMutation(queryClient));
-  const submitting = useRef(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const secondsLeft = useRetryCountdown(failure);
+  const guard = useSubmitGuard();
   const form = useForm<LoginValues>({
     resolver: zodResolver(LoginSchema),
     defaultValues: { email: initialEmail, password: "" },
@@ -45,21 +43,18 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
   const { errors } = form.formState;
   const email = form.watch("email");
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    // One request per submit, however fast the button or Enter is pressed.
-    if (submitting.current || secondsLeft > 0) return;
-    submitting.current = true;
-    setFailure(null);
-    try {
-      const user = await login.mutateAsync(values);
-      // Stay locked: the page is about to leave, and a second submit would sign in twice.
-      onSignedIn(user);
-    } catch (error) {
-      submitting.current = false;
-      if (!applyServerFieldErrors(error, form.setError, { email: "email", password: "password" }))
-        setFailure(error);
-    }
-  });
+  const onSubmit = form.handleSubmit((values) =>
+    guard.run(
+      async () => {
+        const user = await login.mutateAsync(values);
+        onSignedIn(user);
+        // The page is about to leave, and a second submit would sign in twice.
+        return user ? LEAVING : undefined;
+      },
+      (error) =>
+        applyServerFieldErrors(error, form.setError, { email: "email", password: "password" }),
+    ),
+  );
 
   const trimmedEmail = email.trim();
   return (
@@ -67,10 +62,10 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
       method="post"
       noValidate
       onSubmit={onSubmit}
-      aria-describedby={failure ? "login-error" : undefined}
+      aria-describedby={guard.failure ? "login-error" : undefined}
     >
       <div id="login-error">
-        <ErrorAlert error={failure} describe={describeLoginError} />
+        <ErrorAlert error={guard.failure} describe={describeLoginError} />
       </div>
       <EmailField error={errors.email?.message} {...form.register("email")} />
       <PasswordField
@@ -85,14 +80,9 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
         }
         {...form.register("password")}
       />
-      <Button
-        type="submit"
-        block
-        pending={login.isPending || secondsLeft > 0}
-        pendingLabel={secondsLeft > 0 ? `Try again in ${secondsLeft} s` : "Signing in…"}
-      >
+      <SubmitButton guard={guard} busyLabel="Signing in…" block>
         Sign in
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { User } from "../../api/schemas.ts";
 import { authMethodsQuery, maybeMeQuery } from "../../api/session.ts";
@@ -7,15 +7,10 @@ import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
 import { needsFullPageLoad, safeRedirect } from "../../lib/safe-redirect.ts";
+import { type LoginLocationState, loginMessage } from "../../session/login-messages.ts";
+import { ssoOptions } from "../../sso/providers.ts";
 import { LoginForm } from "./LoginForm.tsx";
-import { loginMessage } from "./messages.ts";
 import { SsoButtons } from "./SsoButtons.tsx";
-import { ssoOptions } from "./sso.ts";
-
-/** State other pages may pass when sending someone here (kept out of the URL). */
-export interface LoginLocationState {
-  email?: string;
-}
 
 export function LoginPage() {
   const [params] = useSearchParams();
@@ -35,11 +30,12 @@ export function LoginPage() {
     else navigate(redirectTo, { replace: true });
   };
 
-  // Already signed in (or just signed in through another tab): go where they were heading.
+  // Already signed in (or just signed in through another tab): go where they were heading. Only
+  // the session's arrival runs this; the target is read as it is at that moment.
   const signedInUser = me.data;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: run when the session appears
+  const onSession = useEffectEvent(goOn);
   useEffect(() => {
-    if (signedInUser) goOn(signedInUser);
+    if (signedInUser) onSession(signedInUser);
   }, [signedInUser]);
 
   const options = ssoOptions(methods.data);

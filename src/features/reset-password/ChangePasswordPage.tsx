@@ -4,8 +4,8 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { authMethodsQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
-import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
 import { emailSearch, type ResetLink, readResetLink } from "./passcode.ts";
+import { ResetPasswordForm } from "./ResetPasswordForm.tsx";
 import { passwordAuthDisabledText } from "./reset-errors.ts";
 
 interface LinkState extends ResetLink {
@@ -29,7 +29,7 @@ export function ChangePasswordPage() {
     version: 0,
   }));
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search string matters
+  // Runs again after its own navigation, which finds no code in the address and does nothing.
   useEffect(() => {
     if (!hasPasscode(location.search)) return;
     const fresh = readResetLink(location.search);
@@ -43,7 +43,7 @@ export function ChangePasswordPage() {
       { pathname: location.pathname, search: emailSearch(fresh.email), hash: "" },
       { replace: true, state: null },
     );
-  }, [location.search]);
+  }, [location.search, location.pathname, navigate]);
 
   const passwordDisabled = methods.data?.password.enabled === false;
   const requestPath = `/reset-password${emailSearch(link.email)}`;
@@ -66,7 +66,7 @@ export function ChangePasswordPage() {
           <p>{passwordAuthDisabledText}</p>
         </Alert>
       ) : (
-        <ChangePasswordForm key={link.version} link={link} />
+        <ResetPasswordForm key={link.version} link={link} />
       )}
     </AuthLayout>
   );

@@ -1,10 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { requestOneTimePasscodeMutation } from "../../api/password-reset.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { Button } from "../../components/Button.tsx";
-import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailSearch } from "./passcode.ts";
 import { ResendCodeButton } from "./ResendCodeButton.tsx";
 import { recordRequest, useResendCooldown } from "./resend-cooldown.ts";
@@ -21,26 +22,18 @@ interface CodeSentProps {
  */
 export function CodeSent({ email, onChangeEmail }: CodeSentProps) {
   const request = useMutation(requestOneTimePasscodeMutation());
-  const submitting = useRef(false);
+  const guard = useSubmitGuard();
   const [sends, setSends] = useState(1);
-  const [failure, setFailure] = useState<unknown>(null);
-  const rateLimitedFor = useRetryCountdown(failure);
   const coolingFor = useResendCooldown(email);
-  const waitFor = Math.max(rateLimitedFor, coolingFor);
 
-  const resend = async () => {
-    if (submitting.current || waitFor > 0) return;
-    submitting.current = true;
-    setFailure(null);
-    try {
+  const resend = () => {
+    if (coolingFor > 0) return;
+    void guard.run(async () => {
       await request.mutateAsync({ email });
       recordRequest(email);
       setSends((n) => n + 1);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      submitting.current = false;
-    }
+      return undefined;
+    });
   };
 
   return (
@@ -71,12 +64,12 @@ export function CodeSent({ email, onChangeEmail }: CodeSentProps) {
         Nothing after a few minutes? Check your spam folder and the spelling of the address. If it
         still doesn't come, your Coder administrator can help.
       </p>
-      <ErrorAlert error={failure} describe={describeResetError} />
+      <ErrorAlert error={guard.failure} describe={describeResetError} />
       <div className="actions">
         <ResendCodeButton
           onClick={resend}
-          sending={request.isPending}
-          rateLimitedFor={rateLimitedFor}
+          sending={guard.busy}
+          rateLimitedFor={guard.retryIn}
           coolingFor={coolingFor}
         />
         <Button variant="secondary" onClick={onChangeEmail}>

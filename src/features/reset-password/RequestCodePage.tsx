@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import * as z from "zod/mini";
@@ -9,9 +9,10 @@ import { requestOneTimePasscodeMutation } from "../../api/password-reset.ts";
 import { authMethodsQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
-import { Button } from "../../components/Button.tsx";
 import { EmailField } from "../../components/EmailField.tsx";
-import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { SubmitButton } from "../../components/SubmitButton.tsx";
+import { useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailField } from "../../forms/fields.ts";
 import { CodeSent } from "./CodeSent.tsx";
 import { emailSearch } from "./passcode.ts";
@@ -121,9 +122,7 @@ interface RequestCodeFormProps {
 
 function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFormProps) {
   const request = useMutation(requestOneTimePasscodeMutation());
-  const submitting = useRef(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const rateLimitedFor = useRetryCountdown(failure);
+  const guard = useSubmitGuard();
   const form = useForm<RequestValues>({
     resolver: zodResolver(RequestSchema),
     defaultValues: { email: defaultEmail },
@@ -131,33 +130,27 @@ function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFor
   const { errors } = form.formState;
   const email = form.watch("email");
   const coolingFor = useResendCooldown(email);
-  const waitFor = Math.max(rateLimitedFor, coolingFor);
+
+  /** The server's verdict on the address goes on its field; true when it did. */
+  const placeOnField = (error: unknown): boolean => {
+    if (!isApiError(error) || error.fieldError("email") === undefined) return false;
+    form.setError(
+      "email",
+      { type: "server", message: "The server didn't accept this address. Check it and try again." },
+      { shouldFocus: true },
+    );
+    return true;
+  };
 
   const onSubmit = form.handleSubmit(async ({ email }) => {
-    // One request per submit, and none while a wait is running.
-    if (submitting.current || waitFor > 0) return;
-    submitting.current = true;
-    setFailure(null);
-    try {
+    // None while our courtesy wait runs; the guard holds back the rest.
+    if (coolingFor > 0) return;
+    await guard.run(async () => {
       await request.mutateAsync({ email });
       recordRequest(email);
       onSent(email);
-    } catch (error) {
-      if (isApiError(error) && error.fieldError("email") !== undefined) {
-        form.setError(
-          "email",
-          {
-            type: "server",
-            message: "The server didn't accept this address. Check it and try again.",
-          },
-          { shouldFocus: true },
-        );
-      } else {
-        setFailure(error);
-      }
-    } finally {
-      submitting.current = false;
-    }
+      return undefined;
+    }, placeOnField);
   });
 
   const { onChange, ...emailRegistration } = form.register("email");
@@ -166,10 +159,10 @@ function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFor
       method="post"
       noValidate
       onSubmit={onSubmit}
-      aria-describedby={failure ? "request-error" : undefined}
+      aria-describedby={guard.failure ? "request-error" : undefined}
     >
       <div id="request-error">
-        <ErrorAlert error={failure} describe={describeResetError} />
+        <ErrorAlert error={guard.failure} describe={describeResetError} />
       </div>
       <EmailField
         autoComplete="email"
@@ -185,20 +178,14 @@ function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFor
         }}
         {...emailRegistration}
       />
-      <Button
-        type="submit"
+      <SubmitButton
+        guard={guard}
+        busyLabel="Sending…"
+        waiting={coolingFor > 0 ? { label: `Ask again in ${coolingFor} s` } : undefined}
         block
-        pending={request.isPending || waitFor > 0}
-        pendingLabel={
-          request.isPending
-            ? "Sending…"
-            : rateLimitedFor > 0
-              ? `Try again in ${rateLimitedFor} s`
-              : `Ask again in ${coolingFor} s`
-        }
       >
         Email me a code
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

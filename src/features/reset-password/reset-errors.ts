@@ -1,7 +1,8 @@
 // Coder's answers on the reset endpoints, in words that say what to do next.
 import { type ApiError, fallbackMessage } from "../../api/errors.ts";
+import { describeRuleFailure } from "../../forms/password-fields.ts";
 
-export const PASSWORD_AUTH_DISABLED = "Password authentication is disabled.";
+const PASSWORD_AUTH_DISABLED = "Password authentication is disabled.";
 export const INCORRECT_PASSCODE = "Incorrect email or one-time passcode.";
 export const SAME_AS_OLD_PASSWORD = "New password cannot match old password.";
 
@@ -17,3 +18,32 @@ export function describeResetError(error: ApiError): string | undefined {
     return fallbackMessage("response", error.status);
   return undefined;
 }
+
+/**
+ * The same, for a refused code. When the person typed the address themselves it may be the
+ * address that is wrong, so say that too.
+ */
+export function describeChangeError(error: ApiError, typedEmail: boolean): string | undefined {
+  if (error.message !== INCORRECT_PASSCODE) return describeResetError(error);
+  return typedEmail
+    ? "This email address and code don't go together. Check the address the code was sent to; the code may also be mistyped, already used, replaced by a newer one, or more than 20 minutes old."
+    : "This code doesn't work. It may be mistyped, already used, replaced by a newer one, or more than 20 minutes old.";
+}
+
+/** The reset form's fields that the server can name in `validations`. */
+export type ResetField = "email" | "code" | "password";
+
+/** Coder's field names, and what to say when the server rejects one the form already checked. */
+export const SERVER_FIELDS: Readonly<
+  Record<string, { field: ResetField; text: (detail: string) => string }>
+> = {
+  email: {
+    field: "email",
+    text: () => "The server didn't accept this address. Check it and try again.",
+  },
+  one_time_passcode: {
+    field: "code",
+    text: () => "The server didn't accept this code. Paste it again from the newest email.",
+  },
+  password: { field: "password", text: describeRuleFailure },
+};

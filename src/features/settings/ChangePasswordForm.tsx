@@ -1,18 +1,19 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { useNavigate } from "react-router";
 import * as z from "zod/mini";
 import { changePasswordMutation } from "../../api/account.ts";
 import { isApiError } from "../../api/errors.ts";
 import { forgetSession } from "../../api/session.ts";
-import { Button } from "../../components/Button.tsx";
 import { HiddenUsername } from "../../components/EmailField.tsx";
-import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { NewPasswordField } from "../../components/NewPasswordField.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
+import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { usePasswordVerdict } from "../../components/usePasswordVerdict.ts";
+import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { requiredPassword } from "../../forms/fields.ts";
 import {
   confirmationMatches,
@@ -21,8 +22,7 @@ import {
   newPasswordField,
   type ServerVerdict,
 } from "../../forms/password-fields.ts";
-import type { LoginLocationState } from "../login/LoginPage.tsx";
-import { loginWithMessage } from "../login/messages.ts";
+import { type LoginLocationState, loginWithMessage } from "../../session/login-messages.ts";
 
 interface ChangePasswordValues {
   old_password: string;
@@ -37,9 +37,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const change = useMutation(changePasswordMutation());
-  const submitting = useRef(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const secondsLeft = useRetryCountdown(failure);
+  const guard = useSubmitGuard();
 
   const serverVerdict = useRef<ServerVerdict | undefined>(undefined);
   const schema = useMemo(
@@ -97,36 +95,29 @@ export function ChangePasswordForm({ email }: { email: string }) {
     return true;
   };
 
-  const onSubmit = form.handleSubmit(async ({ old_password, password }) => {
-    if (submitting.current || secondsLeft > 0) return;
-    submitting.current = true;
-    setFailure(null);
-    try {
+  // Whatever goes wrong, what was typed stays: nobody should have to type three passwords again.
+  const onSubmit = form.handleSubmit(({ old_password, password }) =>
+    guard.run(async () => {
       await change.mutateAsync({ old_password, password });
-    } catch (error) {
-      // Whatever went wrong, what was typed stays: nobody should have to type three passwords again.
-      if (!placeOnField(error)) setFailure(error);
-      submitting.current = false;
-      return;
-    }
-    // Every session is gone now. Leave the signed-in layout first, then forget the user: in the
-    // other order the layout would see "nobody signed in" and send the user off with a
-    // "session expired" message instead of ours.
-    const state: LoginLocationState = { email };
-    await navigate(loginWithMessage("password-updated"), { replace: true, state });
-    forgetSession(queryClient);
-  });
+      // Every session is gone now. Leave the signed-in layout first, then forget the user: in the
+      // other order the layout would see "nobody signed in" and send the user off with a
+      // "session expired" message instead of ours.
+      const state: LoginLocationState = { email };
+      await navigate(loginWithMessage("password-updated"), { replace: true, state });
+      forgetSession(queryClient);
+      return LEAVING;
+    }, placeOnField),
+  );
 
-  const waiting = secondsLeft > 0;
   return (
     <form
       method="post"
       noValidate
       onSubmit={onSubmit}
-      aria-describedby={failure ? "change-password-error" : undefined}
+      aria-describedby={guard.failure ? "change-password-error" : undefined}
     >
       <div id="change-password-error">
-        <ErrorAlert error={failure} />
+        <ErrorAlert error={guard.failure} />
       </div>
       <HiddenUsername value={email} />
       <PasswordField
@@ -152,13 +143,9 @@ export function ChangePasswordForm({ email }: { email: string }) {
         {...form.register("confirm_password")}
       />
       <div className="actions">
-        <Button
-          type="submit"
-          pending={change.isPending || change.isSuccess || waiting}
-          pendingLabel={waiting ? `Try again in ${secondsLeft} s` : "Changing password…"}
-        >
+        <SubmitButton guard={guard} busyLabel="Changing password…">
           Change password
-        </Button>
+        </SubmitButton>
       </div>
     </form>
   );

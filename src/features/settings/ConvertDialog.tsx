@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { useForm } from "react-hook-form";
 import * as z from "zod/mini";
 import { convertLoginMutation } from "../../api/account.ts";
@@ -8,13 +8,14 @@ import { isApiError } from "../../api/errors.ts";
 import { Button } from "../../components/Button.tsx";
 import { Dialog } from "../../components/Dialog.tsx";
 import { HiddenUsername } from "../../components/EmailField.tsx";
-import { ErrorAlert, useRetryCountdown } from "../../components/ErrorAlert.tsx";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
+import { SubmitButton } from "../../components/SubmitButton.tsx";
+import { LEAVING, type SubmitGuard, useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { requiredPassword } from "../../forms/fields.ts";
 import { isMessage } from "../../forms/server-errors.ts";
-import { loginWithMessage } from "../login/messages.ts";
-import type { SsoOption } from "../login/sso.ts";
-import { ssoStartUrl } from "../login/sso.ts";
+import { loginWithMessage } from "../../session/login-messages.ts";
+import { type SsoOption, ssoStartUrl } from "../../sso/providers.ts";
 import { fullPageNavigation } from "./full-page-navigation.ts";
 
 const ConfirmSchema = z.object({ password: requiredPassword("Enter your current password.") });
@@ -28,23 +29,45 @@ interface ConvertDialogProps {
 }
 
 export function ConvertDialog({ option, email, onClose }: ConvertDialogProps) {
-  const converting = useRef(false);
+  // Here, not in the form: a dialog closed while its request is out and opened again must not
+  // send a second one.
+  const guard = useSubmitGuard();
   // A switch confirmed and then cancelled while the request was out must not leave the page.
   const current = useRef(option);
   current.current = option;
   const convert = useMutation(convertLoginMutation());
-  const busy = convert.isPending || convert.isSuccess;
   const label = option?.label ?? "";
   const close = () => {
-    convert.reset();
+    guard.clearFailure();
     onClose();
+  };
+
+  const switchTo = async (chosen: SsoOption, password: string) => {
+    const { provider } = chosen;
+    const cancelled = () => current.current !== chosen;
+    let answer: Awaited<ReturnType<typeof convert.mutateAsync>>;
+    try {
+      answer = await convert.mutateAsync({ to_type: provider, password });
+    } catch (error) {
+      // Nobody waits for the answer to a switch that was cancelled: keep it off the next dialog.
+      if (cancelled()) return undefined;
+      throw error;
+    }
+    if (cancelled()) return undefined;
+    fullPageNavigation.assign(
+      ssoStartUrl(provider, {
+        oidc_merge_state: answer.state_string,
+        redirect: loginWithMessage(`login-type-changed-${provider}`),
+      }),
+    );
+    return LEAVING;
   };
 
   return (
     <Dialog
       open={option !== null}
       onClose={close}
-      preventClose={busy}
+      preventClose={guard.busy}
       title={`Switch to ${label}?`}
       description={
         <>
@@ -63,28 +86,9 @@ export function ConvertDialog({ option, email, onClose }: ConvertDialogProps) {
         <ConfirmForm
           email={email}
           label={label}
-          busy={busy}
+          guard={guard}
           onCancel={close}
-          onConfirm={async (password) => {
-            if (converting.current) return undefined;
-            converting.current = true;
-            try {
-              const { provider } = option;
-              const answer = await convert.mutateAsync({ to_type: provider, password });
-              if (current.current !== option) return undefined;
-              fullPageNavigation.assign(
-                ssoStartUrl(provider, {
-                  oidc_merge_state: answer.state_string,
-                  redirect: loginWithMessage(`login-type-changed-${provider}`),
-                }),
-              );
-              return undefined;
-            } catch (error) {
-              return error;
-            } finally {
-              converting.current = false;
-            }
-          }}
+          onConfirm={(password) => switchTo(option, password)}
         />
       ) : null}
     </Dialog>
@@ -94,25 +98,19 @@ export function ConvertDialog({ option, email, onClose }: ConvertDialogProps) {
 interface ConfirmFormProps {
   email: string;
   label: string;
-  busy: boolean;
+  guard: SubmitGuard;
   onCancel: () => void;
-  /** Resolves to the failure, if any. */
-  onConfirm: (password: string) => Promise<unknown>;
+  onConfirm: (password: string) => Promise<typeof LEAVING | undefined>;
 }
 
-function ConfirmForm({ email, label, busy, onCancel, onConfirm }: ConfirmFormProps) {
-  const [failure, setFailure] = useState<unknown>(null);
-  const secondsLeft = useRetryCountdown(failure);
+function ConfirmForm({ email, label, guard, onCancel, onConfirm }: ConfirmFormProps) {
   const form = useForm<ConfirmValues>({
     resolver: zodResolver(ConfirmSchema),
     defaultValues: { password: "" },
   });
 
-  const onSubmit = form.handleSubmit(async ({ password }) => {
-    if (secondsLeft > 0) return;
-    setFailure(null);
-    const error = await onConfirm(password);
-    if (!error) return;
+  /** The password's own problems go on its field; true when the error found it. */
+  const placeOnField = (error: unknown): boolean => {
     // A wrong password is Coder's sign-in failure (401); it says nothing about the session.
     if (isMessage(error, "Incorrect email or password.")) {
       form.setError(
@@ -120,21 +118,26 @@ function ConfirmForm({ email, label, busy, onCancel, onConfirm }: ConfirmFormPro
         { type: "server", message: "That password is incorrect." },
         { shouldFocus: true },
       );
-    } else if (isApiError(error) && error.fieldError("password")) {
+      return true;
+    }
+    if (isApiError(error) && error.fieldError("password")) {
       form.setError(
         "password",
         { type: "server", message: "Enter your current password." },
         { shouldFocus: true },
       );
-    } else {
-      setFailure(error);
+      return true;
     }
-  });
+    return false;
+  };
 
-  const waiting = secondsLeft > 0;
+  const onSubmit = form.handleSubmit(({ password }) =>
+    guard.run(() => onConfirm(password), placeOnField),
+  );
+
   return (
     <form method="post" noValidate onSubmit={onSubmit}>
-      <ErrorAlert error={failure} />
+      <ErrorAlert error={guard.failure} />
       <HiddenUsername value={email} />
       <PasswordField
         label="Current password"
@@ -145,13 +148,9 @@ function ConfirmForm({ email, label, busy, onCancel, onConfirm }: ConfirmFormPro
         {...form.register("password")}
       />
       <div className="actions">
-        <Button
-          type="submit"
-          pending={busy || waiting}
-          pendingLabel={waiting ? `Try again in ${secondsLeft} s` : `Switching to ${label}…`}
-        >
+        <SubmitButton guard={guard} busyLabel={`Switching to ${label}…`}>
           Switch to {label}
-        </Button>
+        </SubmitButton>
         <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>

@@ -11,7 +11,7 @@ import { queryKeys } from "../../api/keys.ts";
 import { setSessionHint } from "../../api/session-hint.ts";
 import { createQueryClient } from "../../app/query-client.ts";
 import { appRoutes } from "../../app/router.tsx";
-import { loginMessages } from "../login/messages.ts";
+import { loginMessages } from "../../session/login-messages.ts";
 import { fullPageNavigation } from "./full-page-navigation.ts";
 import { SSO_DOCS_URL } from "./SingleSignOnSection.tsx";
 

@@ -5,7 +5,7 @@ import { authMethodsQuery, meQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AppPage } from "../../components/AppPage.tsx";
 import { Button } from "../../components/Button.tsx";
-import { loginTypeLabel } from "../session/login-types.ts";
+import { loginTypeLabel } from "../../session/login-types.ts";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
 import { SingleSignOnSection } from "./SingleSignOnSection.tsx";
 

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import type { AuthMethods } from "../../api/schemas.ts";
 import { Button } from "../../components/Button.tsx";
-import { ProviderIcon } from "../login/SsoButtons.tsx";
-import { type SsoOption, ssoOptions } from "../login/sso.ts";
+import { ProviderIcon } from "../../sso/ProviderIcon.tsx";
+import { type SsoOption, ssoOptions } from "../../sso/providers.ts";
 import { ConvertDialog } from "./ConvertDialog.tsx";
 
 export const SSO_DOCS_URL = "https://coder.com/docs/admin/users/oidc-auth";

@@ -1,4 +1,4 @@
-import type { AuthMethods, SsoProvider } from "../../api/schemas.ts";
+import type { AuthMethods, SsoProvider } from "../api/schemas.ts";
 
 export interface SsoOption {
   provider: SsoProvider;
@@ -27,7 +27,7 @@ export function ssoOptions(methods: AuthMethods | undefined): SsoOption[] {
   return options;
 }
 
-export function safeIconUrl(url: string | undefined): string | undefined {
+function safeIconUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   if (/^data:image\/(png|gif|jpeg|webp);base64,/i.test(url)) return url;
   try {

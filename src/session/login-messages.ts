@@ -1,4 +1,4 @@
-import type { AlertTone } from "../../components/Alert.tsx";
+import type { AlertTone } from "../components/Alert.tsx";
 
 /**
  * What `/login?message=<id>` may say. Only these ids are honoured; the text is ours, so a link
@@ -30,6 +30,11 @@ export type LoginMessageId = keyof typeof loginMessages;
 export function loginMessage(id: string | null) {
   if (id === null || !Object.hasOwn(loginMessages, id)) return undefined;
   return loginMessages[id as LoginMessageId];
+}
+
+/** State other pages may pass when sending someone to `/login` (kept out of the URL). */
+export interface LoginLocationState {
+  email?: string;
 }
 
 /** The `/login` path that shows a known message. */

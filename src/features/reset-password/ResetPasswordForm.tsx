@@ -1,0 +1,262 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { useNavigate } from "react-router";
+import * as z from "zod/mini";
+import { type ApiError, isApiError } from "../../api/errors.ts";
+import {
+  changePasswordWithPasscodeMutation,
+  requestOneTimePasscodeMutation,
+} from "../../api/password-reset.ts";
+import { EmailField, HiddenUsername } from "../../components/EmailField.tsx";
+import { NewPasswordField } from "../../components/NewPasswordField.tsx";
+import { PasswordField } from "../../components/PasswordField.tsx";
+import { SubmitButton } from "../../components/SubmitButton.tsx";
+import { TextField } from "../../components/TextField.tsx";
+import { usePasswordVerdict } from "../../components/usePasswordVerdict.ts";
+import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
+import { emailField } from "../../forms/fields.ts";
+import {
+  confirmationMatches,
+  confirmPasswordField,
+  newPasswordField,
+} from "../../forms/password-fields.ts";
+import { isMessage } from "../../forms/server-errors.ts";
+import { type LoginLocationState, loginWithMessage } from "../../session/login-messages.ts";
+import { isPasscodeShaped, passcodeField, type ResetLink } from "./passcode.ts";
+import { ResendCodeButton } from "./ResendCodeButton.tsx";
+import { ResetFormIntro } from "./ResetFormIntro.tsx";
+import { ResetNotices } from "./ResetNotices.tsx";
+import { recordRequest, useResendCooldown } from "./resend-cooldown.ts";
+import {
+  describeChangeError,
+  INCORRECT_PASSCODE,
+  type ResetField,
+  SAME_AS_OLD_PASSWORD,
+  SERVER_FIELDS,
+} from "./reset-errors.ts";
+
+interface ResetValues {
+  email: string;
+  code: string;
+  password: string;
+  confirm_password: string;
+}
+
+const ResetSchema = z
+  .object({
+    email: emailField,
+    code: passcodeField,
+    password: newPasswordField(),
+    confirm_password: confirmPasswordField,
+  })
+  .check(confirmationMatches);
+
+const emailIsUsable = (email: string | null) =>
+  email !== null && emailField.safeParse(email).success;
+
+/**
+ * A new password for a signed-out account, with the one-time code from the emailed link. Asks
+ * only for what the link didn't provide (or provided broken), and when the code is refused, gets a
+ * new one in place without losing the new password.
+ */
+export function ResetPasswordForm({ link }: { link: ResetLink }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const change = useMutation(changePasswordWithPasscodeMutation(queryClient));
+  const request = useMutation(requestOneTimePasscodeMutation());
+  // One lock for both: a new code must not be asked for while the old one is being spent.
+  const changing = useSubmitGuard();
+  const resending = useSubmitGuard(changing.lock);
+  const [resentTo, setResentTo] = useState<string | null>(null);
+
+  const linkCodeUsable = link.code !== null && isPasscodeShaped(link.code);
+  const linkEmailUsable = emailIsUsable(link.email);
+  const [showEmail, setShowEmail] = useState(!linkEmailUsable);
+  const [showCode, setShowCode] = useState(!linkCodeUsable);
+  // A field that was hidden and has just been revealed can only take focus once rendered.
+  const focusAfterRender = useRef<ResetField | null>(null);
+
+  const form = useForm<ResetValues>({
+    resolver: zodResolver(ResetSchema),
+    defaultValues: {
+      email: link.email ?? "",
+      code: linkCodeUsable ? (link.code ?? "") : "",
+      password: "",
+      confirm_password: "",
+    },
+  });
+  const { errors } = form.formState;
+  const password = form.watch("password");
+  const email = form.watch("email");
+  // Signed out: the local rule only, nothing is sent while typing.
+  const verdict = usePasswordVerdict(password, false);
+  const coolingFor = useResendCooldown(email);
+
+  useEffect(() => {
+    if (focusAfterRender.current) {
+      form.setFocus(focusAfterRender.current);
+      focusAfterRender.current = null;
+    }
+  });
+
+  const reveal = (field: "email" | "code") => {
+    if (field === "email") setShowEmail(true);
+    else setShowCode(true);
+  };
+
+  /** Puts the server's field problems on the fields; true when nothing is left for the alert. */
+  const placeFieldErrors = (error: ApiError): boolean => {
+    let allPlaced = true;
+    let first = true;
+    for (const { field, detail } of error.validations) {
+      const target = SERVER_FIELDS[field];
+      if (!target) {
+        allPlaced = false;
+        continue;
+      }
+      if (target.field === "email" || target.field === "code") reveal(target.field);
+      form.setError(target.field, { type: "server", message: target.text(detail) });
+      if (first) focusAfterRender.current = target.field;
+      first = false;
+    }
+    return allPlaced && error.validations.length > 0;
+  };
+
+  const placeOnField = (error: unknown): boolean => {
+    if (isMessage(error, SAME_AS_OLD_PASSWORD)) {
+      form.setError(
+        "password",
+        { type: "server", message: "This is your current password. Choose a different one." },
+        { shouldFocus: true },
+      );
+      return true;
+    }
+    if (isApiError(error) && placeFieldErrors(error)) return true;
+    // Wrong, used or expired: let a newer code be pasted in place of the one that failed.
+    if (isMessage(error, INCORRECT_PASSCODE)) reveal("code");
+    return false;
+  };
+
+  const onSubmit = form.handleSubmit((values) =>
+    changing.run(async () => {
+      resending.clearFailure();
+      setResentTo(null);
+      await change.mutateAsync({
+        email: values.email,
+        password: values.password,
+        one_time_passcode: values.code,
+      });
+      const state: LoginLocationState = { email: values.email };
+      navigate(loginWithMessage("password-changed"), { replace: true, state });
+      // The code is spent, and leaving (loading the sign-in page's code) takes a moment in which
+      // another press must not send it again.
+      return LEAVING;
+    }, placeOnField),
+  );
+
+  const resendWait = Math.max(resending.retryIn, coolingFor);
+  const resend = async () => {
+    if (resending.busy || resendWait > 0) return;
+    if (!(await form.trigger("email"))) {
+      reveal("email");
+      focusAfterRender.current = "email";
+      return;
+    }
+    const to = form.getValues("email").trim();
+    await resending.run(async () => {
+      changing.clearFailure();
+      setResentTo(null);
+      await request.mutateAsync({ email: to });
+      recordRequest(to);
+      // The code that failed is of no more use; the new one goes in its place. Passwords stay.
+      reveal("code");
+      form.setValue("code", "");
+      form.clearErrors("code");
+      setResentTo(to);
+      return undefined;
+    });
+  };
+
+  const resendButton = (
+    <div className="actions">
+      <ResendCodeButton
+        onClick={resend}
+        sending={resending.busy}
+        rateLimitedFor={resending.retryIn}
+        coolingFor={coolingFor}
+      />
+    </div>
+  );
+
+  return (
+    <>
+      <ResetFormIntro
+        link={link}
+        linkCodeUsable={linkCodeUsable}
+        showEmail={showEmail}
+        showCode={showCode}
+        email={email}
+      />
+      {/* POST: if this is submitted before the app runs (the prerendered page), the passwords
+          travel in a request body, never in the URL, history or logs as a GET would put them. */}
+      <form
+        method="post"
+        noValidate
+        onSubmit={onSubmit}
+        aria-describedby={changing.failure || resending.failure ? "change-error" : undefined}
+      >
+        <ResetNotices
+          errorsId="change-error"
+          changeFailure={changing.failure}
+          resendFailure={resending.failure}
+          resentTo={resentTo}
+          describeChangeFailure={(error) =>
+            describeChangeError(error, showEmail && !linkEmailUsable)
+          }
+          coolingFor={coolingFor}
+          resendButton={resendButton}
+        />
+
+        {showEmail ? (
+          <EmailField error={errors.email?.message} {...form.register("email")} />
+        ) : (
+          <HiddenUsername value={email} />
+        )}
+        {showCode ? (
+          <TextField
+            label="One-time code"
+            type="text"
+            autoComplete="one-time-code"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            required
+            error={errors.code?.message}
+            hint="It's in the email's link, after otp=. You can paste the whole link."
+            {...form.register("code")}
+          />
+        ) : null}
+        <NewPasswordField
+          label="New password"
+          required
+          value={password}
+          {...verdict}
+          error={errors.password?.message}
+          {...form.register("password")}
+        />
+        <PasswordField
+          label="Confirm new password"
+          autoComplete="new-password"
+          required
+          error={errors.confirm_password?.message}
+          {...form.register("confirm_password")}
+        />
+        <SubmitButton guard={changing} busyLabel="Changing password…" block>
+          Change password
+        </SubmitButton>
+      </form>
+    </>
+  );
+}
