@@ -18,10 +18,10 @@ import { queryKeys } from "./keys.ts";
  * A page Coder renders for anyone, signed in or not, without side effects (Coder's dashboard
  * start page: served as-is, it moves on in the browser, which a fetch never does).
  */
-export const CODER_PAGE_PATH = "/";
+const CODER_PAGE_PATH = "/";
 
 /** Give up on the page after this long: it only decorates, nothing waits on it for long. */
-export const CODER_PAGE_TIMEOUT_MS = 10_000;
+const CODER_PAGE_TIMEOUT_MS = 10_000;
 
 /** Coder's page is a few kilobytes; anything this big is not it. */
 const MAX_PAGE_CHARS = 1_000_000;

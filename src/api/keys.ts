@@ -2,6 +2,7 @@
 export const queryKeys = {
   me: ["me"] as const,
   authMethods: ["authMethods"] as const,
+  buildInfo: ["buildInfo"] as const,
   appearance: ["appearance"] as const,
   coderPage: ["coderPage"] as const,
   githubDevice: ["githubDevice"] as const,

@@ -13,7 +13,7 @@ import { hasSessionHint } from "../api/session-hint.ts";
 import { httpUrl, imageSource } from "../lib/external-url.ts";
 
 /** The name pages use when the deployment sets none (Coder's own). */
-export const DEFAULT_APPLICATION_NAME = "Coder";
+const DEFAULT_APPLICATION_NAME = "Coder";
 
 export interface SupportLink {
   name: string;

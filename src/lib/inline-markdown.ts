@@ -12,7 +12,7 @@ export type InlineNode =
   | { kind: "link"; href: string; children: InlineNode[] };
 
 /** Messages are a line or two; a longer one is cut rather than parsed at any length. */
-export const MAX_MESSAGE_CHARS = 4000;
+const MAX_MESSAGE_CHARS = 4000;
 /** Deeper nesting than this is read as text (it never happens in a real message). */
 const MAX_DEPTH = 4;
 
