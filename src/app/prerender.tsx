@@ -16,17 +16,24 @@ export interface PrerenderedPage {
   sample: string;
   /** File name under dist/. */
   file: string;
+  /** The tab's title as the page sets it with Coder's defaults (the deployment's name may follow). */
   title: string;
   Component: ComponentType;
 }
 
 export const prerenderedPages: PrerenderedPage[] = [
-  { path: "/login", sample: "/login", file: "login.html", title: "Sign in", Component: LoginPage },
+  {
+    path: "/login",
+    sample: "/login",
+    file: "login.html",
+    title: "Sign in to Coder",
+    Component: LoginPage,
+  },
   {
     path: "/reset-password",
     sample: "/reset-password",
     file: "reset-password.html",
-    title: "Reset your password",
+    title: "Reset your password · Coder",
     Component: RequestCodePage,
   },
   {
@@ -35,7 +42,7 @@ export const prerenderedPages: PrerenderedPage[] = [
     sample:
       "/reset-password/change?otp=00000000-0000-4000-8000-000000000000&email=someone%40example.com",
     file: "reset-password/change.html",
-    title: "Choose a new password",
+    title: "Choose a new password · Coder",
     Component: ChangePasswordPage,
   },
 ];

@@ -2,7 +2,7 @@ import { type ReactNode, useState } from "react";
 import type { Branding } from "./useBranding.ts";
 
 interface BrandProps {
-  branding: Pick<Branding, "applicationName" | "logoSrc">;
+  branding: Pick<Branding, "applicationName" | "logo">;
   /** Link the mark to Coder's dashboard (signed-in pages); on the sign-in pages it is just a mark. */
   linkHome?: boolean;
 }
@@ -13,12 +13,12 @@ interface BrandProps {
  * deployment's name.
  */
 export function Brand({ branding, linkHome = false }: BrandProps) {
-  const { applicationName, logoSrc } = branding;
+  const { applicationName, logo } = branding;
+  const logoSrc = logo?.src;
   const [failedSrc, setFailedSrc] = useState<string | undefined>(undefined);
-  const showLogo = logoSrc !== undefined && failedSrc !== logoSrc;
 
   let content: ReactNode;
-  if (showLogo) {
+  if (logoSrc !== undefined && failedSrc !== logoSrc) {
     content = (
       <img
         className="brand-logo"
@@ -29,7 +29,8 @@ export function Brand({ branding, linkHome = false }: BrandProps) {
         onError={() => setFailedSrc(logoSrc)}
       />
     );
-  } else if (logoSrc !== undefined) {
+  } else if (logo) {
+    // A logo that can't be shown (broken, or one the page's policy would block): the name.
     content = <span className="brand-name">{applicationName}</span>;
   } else {
     content = (

@@ -23,8 +23,13 @@ export interface SupportLink {
 export interface Branding {
   /** The deployment's name, or Coder's. */
   applicationName: string;
-  /** A logo the page may load (see lib/external-url.ts); undefined: Coder's mark. */
-  logoSrc: string | undefined;
+  /** The deployment's logo, when it has one. */
+  logo:
+    | {
+        /** What the page may load (see lib/external-url.ts); undefined: the name stands in for it. */
+        src: string | undefined;
+      }
+    | undefined;
   /** Enabled banners that say something, in the owner's order. */
   banners: BannerConfig[];
   /** Support links with a usable http(s) target. */
@@ -57,11 +62,11 @@ export function useBranding({ signedIn = false }: { signedIn?: boolean } = {}): 
     answered?.application_name.trim() ||
     (signedIn ? undefined : page.data?.applicationName) ||
     DEFAULT_APPLICATION_NAME;
-  const logo = answered ? answered.logo_url : signedIn ? undefined : page.data?.logoUrl;
+  const logo = (answered ? answered.logo_url : signedIn ? undefined : page.data?.logoUrl)?.trim();
 
   return {
     applicationName: name,
-    logoSrc: imageSource(logo, pageOrigin()),
+    logo: logo ? { src: imageSource(logo, pageOrigin()) } : undefined,
     banners: (answered?.announcement_banners ?? []).filter(
       (banner) => banner.enabled && banner.message.trim() !== "",
     ),

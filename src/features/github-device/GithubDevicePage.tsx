@@ -3,7 +3,7 @@
 // the page gets a one-time code, the person enters it on GitHub, and the page polls until GitHub
 // says yes, no, or the code runs out.
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { isApiError } from "../../api/errors.ts";
 import { githubDeviceQuery, githubSignInUrl } from "../../api/github-device.ts";
@@ -60,7 +60,7 @@ function DeviceSignIn({ state }: { state: string }) {
 
   const newCode = () => void device.refetch();
 
-  let body: React.ReactNode;
+  let body: ReactNode;
   if (device.isError) {
     body = (
       <Alert tone="error" focusOnMount>
@@ -170,7 +170,7 @@ function DeviceCode({
                 target="_blank"
                 rel="noopener noreferrer"
               >
-                Open GitHub<span className="visually-hidden"> (opens in a new tab)</span>
+                Open GitHub <span className="visually-hidden">(opens in a new tab)</span>
               </a>
             </>
           ) : (
