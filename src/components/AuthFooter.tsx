@@ -25,7 +25,7 @@ export function AuthFooter({ links, termsUrl }: AuthFooterProps) {
       {terms ? (
         <p>
           <a href={terms} target="_blank" rel="noreferrer noopener">
-            Terms of Service <span className="visually-hidden">(opens in a new tab)</span>
+            Terms of Service<span className="visually-hidden"> (opens in a new tab)</span>
           </a>
         </p>
       ) : null}

@@ -17,7 +17,8 @@ function render(nodes: InlineNode[]): ReactNode[] {
       case "link":
         return (
           <a key={key} href={node.href} target="_blank" rel="noreferrer noopener">
-            {render(node.children)} <span className="visually-hidden">(opens in a new tab)</span>
+            {render(node.children)}
+            <span className="visually-hidden"> (opens in a new tab)</span>
           </a>
         );
       default:

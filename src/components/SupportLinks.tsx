@@ -9,7 +9,8 @@ export function SupportLinks({ links }: { links: SupportLink[] }) {
         {links.map((link) => (
           <li key={`${link.name} ${link.href}`}>
             <a href={link.href} target="_blank" rel="noreferrer noopener">
-              {link.name} <span className="visually-hidden">(opens in a new tab)</span>
+              {link.name}
+              <span className="visually-hidden"> (opens in a new tab)</span>
             </a>
           </li>
         ))}

@@ -166,7 +166,7 @@ describe("signed in: the deployment's appearance", { timeout: 30_000 }, () => {
     expect(dark.style.backgroundColor).toBe("rgb(0, 72, 82)");
     expect(dark).toHaveClass("text-white");
     expect(within(dark).getByText("Maintenance").tagName).toBe("STRONG");
-    const status = within(dark).getByRole("link", { name: "status (opens in a new tab)" });
+    const status = within(dark).getByRole("link", { name: /^status ?\(opens in a new tab\)$/ });
     expect(status).toHaveAttribute("href", "https://status.acme.example/");
     expect(status).toHaveAttribute("rel", "noreferrer noopener");
     // Markup is text.

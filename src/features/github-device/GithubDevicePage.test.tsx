@@ -75,7 +75,7 @@ describe("GitHub sign-in through the device flow", { timeout: 20_000 }, () => {
     expect(github).toHaveAttribute("href", `${ORIGIN}/__mock/github/login/device`);
     expect(github).toHaveAttribute("target", "_blank");
     expect(github).toHaveAttribute("rel", "noopener noreferrer");
-    expect(github).toHaveAccessibleName("Open GitHub (opens in a new tab)");
+    expect(github).toHaveAccessibleName(/^Open GitHub ?\(opens in a new tab\)$/);
     expect(screen.getByText(/expires in/)).toHaveTextContent("The code expires in 15:00.");
 
     // Not yet authorized: a poll every five seconds, with the device code and Coder's state.

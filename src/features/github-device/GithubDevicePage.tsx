@@ -170,7 +170,7 @@ function DeviceCode({
                 target="_blank"
                 rel="noopener noreferrer"
               >
-                Open GitHub <span className="visually-hidden">(opens in a new tab)</span>
+                Open GitHub<span className="visually-hidden"> (opens in a new tab)</span>
               </a>
             </>
           ) : (

@@ -99,7 +99,7 @@ export function LoginPage() {
           Before you continue, read and accept this deployment's{" "}
           {termsLink ? (
             <a href={termsLink} target="_blank" rel="noreferrer noopener">
-              Terms of Service <span className="visually-hidden">(opens in a new tab)</span>
+              Terms of Service<span className="visually-hidden"> (opens in a new tab)</span>
             </a>
           ) : (
             "Terms of Service"
