@@ -34,7 +34,7 @@ async function signInExpectingFailure(page: Page, email: string, password: strin
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+  await expect(page.getByText("Incorrect email or password.")).toBeVisible();
 }
 
 async function openConvertDialog(page: Page, provider = "OpenID Connect") {

@@ -3,7 +3,7 @@ import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { apiRequest } from "./client.ts";
 import { isApiError } from "./errors.ts";
 import { queryKeys } from "./keys.ts";
-import { AuthMethods, LoginWithPasswordResponse, User } from "./schemas.ts";
+import { AuthMethods, BuildInfo, LoginWithPasswordResponse, User } from "./schemas.ts";
 import { hasSessionHint, setSessionHint } from "./session-hint.ts";
 
 /**
@@ -56,6 +56,15 @@ export const authMethodsQuery = () =>
     queryKey: queryKeys.authMethods,
     queryFn: ({ signal }) => apiRequest("/users/authmethods", { schema: AuthMethods, signal }),
     staleTime: 5 * 60_000,
+  });
+
+/** The server's version, for the sign-in pages' footer. Fixed for the life of the page. */
+export const buildInfoQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.buildInfo,
+    queryFn: ({ signal }) => apiRequest("/buildinfo", { schema: BuildInfo, signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
   });
 
 export interface LoginVariables {

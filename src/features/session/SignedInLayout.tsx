@@ -4,9 +4,12 @@ import { Navigate, NavLink, Outlet, useLocation } from "react-router";
 import { csrfTokenQuery } from "../../api/csrf.ts";
 import { isSuspendedAccount, logoutMutation, meQuery } from "../../api/session.ts";
 import { fullPageNavigation } from "../../app/navigation.ts";
+import { AnnouncementBanners } from "../../components/AnnouncementBanners.tsx";
 import { Brand } from "../../components/Brand.tsx";
 import { Button } from "../../components/Button.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { SupportLinks } from "../../components/SupportLinks.tsx";
+import { useBranding } from "../../components/useBranding.ts";
 import { loginPathFor } from "../../lib/safe-redirect.ts";
 
 /** Header, navigation and sign-out around every signed-in page; sends the signed-out away. */
@@ -17,6 +20,7 @@ export function SignedInLayout() {
   // Every signed-in page can send a signed-in request (sign out, at least): have Coder's CSRF
   // token ready before anyone clicks.
   useQuery({ ...csrfTokenQuery(), enabled: Boolean(me.data) });
+  const branding = useBranding({ signedIn: true });
   const logout = useMutation(logoutMutation(queryClient));
   const [signingOut, setSigningOut] = useState(false);
 
@@ -43,8 +47,9 @@ export function SignedInLayout() {
 
   return (
     <>
+      <AnnouncementBanners banners={branding.banners} />
       <header className="app-header">
-        <Brand />
+        <Brand branding={branding} linkHome />
         <nav aria-label="Main">
           <ul>
             <li>
@@ -75,6 +80,7 @@ export function SignedInLayout() {
         </div>
       ) : null}
       <Outlet />
+      <SupportLinks links={branding.supportLinks} />
     </>
   );
 }
