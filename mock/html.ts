@@ -25,7 +25,7 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** The stylesheet every mock page links (light and dark, like the app). */
-export const STYLESHEET_PATH = "/__mock/style.css";
+const STYLESHEET_PATH = "/__mock/style.css";
 
 export function escapeHtml(text: string): string {
   return text

@@ -12,7 +12,7 @@ const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::[0-9]{1,5})?$/;
  * "//a:99999/" are odd paths rather than authorities. Dot segments are resolved, so the path
  * that routing looks at is the path that gets served or forwarded.
  */
-export function parseRequestTarget(
+function parseRequestTarget(
   target: string | undefined,
   origin = "http://localhost",
 ): URL | undefined {
@@ -25,7 +25,7 @@ export function parseRequestTarget(
 }
 
 /** What a Node request asked for (Connect may rewrite req.url for mounted middlewares). */
-export function requestTargetOf(req: IncomingMessage): string | undefined {
+function requestTargetOf(req: IncomingMessage): string | undefined {
   return (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
 }
 
@@ -55,7 +55,7 @@ export function badRequest(res: ServerResponse): void {
  * The Fetch Request for a Node request (whose URL `requestUrl` accepted); the body is streamed,
  * so the 4 MiB cap reads no further.
  */
-export function toFetchRequest(req: IncomingMessage, url: URL): Request {
+function toFetchRequest(req: IncomingMessage, url: URL): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(":")) continue;
@@ -119,7 +119,7 @@ export async function askMock(mock: MockCoder, req: IncomingMessage, url: URL): 
   return mock.handle(request, { clientIp: clientIpOf(req) });
 }
 
-export async function serveWithMock(
+async function serveWithMock(
   mock: MockCoder,
   req: IncomingMessage,
   res: ServerResponse,

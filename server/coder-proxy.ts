@@ -21,7 +21,7 @@ import { request as httpsRequest } from "node:https";
 import type { Duplex } from "node:stream";
 import { ssoFailureLocation } from "./front-door.ts";
 
-export const DEFAULT_PROXY_TIMEOUT_MS = 30_000;
+const DEFAULT_PROXY_TIMEOUT_MS = 30_000;
 
 export interface CoderProxyOptions {
   /** The deployment, e.g. https://coder.example.com or http://127.0.0.1:3000. */
@@ -89,7 +89,7 @@ function originOf(value: string): string | undefined {
 }
 
 /** The request headers to send to Coder. */
-export function upstreamHeaders(
+function upstreamHeaders(
   req: IncomingMessage,
   upstream: URL,
   keepUpgrade = false,

@@ -71,7 +71,7 @@ function wrap(words: string[], indent: string, width = 100): string[] {
   return lines;
 }
 
-export function renderNginx(options: { brotli: boolean }): string {
+function renderNginx(options: { brotli: boolean }): string {
   const { brotli } = options;
   const i1 = "    ";
   const i2 = "        ";
@@ -206,7 +206,7 @@ ${failurePages}
 
 // Caddy ---------------------------------------------------------------------------------------
 
-export function renderCaddyfile(): string {
+function renderCaddyfile(): string {
   const t = "\t";
   const headers = Object.entries(SECURITY_HEADERS)
     .map(([name, value]) => `${t}${t}${name} "${value}"`)

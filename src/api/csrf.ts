@@ -13,7 +13,7 @@ import { queryKeys } from "./keys.ts";
 export const CSRF_SOURCE_PATH = "/";
 
 /** Give up on the page after this long; the request then goes without a token (and says so). */
-export const CSRF_FETCH_TIMEOUT_MS = 10_000;
+const CSRF_FETCH_TIMEOUT_MS = 10_000;
 
 /** Pages are small; anything bigger is not the page we are after. */
 const MAX_PAGE_CHARS = 1_000_000;

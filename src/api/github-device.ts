@@ -91,7 +91,7 @@ export async function pollGithubDevice({
 }
 
 /** RFC 8628 §3.5: after "slow_down" the interval grows by five seconds, for good. */
-export const SLOW_DOWN_STEP_SECONDS = 5;
+const SLOW_DOWN_STEP_SECONDS = 5;
 
 /** The interval (seconds) to wait before the next poll, given the last outcome. */
 export function pollIntervalAfter(intervalSeconds: number, outcome: GithubDevicePoll): number {

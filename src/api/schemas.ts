@@ -82,13 +82,13 @@ export const BannerConfig = z.looseObject({
 export type BannerConfig = z.infer<typeof BannerConfig>;
 
 /** codersdk.LinkConfig (`icon`: bug, chat, docs, star; `location`: navbar, dropdown). */
-export const LinkConfig = z.looseObject({
+const LinkConfig = z.looseObject({
   name: z.string(),
   target: z.string(),
   icon: z._default(z.string(), ""),
   location: z.optional(z.string()),
 });
-export type LinkConfig = z.infer<typeof LinkConfig>;
+type LinkConfig = z.infer<typeof LinkConfig>;
 
 /** codersdk.AppearanceConfig (GET /appearance). Empty strings mean "use Coder's own". */
 export const AppearanceConfig = z.looseObject({

@@ -58,7 +58,7 @@ function prefetchSignedOut(queryClient: QueryClient) {
  * permissions are asked alongside `users/me` when this browser is probably signed in; otherwise
  * only once someone is (no request that can only be refused).
  */
-export function prefetchSession(queryClient: QueryClient) {
+function prefetchSession(queryClient: QueryClient) {
   const early = hasSessionHint();
   const startSignedInData = () => {
     void queryClient.prefetchQuery(permissionsQuery());
@@ -116,7 +116,7 @@ export const pages: Readonly<Record<AppPage, PageRoute | null>> = {
 export const notFoundPage = page(async () => (await import("./NotFoundPage.tsx")).NotFoundPage);
 
 /** The page that answers a path (after the app's own redirects), or the not-found page. */
-export function routeFor(pathname: string): PageRoute {
+function routeFor(pathname: string): PageRoute {
   const target = Object.hasOwn(APP_REDIRECTS, pathname) ? APP_REDIRECTS[pathname] : pathname;
   return (Object.hasOwn(pages, target ?? "") && pages[target as AppPage]) || notFoundPage;
 }

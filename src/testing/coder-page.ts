@@ -6,7 +6,7 @@ import type { SetupServer } from "msw/node";
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/"/g, "&#34;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-export function coderPageHtml({ name = "Coder", logo = "" } = {}): string {
+function coderPageHtml({ name = "Coder", logo = "" } = {}): string {
   return `<!doctype html>
 <head>
   <meta charset="utf-8" />
