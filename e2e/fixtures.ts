@@ -35,22 +35,31 @@ export interface MockControl {
   setConfig(config: Record<string, unknown>): Promise<void>;
 }
 
-interface WorkerFixtures {
+export interface WorkerOptions {
+  /**
+   * The project's `baseURL` is a deployment started outside the tests (the front-door suite:
+   * nginx and Caddy in front of `npm run mock`), so no worker starts its own.
+   */
+  externalDeployment: boolean;
+}
+
+interface WorkerFixtures extends WorkerOptions {
   /** The production build served as in preview, with this worker's own mock Coder. */
-  deployment: { url: string };
+  deployment: { url: string } | undefined;
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  externalDeployment: [false, { option: true, scope: "worker" }],
   deployment: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none.
-    async ({}, use) => {
+    async ({ externalDeployment }, use) => {
+      if (externalDeployment) return use(undefined);
       const server = await startServer({ port: 0 });
       await use({ url: server.url });
       await server.close();
     },
     { scope: "worker" },
   ],
-  baseURL: async ({ deployment }, use) => use(deployment.url),
+  baseURL: async ({ baseURL, deployment }, use) => use(deployment?.url ?? baseURL),
   mock: [
     async ({ request }, use) => {
       const control: MockControl = {
