@@ -50,6 +50,16 @@ function storeOf(state: MockState): StoredAppearance {
   return store;
 }
 
+/**
+ * What Coder's page handler writes into every page it renders, signed out too (site/site.go):
+ * the deployment's name ("Coder" when unset) and logo URL (empty when unset). The sign-in pages
+ * read these, since `GET /api/v2/appearance` answers a signed-out visitor 401.
+ */
+export function appearanceMetaTags(state: MockState): { applicationName: string; logoUrl: string } {
+  const store = storeOf(state);
+  return { applicationName: store.applicationName || "Coder", logoUrl: store.logoUrl };
+}
+
 /** buildinfo.Version() without "-…" / "+…", as codersdk.DefaultDocsURL() puts it in the URL. */
 const RELEASE = MOCK_VERSION.split("-")[0]?.split("+")[0] ?? MOCK_VERSION;
 const DOCS_URL = `https://coder.com/docs/@${RELEASE}`;
