@@ -1,8 +1,10 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { Outlet, useLocation } from "react-router";
 import { startPage } from "./routes.ts";
 import { takeOverStaticPage } from "./static-handoff.ts";
+
+const startedLocation = new WeakMap<QueryClient, string>();
 
 /**
  * Above every route. For each new location, starts the page's data and code together, before
@@ -14,11 +16,11 @@ import { takeOverStaticPage } from "./static-handoff.ts";
 export function RootLayout() {
   const location = useLocation();
   const queryClient = useQueryClient();
-  const started = useRef<string | undefined>(undefined);
-  if (started.current !== location.key) {
-    // Idempotent (cached queries and one download per page), so a render React throws away and
-    // repeats costs nothing; the ref only spares re-renders of the same location the lookup.
-    started.current = location.key;
+  // Once per location, remembered outside React: a first render that suspends is thrown away and
+  // repeated, refs and all, and starting again would refetch a query that just failed (a suspended
+  // account's `users/me`), suspend again, and never commit.
+  if (startedLocation.get(queryClient) !== location.key) {
+    startedLocation.set(queryClient, location.key);
     void startPage(location.pathname, queryClient);
   }
 
