@@ -106,6 +106,17 @@ export function optionalAuth(ctx: Ctx): Response | undefined {
   return requireAuth(ctx);
 }
 
+/**
+ * What Coder's page handler writes into every page it renders (site.go, renderHTMLWithState), for
+ * signed-out visitors too: the application name ("Coder" when unset) and the logo URL, as the
+ * deployment's appearance fetcher returns them (the licence-less one knows only the defaults).
+ */
+export function pageBranding(ctx: Ctx): { applicationName: string; logoUrl: string } {
+  if (ctx.env.config.appearance !== "licensed") return { applicationName: "Coder", logoUrl: "" };
+  const store = storeOf(ctx.env.state);
+  return { applicationName: store.applicationName || "Coder", logoUrl: store.logoUrl };
+}
+
 export function getAppearance(ctx: Ctx): Response {
   // RequireAPIKeyOrWorkspaceAgent: the mock has no workspace agents.
   if (!ctx.user) {

@@ -88,7 +88,6 @@ const LinkConfig = z.looseObject({
   icon: z._default(z.string(), ""),
   location: z.optional(z.string()),
 });
-type LinkConfig = z.infer<typeof LinkConfig>;
 
 /** codersdk.AppearanceConfig (GET /appearance). Empty strings mean "use Coder's own". */
 export const AppearanceConfig = z.looseObject({

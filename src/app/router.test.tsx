@@ -1,3 +1,4 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { configure, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ComponentType } from "react";
@@ -146,10 +147,13 @@ describe("RouteErrorBoundary", () => {
   it("says a page's code could not be downloaded, and forgets it on navigation", async () => {
     // React reports the caught error on the console; that is expected here.
     vi.spyOn(console, "error").mockImplementation(() => {});
+    // As in the app: the error page is a signed-out page, with the deployment's branding.
     render(
-      <MemoryRouter initialEntries={["/broken"]}>
-        <Shell />
-      </MemoryRouter>,
+      <QueryClientProvider client={createQueryClient()}>
+        <MemoryRouter initialEntries={["/broken"]}>
+          <Shell />
+        </MemoryRouter>
+      </QueryClientProvider>,
     );
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "Part of this page couldn't be downloaded. Check your connection and try again.",
