@@ -161,10 +161,7 @@ test.describe("signed out: the deployment's name and logo", () => {
     expect(await seen.csp()).toEqual([]);
   });
 
-  test("without a Coder page to read (the app alone), Coder's defaults, quietly", async ({
-    page,
-  }) => {
-    // The test server answers / with the app's own page: no name, no logo in it.
+  test("an unbranded deployment: Coder's defaults, quietly", async ({ page }) => {
     const seen = await watch(page);
     await page.goto("/login");
     await page.waitForLoadState("networkidle");
@@ -172,6 +169,19 @@ test.describe("signed out: the deployment's name and logo", () => {
     await expect(page.getByRole("banner")).toHaveText("Coder");
     expect(await seen.cls()).toBe(0);
     expect(await seen.csp()).toEqual([]);
+  });
+
+  test("an owner brands the mock deployment: its own pages name it to signed-out visitors", async ({
+    page,
+    request,
+  }) => {
+    await brandDeployment(request, { application_name: "Acme Cloud Desktops", logo_url: LOGO });
+    await page.route(LOGO, (route) =>
+      route.fulfill({ contentType: "image/svg+xml", body: LOGO_SVG }),
+    );
+    await page.goto("/reset-password");
+    await expect(page.getByRole("img", { name: "Acme Cloud Desktops" })).toBeVisible();
+    await expect(page).toHaveTitle("Reset your password · Acme Cloud Desktops");
   });
 });
 

@@ -2,6 +2,10 @@
 // load, the footer, and deployments with a single way in.
 import { accounts, expect, expectNoAxeViolations, PASSWORD, test } from "./fixtures.ts";
 
+// Sign-ins (the mock hashes as Coder does), full page loads through the provider and axe runs:
+// more than the default 30 s on a busy machine.
+test.beforeEach(() => test.slow());
+
 test("Coder's own sign-in helper works unchanged and lands on /workspaces", async ({ page }) => {
   // site/e2e/helpers.ts `login`, step for step. The last step needs the front door's sign-in
   // target (Coder's /, which moves on to /workspaces).
@@ -65,7 +69,7 @@ test.describe("one provider, no password", () => {
   test("goes straight to the provider, keeping where the visitor was heading", async ({ page }) => {
     await page.goto("/login?redirect=%2Fsettings%2Fsecurity");
     // The mock's identity provider page, reached without a click.
-    await expect(page).toHaveURL(/\/__mock\//);
+    await expect(page).toHaveURL(/\/__mock\//, { timeout: 15_000 });
     await page.getByRole("link", { name: `Continue as ${accounts.github}` }).click();
     await expect(page).toHaveURL(/\/settings\/security$/, { timeout: 15_000 });
   });
@@ -89,7 +93,7 @@ test.describe("one provider, no password", () => {
 
   test("Back from the provider shows the page rather than going round again", async ({ page }) => {
     await page.goto("/login");
-    await expect(page).toHaveURL(/\/__mock\//);
+    await expect(page).toHaveURL(/\/__mock\//, { timeout: 15_000 });
     await page.goBack();
     await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toBeVisible();
     await page.waitForLoadState("networkidle");

@@ -41,6 +41,37 @@ describe("pages outside /api and /__mock (Coder's page handler)", () => {
     expect(refreshTarget(root.text)).toBe("/login");
   });
 
+  it("names the deployment and its logo in every page, as Coder's page handler does", async () => {
+    const metaOf = (html: string, attribute: string, value: string) =>
+      new RegExp(`<meta ${attribute}="${value}" content="([^"]*)">`).exec(html)?.[1];
+    const mock = newMock();
+    const plain = await call(mock, "GET", "/", { headers: HTML });
+    expect(metaOf(plain.text, "name", "application-name")).toBe("Coder");
+    expect(metaOf(plain.text, "property", "logo-url")).toBe("");
+
+    const owner = await signIn(mock, "admin@coder.com");
+    const put = await call(mock, "PUT", "/api/v2/appearance", {
+      headers: sessionHeader(owner),
+      json: {
+        application_name: 'Acme "Cloud" <Desktops>',
+        logo_url: "https://cdn.acme.example/l.svg",
+      },
+    });
+    expect(put.status).toBe(200);
+    for (const path of ["/", "/workspaces", "/login"]) {
+      const res = await call(mock, "GET", path, { headers: HTML });
+      expect(metaOf(res.text, "name", "application-name"), path).toBe(
+        "Acme &quot;Cloud&quot; &lt;Desktops&gt;",
+      );
+      expect(metaOf(res.text, "property", "logo-url"), path).toBe("https://cdn.acme.example/l.svg");
+    }
+    // Without a licence, Coder's fetcher knows only the defaults (what an owner stored waits).
+    mock.config.appearance = "unlicensed";
+    const unlicensed = await call(mock, "GET", "/", { headers: HTML });
+    expect(metaOf(unlicensed.text, "name", "application-name")).toBe("Coder");
+    expect(metaOf(unlicensed.text, "property", "logo-url")).toBe("");
+  });
+
   it("takes a signed-in browser from / on to /workspaces", async () => {
     const { browser } = await signedInBrowser();
     const res = await browser.request("GET", "/", { headers: HTML });

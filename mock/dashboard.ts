@@ -13,10 +13,10 @@ import { peekSession } from "./auth.ts";
 import { type Ctx, htmlDocument, plainError, redirect, setCookie } from "./context.ts";
 import { cookieValue, SESSION_COOKIE } from "./cookies.ts";
 import { csrfForDocument, realTokenFrom, verifyMaskedToken } from "./csrf.ts";
-import { html, page } from "./html.ts";
+import { type Html, html, page } from "./html.ts";
 import { readBodyText } from "./http-read.ts";
 import type { MockUser } from "./model.ts";
-import { appearanceMetaTags } from "./routes/appearance.ts";
+import { pageBranding } from "./routes/appearance.ts";
 import { ROLE_DISPLAY_NAMES } from "./seed.ts";
 
 /** Coder's own pages that need no session (site/src/router.tsx); they never send to /login. */
@@ -50,6 +50,18 @@ function pageCsrfToken(ctx: Ctx): string {
   return token;
 }
 
+/**
+ * The meta tags Coder's page handler puts in every page: the CSRF token, and the deployment's
+ * name and logo (which signed-out pages read, as /api/v2/appearance answers them 401).
+ */
+function pageMeta(ctx: Ctx, token: string): Html {
+  const { applicationName, logoUrl } = pageBranding(ctx);
+  return html`<meta name="application-name" content="${applicationName}">
+<meta property="csrf-token" content="${token}">
+<meta property="logo-url" content="${logoUrl}">
+`;
+}
+
 /** GET or HEAD of any page path outside /api and /__mock. */
 export function dashboardPage(ctx: Ctx): Response {
   const { pathname, search } = ctx.url;
@@ -71,15 +83,6 @@ export function dashboardPage(ctx: Ctx): Response {
   return htmlDocument(ctx, 200, signedInPage(ctx, session.user, token));
 }
 
-/** What Coder's page handler puts in every page's head: the CSRF token, the name and the logo. */
-function headMeta(ctx: Ctx, token: string) {
-  const { applicationName, logoUrl } = appearanceMetaTags(ctx.env.state);
-  return html`<meta property="csrf-token" content="${token}">
-<meta name="application-name" content="${applicationName}">
-<meta property="logo-url" content="${logoUrl}">
-`;
-}
-
 /** A page that sends the browser on at once (and says where, for anyone it does not). */
 function movingOn(ctx: Ctx, token: string, location: string, label: string): Response {
   return htmlDocument(
@@ -91,7 +94,7 @@ function movingOn(ctx: Ctx, token: string, location: string, label: string): Res
 <h1>Coder</h1>
 <p><a href="${location}">${label}</a></p>
 </main>`,
-      html`${headMeta(ctx, token)}<meta http-equiv="refresh" content="0; url=${location}">
+      html`${pageMeta(ctx, token)}<meta http-equiv="refresh" content="0; url=${location}">
 `,
     ),
   );
@@ -136,7 +139,7 @@ ${nav("/templates", "Templates")}
 </section>
 <p><a href="/settings/security">Change your password or how you sign in</a></p>
 </main>`,
-    headMeta(ctx, token),
+    pageMeta(ctx, token),
   );
 }
 
@@ -150,7 +153,7 @@ function standInForPublicPage(ctx: Ctx, token: string): Response {
 <h1>Coder's own page</h1>
 <p class="note">Coder would show its own version of <code>${ctx.url.pathname}</code> here. In this project the sign-in app serves it: open the app's address (the development server or the front door) rather than the mock Coder's own port.</p>
 </main>`,
-      headMeta(ctx, token),
+      pageMeta(ctx, token),
     ),
   );
 }

@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMockCoder } from "../mock/coder.ts";
 import { createCookieJar } from "../mock/cookie-jar.ts";
 import { createMockHttpServer } from "../mock/node-http.ts";
-import { extractCsrfMeta } from "../src/api/csrf.ts";
 import { SECURITY_HEADERS } from "./headers.ts";
 import { chooseEncoding, startServer } from "./serve-dist.ts";
-import { rawGet, rawRequest, statusOf } from "./test-http.ts";
+import { extractCsrfMeta, rawGet, rawRequest, statusOf } from "./test-http.ts";
 
 const SCRIPT = `console.log(${JSON.stringify("x".repeat(2000))});`;
 // Distinct bytes, so a test can tell which file was sent.

@@ -79,3 +79,36 @@ export async function startFakeCoder(): Promise<FakeCoder> {
   fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
   return fake;
 }
+
+/**
+ * The CSRF token in a page's `<meta property="csrf-token" content="…">`, entity-decoded (Go's
+ * html/template writes "+" as "&#43;"), for tests that run without a browser's HTML parser (the
+ * app reads the page with DOMParser, src/api/coder-page.ts).
+ */
+export function extractCsrfMeta(html: string): string | undefined {
+  for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
+    const attributes = new Map<string, string>();
+    for (const m of tag.matchAll(/([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
+      attributes.set((m[1] as string).toLowerCase(), m[2] ?? m[3] ?? m[4] ?? "");
+    }
+    if (attributes.get("property") === "csrf-token") {
+      const content = attributes.get("content");
+      return content ? decodeEntities(content) : undefined;
+    }
+  }
+  return undefined;
+}
+
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity[0] === "#") {
+      const code =
+        entity[1] === "x" || entity[1] === "X"
+          ? Number.parseInt(entity.slice(2), 16)
+          : Number.parseInt(entity.slice(1), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return named[entity.toLowerCase()] ?? whole;
+  });
+}

@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMockCoder } from "../mock/coder.ts";
 import { createCookieJar } from "../mock/cookie-jar.ts";
 import { createMockHttpServer } from "../mock/node-http.ts";
-import { extractCsrfMeta } from "../src/api/csrf.ts";
-import { type FakeCoder, rawGet, startFakeCoder, statusOf } from "./test-http.ts";
+import { extractCsrfMeta, type FakeCoder, rawGet, startFakeCoder, statusOf } from "./test-http.ts";
 import { coderFrontDoor, injectCsrfMeta, isViteInternal } from "./vite-dev.ts";
 
 describe("injectCsrfMeta", () => {

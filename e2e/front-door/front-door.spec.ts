@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 import { accounts, expect, expectDashboard, PASSWORD, signIn, test } from "../fixtures.ts";
 
 const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 const NEW_PASSWORD = "a brand new passphrase 42";
 
 /** "METHOD /path" of every same-origin request the page makes from now on. */

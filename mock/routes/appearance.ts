@@ -50,16 +50,6 @@ function storeOf(state: MockState): StoredAppearance {
   return store;
 }
 
-/**
- * What Coder's page handler writes into every page it renders, signed out too (site/site.go):
- * the deployment's name ("Coder" when unset) and logo URL (empty when unset). The sign-in pages
- * read these, since `GET /api/v2/appearance` answers a signed-out visitor 401.
- */
-export function appearanceMetaTags(state: MockState): { applicationName: string; logoUrl: string } {
-  const store = storeOf(state);
-  return { applicationName: store.applicationName || "Coder", logoUrl: store.logoUrl };
-}
-
 /** buildinfo.Version() without "-…" / "+…", as codersdk.DefaultDocsURL() puts it in the URL. */
 const RELEASE = MOCK_VERSION.split("-")[0]?.split("+")[0] ?? MOCK_VERSION;
 const DOCS_URL = `https://coder.com/docs/@${RELEASE}`;
@@ -114,6 +104,17 @@ export function optionalAuth(ctx: Ctx): Response | undefined {
     });
   }
   return requireAuth(ctx);
+}
+
+/**
+ * What Coder's page handler writes into every page it renders (site.go, renderHTMLWithState), for
+ * signed-out visitors too: the application name ("Coder" when unset) and the logo URL, as the
+ * deployment's appearance fetcher returns them (the licence-less one knows only the defaults).
+ */
+export function pageBranding(ctx: Ctx): { applicationName: string; logoUrl: string } {
+  if (ctx.env.config.appearance !== "licensed") return { applicationName: "Coder", logoUrl: "" };
+  const store = storeOf(ctx.env.state);
+  return { applicationName: store.applicationName || "Coder", logoUrl: store.logoUrl };
 }
 
 export function getAppearance(ctx: Ctx): Response {

@@ -63,6 +63,16 @@ describe("readCoderPageMeta", () => {
     });
   });
 
+  it("does not care about attribute order, quotes or case, and reads only the property", () => {
+    expect(readCoderPageMeta("<meta content='abc&amp;d' property='csrf-token'>")).toEqual({
+      csrfToken: "abc&d",
+    });
+    expect(readCoderPageMeta("<META PROPERTY=csrf-token CONTENT=xyz>")).toEqual({
+      csrfToken: "xyz",
+    });
+    expect(readCoderPageMeta('<meta name="csrf-token" content="x">')).toEqual({});
+  });
+
   it("leaves out what is empty, and Coder's development placeholders", () => {
     expect(readCoderPageMeta(coderPage({ logo: "" }))).not.toHaveProperty("logoUrl");
     expect(

@@ -18,7 +18,7 @@ import { queryKeys } from "./keys.ts";
  * A page Coder renders for anyone, signed in or not, without side effects (Coder's dashboard
  * start page: served as-is, it moves on in the browser, which a fetch never does).
  */
-const CODER_PAGE_PATH = "/";
+export const CODER_PAGE_PATH = "/";
 
 /** Give up on the page after this long: it only decorates, nothing waits on it for long. */
 const CODER_PAGE_TIMEOUT_MS = 10_000;
@@ -108,6 +108,16 @@ export function loadCoderPage(options: { fresh?: boolean } = {}): Promise<CoderP
     });
     pending = request;
   }
+  return pending;
+}
+
+/** What the page said, when it has been read (nothing is fetched from here). */
+export function loadedCoderPage(): CoderPageMeta | undefined {
+  return loaded;
+}
+
+/** The read under way, if any (nothing is started from here). */
+export function pendingCoderPage(): Promise<CoderPageMeta> | undefined {
   return pending;
 }
 

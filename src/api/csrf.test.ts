@@ -6,10 +6,10 @@ import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
 import { setupMockCoder } from "../../mock/test-setup.ts";
 import { apiRequest } from "./client.ts";
+import { loadCoderPage } from "./coder-page.ts";
 import {
   CSRF_SOURCE_PATH,
   csrfTokenForRequest,
-  extractCsrfMeta,
   knownCsrfToken,
   loadCsrfToken,
   resetCsrfToken,
@@ -44,28 +44,6 @@ function putMeta(content: string) {
   document.head.append(meta);
 }
 
-describe("extractCsrfMeta", () => {
-  it("reads the token from a Coder page, decoding html/template's entities", () => {
-    const page = `<!DOCTYPE html><html><head>
-      <meta charset="utf-8">
-      <meta property="csrf-token" content="Zm9v&#43;YmFy/YmF6PQ==" />
-      <meta property="build-info" content="{}" />
-    </head><body></body></html>`;
-    expect(extractCsrfMeta(page)).toBe("Zm9v+YmFy/YmF6PQ==");
-  });
-
-  it("does not care about attribute order or quotes", () => {
-    expect(extractCsrfMeta("<meta content='abc&amp;d' property='csrf-token'>")).toBe("abc&d");
-    expect(extractCsrfMeta("<META PROPERTY=csrf-token CONTENT=xyz>")).toBe("xyz");
-  });
-
-  it("returns undefined without the tag, or with an empty one", () => {
-    expect(extractCsrfMeta('<meta name="csrf-token" content="x">')).toBeUndefined();
-    expect(extractCsrfMeta('<meta property="csrf-token" content="">')).toBeUndefined();
-    expect(extractCsrfMeta("")).toBeUndefined();
-  });
-});
-
 describe("the token for signed-in requests", () => {
   it("comes from Coder's page, once, and lets a signed-in mutation through", async () => {
     await signIn();
@@ -79,6 +57,19 @@ describe("the token for signed-in requests", () => {
       body: { old_password: PASSWORD, password: "An0ther-Secure-Passw0rd!" },
     });
     // Still the one page load: the mutation used the token it had.
+    expect(pageLoads()).toBe(1);
+  });
+
+  it("shares the one read of Coder's page with the sign-in page's branding", async () => {
+    // A signed-out page reads Coder's page for the deployment's name and logo…
+    expect(await loadCoderPage()).toMatchObject({ applicationName: "Coder" });
+    await signIn();
+    // …and the token in it serves the signed-in requests that follow: no second page load.
+    expect(await loadCsrfToken()).toBeDefined();
+    await apiRequest("/users/me/password", {
+      method: "PUT",
+      body: { old_password: PASSWORD, password: "An0ther-Secure-Passw0rd!" },
+    });
     expect(pageLoads()).toBe(1);
   });
 

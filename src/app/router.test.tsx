@@ -147,6 +147,7 @@ describe("RouteErrorBoundary", () => {
   it("says a page's code could not be downloaded, and forgets it on navigation", async () => {
     // React reports the caught error on the console; that is expected here.
     vi.spyOn(console, "error").mockImplementation(() => {});
+    // As in the app: the error page is a signed-out page, with the deployment's branding.
     render(
       <QueryClientProvider client={createQueryClient()}>
         <MemoryRouter initialEntries={["/broken"]}>

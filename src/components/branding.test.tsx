@@ -77,6 +77,15 @@ describe("signed out: the name and logo from Coder's page", { timeout: 30_000 },
     expect(apiRequests).not.toContain("GET /api/v2/appearance");
   });
 
+  it("reads them from the mock deployment's own pages once an owner has branded it", async () => {
+    await brand(mock, { application_name: "Acme Cloud Desktops", logo_url: LOGO });
+    renderApp("/login");
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Sign in to Acme Cloud Desktops" }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: "Acme Cloud Desktops" })).toHaveAttribute("src", LOGO);
+  });
+
   it("brands the reset pages too", async () => {
     serveCoderPage(server, { name: "Acme", logo: "/icon/acme.png" });
     renderApp("/reset-password");
