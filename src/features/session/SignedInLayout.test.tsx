@@ -37,7 +37,9 @@ async function signIn(email: string) {
 }
 
 describe("SignedInLayout", () => {
-  it("has Coder's CSRF token before anyone clicks, and signs out with it", async () => {
+  it("has Coder's CSRF token before anyone clicks, and signs out with it", {
+    timeout: 20_000,
+  }, async () => {
     expect(document.querySelector('meta[property="csrf-token"]')).toBeNull();
     await signIn("member@coder.com");
     const { user } = renderApp("/settings/security");
