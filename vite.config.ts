@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 import { coderMock } from "./mock/vite-plugin.ts";
+import { prerenderInDev } from "./scripts/dev-prerender.ts";
 import { ASSET_PREFIX } from "./src/app/owned-routes.ts";
 
 const OWN_SHARED = /src[\\/](components|api|forms|lib)[\\/]/;
@@ -8,8 +9,15 @@ const NEW_PASSWORD =
   /src[\\/](password[\\/]|forms[\\/]password-fields|components[\\/](NewPasswordField|usePasswordVerdict|useDebouncedValue)|api[\\/]passwords)/;
 
 export default defineConfig({
-  plugins: [react(), coderMock()],
-  server: { port: 5173, strictPort: false },
+  plugins: [react(), coderMock(), prerenderInDev()],
+  server: {
+    port: 5173,
+    strictPort: false,
+    // Transform the first page's modules while the browser is still on its way.
+    warmup: {
+      clientFiles: ["./src/boot.ts", "./src/main.tsx", "./src/features/login/LoginPage.tsx"],
+    },
+  },
   preview: { port: 4173 },
   build: {
     target: "es2022",
