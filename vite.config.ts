@@ -4,7 +4,7 @@ import { coderMock } from "./mock/vite-plugin.ts";
 import { prerenderInDev } from "./scripts/dev-prerender.ts";
 import { ASSET_PREFIX } from "./src/app/owned-routes.ts";
 
-const OWN_SHARED = /src[\\/](components|api|forms|lib)[\\/]/;
+const OWN_SHARED = /src[\\/](components|api|forms|lib|session|sso)[\\/]/;
 const NEW_PASSWORD =
   /src[\\/](password[\\/]|forms[\\/]password-fields|components[\\/](NewPasswordField|usePasswordVerdict|useDebouncedValue)|api[\\/]passwords)/;
 

@@ -57,7 +57,7 @@ function prefetchSignedOut(queryClient: QueryClient) {
  * permissions are asked alongside `users/me` when this browser is probably signed in; otherwise
  * only once someone is (no request that can only be refused).
  */
-export function prefetchSession(queryClient: QueryClient) {
+function prefetchSession(queryClient: QueryClient) {
   const early = hasSessionHint();
   if (early) void queryClient.prefetchQuery(permissionsQuery());
   void queryClient.ensureQueryData(meQuery()).then(
@@ -117,7 +117,7 @@ export const homePage = page(async () => (await import("../features/home/HomePag
 export const notFoundPage = page(async () => (await import("./NotFoundPage.tsx")).NotFoundPage);
 
 /** The page that answers a path (after the app's own redirects), or the not-found page. */
-export function routeFor(pathname: string): PageRoute {
+function routeFor(pathname: string): PageRoute {
   const target = Object.hasOwn(APP_REDIRECTS, pathname) ? APP_REDIRECTS[pathname] : pathname;
   if (target === HOME_PATH) return homePage;
   return (Object.hasOwn(pages, target ?? "") && pages[target as AppPage]) || notFoundPage;

@@ -2,7 +2,7 @@
 // in the mock's jar, and the CSRF token in the page's meta tag, as the server would render it.
 import type { MockServer } from "../../mock/msw.ts";
 
-export const PASSWORD = "SomeSecurePassword!";
+const PASSWORD = "SomeSecurePassword!";
 
 export async function signInAs(server: MockServer, email: string, password = PASSWORD) {
   const response = await fetch("/api/v2/users/login", {
