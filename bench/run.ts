@@ -449,6 +449,13 @@ async function report(results: BuildResults[], load: { loadAtStart: number; load
   else console.log("\nAll budgets met.");
 }
 
+// Ctrl-C or a kill: exit through "exit" handlers (they remove the temporary worktree).
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping`);
+    process.exit(130);
+  });
+
 try {
   await main();
 } catch (error) {
