@@ -182,6 +182,8 @@ async function main() {
     for (const [i, build] of builds.entries())
       servers.push(await startServer({ dist: build.dist, port: BASE_PORT ? BASE_PORT + i : 0 }));
     chrome = await launchChrome(BASE_PORT ? BASE_PORT + 2 : undefined);
+    const launched = chrome;
+    process.once("exit", () => launched.kill());
     browser = await launchBrowser();
 
     // Which pages each build has; this first load also warms the server and the disk cache.
