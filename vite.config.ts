@@ -10,14 +10,7 @@ const NEW_PASSWORD =
 
 export default defineConfig({
   plugins: [react(), coderMock(), prerenderInDev()],
-  server: {
-    port: 5173,
-    strictPort: false,
-    // Transform the first page's modules while the browser is still on its way.
-    warmup: {
-      clientFiles: ["./src/boot.ts", "./src/main.tsx", "./src/features/login/LoginPage.tsx"],
-    },
-  },
+  server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   build: {
     target: "es2022",

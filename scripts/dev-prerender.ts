@@ -15,14 +15,10 @@ export function prerenderInDev(): Plugin {
     name: "prerender-in-dev",
     apply: "serve",
     configureServer(server) {
-      // Load the renderer and every page's code as soon as the server listens, so the first page
-      // request finds them ready (or half-way) instead of starting from nothing.
+      // Load the renderer as soon as the server listens, so the first page request finds it
+      // ready or half-way. Only that: rendering every page here would delay the one asked for.
       server.httpServer?.once("listening", () => {
-        load(server)
-          .then(({ prerenderedPages, renderPage }) =>
-            Promise.all(prerenderedPages.map((page) => renderPage(page))),
-          )
-          .catch(() => undefined); // a request renders again, and reports what fails
+        load(server).catch(() => undefined); // the request loads it again, and reports the error
       });
     },
     transformIndexHtml: {
