@@ -1,14 +1,15 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { prerenderInDev } from "./scripts/dev-prerender.ts";
 import { coderFrontDoor } from "./server/vite-dev.ts";
 import { ASSET_PREFIX } from "./src/app/owned-routes.ts";
 
-const OWN_SHARED = /src[\\/](components|api|forms|lib)[\\/]/;
+const OWN_SHARED = /src[\\/](components|api|forms|lib|session|sso)[\\/]/;
 const NEW_PASSWORD =
   /src[\\/](password[\\/]|forms[\\/]password-fields|components[\\/](NewPasswordField|usePasswordVerdict|useDebouncedValue)|api[\\/]passwords)/;
 
 export default defineConfig({
-  plugins: [react(), coderFrontDoor()],
+  plugins: [react(), coderFrontDoor(), prerenderInDev()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   build: {

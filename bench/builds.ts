@@ -35,8 +35,18 @@ export async function buildRef(ref: string): Promise<RefBuild> {
     encoding: "utf8",
   }).trim();
   const dir = await mkdtemp(join(tmpdir(), "coder-auth-ui-bench-"));
+  const removeNow = () => {
+    process.off("exit", removeNow);
+    try {
+      execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: root, ...quiet });
+    } catch {
+      // already gone
+    }
+  };
+  // An interrupted bench (Ctrl-C) leaves no worktree behind either.
+  process.on("exit", removeNow);
   const remove = async () => {
-    execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: root, ...quiet });
+    removeNow();
     await rm(dir, { recursive: true, force: true });
   };
   execFileSync("git", ["worktree", "add", "--detach", dir, commit], { cwd: root, ...quiet });

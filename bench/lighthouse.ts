@@ -25,6 +25,8 @@ export async function launchChrome(port?: number) {
   return chromeLauncher.launch({
     chromePath: chromePath(),
     ...(port ? { port } : {}),
+    // The bench handles Ctrl-C itself (and cleans up); chrome-launcher's handler would exit first.
+    handleSIGINT: false,
     chromeFlags: [
       "--headless=new",
       "--no-sandbox",

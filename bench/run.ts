@@ -182,6 +182,8 @@ async function main() {
     for (const [i, build] of builds.entries())
       servers.push(await startServer({ dist: build.dist, port: BASE_PORT ? BASE_PORT + i : 0 }));
     chrome = await launchChrome(BASE_PORT ? BASE_PORT + 2 : undefined);
+    const launched = chrome;
+    process.once("exit", () => launched.kill());
     browser = await launchBrowser();
 
     // Which pages each build has; this first load also warms the server and the disk cache.
@@ -448,6 +450,13 @@ async function report(results: BuildResults[], load: { loadAtStart: number; load
   } else if (misses.length > 0) process.exitCode = 1;
   else console.log("\nAll budgets met.");
 }
+
+// Ctrl-C or a kill: exit through "exit" handlers (they remove the temporary worktree).
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping`);
+    process.exit(130);
+  });
 
 try {
   await main();

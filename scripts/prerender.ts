@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import react from "@vitejs/plugin-react";
 import { createServer } from "vite";
 import type * as Prerender from "../src/app/prerender.tsx";
+import { fillShell } from "./prerender-html.ts";
 
 const dist = join(import.meta.dirname, "..", "dist");
 const server = await createServer({
@@ -23,13 +24,7 @@ try {
   const shell = await readFile(join(dist, "index.html"), "utf8");
   for (const page of prerenderedPages) {
     const markup = await renderPage(page);
-    const html = shell
-      .replace(/<title>[^<]*<\/title>/, `<title>${page.title}</title>`)
-      .replace(
-        '<div id="root"></div>',
-        `<div id="root" data-prerendered="${page.path}">${markup}</div>`,
-      );
-    if (html === shell) throw new Error("index.html has no empty #root to fill");
+    const html = fillShell(shell, page, markup);
     const target = join(dist, page.file);
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, html);

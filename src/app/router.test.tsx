@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { setupMockCoder } from "../../mock/test-setup.ts";
 import { queryKeys } from "../api/keys.ts";
 import { setSessionHint } from "../api/session-hint.ts";
-import { renderApp } from "../testing/render-app.tsx";
+import { renderApp, renderInRouter } from "../testing/render-app.tsx";
 import { signInAs } from "../testing/session.ts";
 import { createQueryClient } from "./query-client.ts";
-import { RouteErrorBoundary } from "./router.tsx";
+import { AppRoutes, RouteErrorBoundary } from "./router.tsx";
 import { pages, startPage } from "./routes.ts";
 
 // The whole app with lazy pages: allow more than a second on a busy machine.
@@ -124,6 +124,41 @@ describe("routes", () => {
     await user.click(await screen.findByRole("link", { name: "Forgot password?" }));
     const next = await heading("Reset your password");
     await waitFor(() => expect(next).toHaveFocus());
+  });
+});
+
+describe("a page whose code could not be downloaded", () => {
+  it("says so, and downloads it again on the next visit", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    // A page no other test here opens: React.lazy keeps a page it has once loaded.
+    const change = pages["/reset-password/change"];
+    if (!change) throw new Error("no change page");
+    const real = change.preload;
+    let online = false;
+    vi.spyOn(change, "preload").mockImplementation(() =>
+      online
+        ? real()
+        : Promise.reject(new TypeError("Failed to fetch dynamically imported module")),
+    );
+    const { user } = renderInRouter(
+      "/login",
+      <>
+        <AppRoutes />
+        <Link to="/reset-password/change">Choose a new password</Link>
+        <Link to="/login">Back to sign-in</Link>
+      </>,
+    );
+    await heading("Sign in to Coder");
+    await user.click(screen.getByRole("link", { name: "Choose a new password" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Part of this page couldn't be downloaded. Check your connection and try again.",
+    );
+
+    online = true;
+    await user.click(screen.getByRole("link", { name: "Back to sign-in" }));
+    await heading("Sign in to Coder");
+    await user.click(screen.getByRole("link", { name: "Choose a new password" }));
+    expect(await heading("Choose a new password")).toBeInTheDocument();
   });
 });
 

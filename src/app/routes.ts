@@ -20,7 +20,9 @@ export interface PageRoute {
   /** Downloads the page's code (its own chunk); the same promise on every call once started. */
   preload: () => Promise<ComponentType>;
   /** The page, rendered through React.lazy on top of `preload()`. */
-  Component: LazyExoticComponent<ComponentType>;
+  readonly Component: LazyExoticComponent<ComponentType>;
+  /** A new visit: if the page's code failed to download last time, try again this time. */
+  forgetFailure: () => void;
 }
 
 interface PageOptions {
@@ -30,19 +32,37 @@ interface PageOptions {
 
 function page(load: () => Promise<ComponentType>, options: PageOptions = {}): PageRoute {
   let loading: Promise<ComponentType> | undefined;
+  let failed = false;
+  // Through the route, so whoever starts the page and React wait on the very same download.
+  const lazyPage = (): LazyExoticComponent<ComponentType> =>
+    lazy(async () => {
+      try {
+        return { default: await route.preload() };
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    });
+  let Component = lazyPage();
   const route: PageRoute = {
     signedIn: options.signedIn ?? false,
     prefetch: options.prefetch ?? (() => {}),
     preload: () => {
-      // A failed download is forgotten, so a later navigation tries again.
       loading ??= load().catch((error: unknown) => {
         loading = undefined;
         throw error;
       });
       return loading;
     },
-    // Through the route, so whoever starts the page and React wait on the very same download.
-    Component: lazy(async () => ({ default: await route.preload() })),
+    get Component() {
+      return Component;
+    },
+    forgetFailure: () => {
+      // React.lazy keeps a failure for good: a new visit gets a new one, which downloads again.
+      if (!failed) return;
+      failed = false;
+      Component = lazyPage();
+    },
   };
   return route;
 }
@@ -117,7 +137,9 @@ export const notFoundPage = page(async () => (await import("./NotFoundPage.tsx")
 
 /** The page that answers a path (after the app's own redirects), or the not-found page. */
 function routeFor(pathname: string): PageRoute {
-  const target = Object.hasOwn(APP_REDIRECTS, pathname) ? APP_REDIRECTS[pathname] : pathname;
+  // The router matches "/login/" as "/login"; so does this.
+  const path = pathname.replace(/\/+$/, "") || "/";
+  const target = Object.hasOwn(APP_REDIRECTS, path) ? APP_REDIRECTS[path] : path;
   return (Object.hasOwn(pages, target ?? "") && pages[target as AppPage]) || notFoundPage;
 }
 
@@ -128,7 +150,11 @@ function routeFor(pathname: string): PageRoute {
  */
 export function startPage(pathname: string, queryClient: QueryClient): Promise<void> {
   const route = routeFor(pathname);
-  if (route.signedIn) prefetchSession(queryClient);
+  route.forgetFailure();
+  if (route.signedIn) {
+    signedInLayout.forgetFailure();
+    prefetchSession(queryClient);
+  }
   route.prefetch(queryClient);
   const code = [route.preload(), ...(route.signedIn ? [signedInLayout.preload()] : [])];
   return Promise.all(code).then(

@@ -1,9 +1,6 @@
 import { useId } from "react";
-import {
-  describeRuleFailure,
-  ruleFailureKind,
-  type ServerVerdict,
-} from "../forms/password-fields.ts";
+import type { ServerVerdict } from "../forms/password-fields.ts";
+import { describeRuleFailure, ruleFailureKind } from "../forms/rule-failure.ts";
 import {
   type CharacterGroup,
   type PasswordStrength,

@@ -5,10 +5,10 @@ import vectors from "../password/password.vectors.json" with { type: "json" };
 import {
   confirmationMatches,
   confirmPasswordField,
-  describeRuleFailure,
   newPasswordField,
   type ServerVerdict,
 } from "./password-fields.ts";
+import { describeRuleFailure } from "./rule-failure.ts";
 
 type Vector = { password: string; entropy: number; valid: boolean; details: string };
 const VECTORS: Vector[] = vectors;

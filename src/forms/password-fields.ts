@@ -1,6 +1,7 @@
 // The "new password" and "confirm password" rules every password-setting form uses.
 import * as z from "zod/mini";
 import { validatePassword } from "../password/index.ts";
+import { describeRuleFailure } from "./rule-failure.ts";
 
 export interface ServerVerdict {
   password: string;
@@ -31,25 +32,6 @@ export function newPasswordField(serverVerdict: () => ServerVerdict | undefined 
         });
     }),
   );
-}
-
-/** Which of the server's refusals a `details` sentence is ("other": a rule we don't know). */
-export function ruleFailureKind(details: string): "too weak" | "too long" | "other" {
-  if (details === "password must be no more than 64 characters") return "too long";
-  if (details.startsWith("insecure password")) return "too weak";
-  return "other";
-}
-
-/** The server's sentence, in plainer words where we can say the same facts better. */
-export function describeRuleFailure(details: string): string {
-  switch (ruleFailureKind(details)) {
-    case "too long":
-      return "This password is too long: at most 64 bytes (accented letters count 2, emoji 4).";
-    case "too weak":
-      return "This password is too easy to guess. Make it longer or mix in other kinds of characters.";
-    default:
-      return details || "This password isn't accepted.";
-  }
 }
 
 /** Adds "confirmation must match" to an object schema with `password` and `confirm_password`. */

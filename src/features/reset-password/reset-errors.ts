@@ -1,6 +1,6 @@
 // Coder's answers on the reset endpoints, in words that say what to do next.
 import { type ApiError, fallbackMessage } from "../../api/errors.ts";
-import { describeRuleFailure } from "../../forms/password-fields.ts";
+import { describeRuleFailure } from "../../forms/rule-failure.ts";
 
 const PASSWORD_AUTH_DISABLED = "Password authentication is disabled.";
 export const INCORRECT_PASSCODE = "Incorrect email or one-time passcode.";

@@ -18,10 +18,10 @@ import { requiredPassword } from "../../forms/fields.ts";
 import {
   confirmationMatches,
   confirmPasswordField,
-  describeRuleFailure,
   newPasswordField,
   type ServerVerdict,
 } from "../../forms/password-fields.ts";
+import { describeRuleFailure } from "../../forms/rule-failure.ts";
 import { type LoginLocationState, loginWithMessage } from "../../session/login-messages.ts";
 
 interface ChangePasswordValues {
