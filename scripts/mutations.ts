@@ -307,6 +307,9 @@ async function run(mutation: Mutation, port: string): Promise<Outcome> {
       };
     }
     const args = ["playwright", "test", "--workers=1", "--reporter=json"];
+    // A slower machine may need longer timeouts: point this at a config that extends ours.
+    if (process.env.MUTATIONS_PLAYWRIGHT_CONFIG)
+      args.push("--config", process.env.MUTATIONS_PLAYWRIGHT_CONFIG);
     for (const spec of mutation.tests) {
       const [file, flag, grep] = spec.split(":");
       args.push(file ?? "");
