@@ -7,7 +7,7 @@
 //   npm run mutations -- --tests-from main   the same mutations against main's test files
 //
 // docs/mutations.md explains the list. The file being mutated is restored even on Ctrl-C.
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -266,19 +266,33 @@ interface Outcome {
   total: number;
 }
 
-function run(mutation: Mutation, port: string): Outcome {
+let child: ChildProcess | undefined;
+
+/** Runs a command to its end; its output is not needed (the reports are files). */
+function exec(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  return new Promise<number | null>((resolve) => {
+    child = spawn(command, args, { cwd: ROOT, env, stdio: "ignore" });
+    child.on("exit", (code) => {
+      child = undefined;
+      resolve(code);
+    });
+  });
+}
+
+async function run(mutation: Mutation, port: string): Promise<Outcome> {
   if (mutation.runner === "knip") {
-    const result = spawnSync("npx", ["knip"], { cwd: ROOT, encoding: "utf8" });
-    return { failed: result.status === 0 ? 0 : 1, total: 1 };
+    return { failed: (await exec("npx", ["knip"])) === 0 ? 0 : 1, total: 1 };
   }
   const out = join(mkdtempSync(join(tmpdir(), "mutation-")), "report.json");
   try {
     if (mutation.runner === "vitest") {
-      spawnSync(
-        "npx",
-        ["vitest", "run", ...mutation.tests, "--reporter=json", `--outputFile=${out}`],
-        { cwd: ROOT, encoding: "utf8" },
-      );
+      await exec("npx", [
+        "vitest",
+        "run",
+        ...mutation.tests,
+        "--reporter=json",
+        `--outputFile=${out}`,
+      ]);
       if (!existsSync(out)) return { failed: -1, total: 0 };
       const report = JSON.parse(readFileSync(out, "utf8")) as {
         numFailedTests: number;
@@ -293,16 +307,20 @@ function run(mutation: Mutation, port: string): Outcome {
       };
     }
     const args = ["playwright", "test", "--workers=1", "--reporter=json"];
+    // A slower machine may need longer timeouts: point this at a config that extends ours.
+    if (process.env.MUTATIONS_PLAYWRIGHT_CONFIG)
+      args.push("--config", process.env.MUTATIONS_PLAYWRIGHT_CONFIG);
     for (const spec of mutation.tests) {
       const [file, flag, grep] = spec.split(":");
       args.push(file ?? "");
       if (flag === "-g" && grep) args.push("-g", grep);
     }
-    spawnSync("npx", args, {
-      cwd: ROOT,
-      encoding: "utf8",
-      // CI: build the mutated app rather than reuse a server that may still run the old one.
-      env: { ...process.env, CI: "1", E2E_PORT: port, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+    // CI: build the mutated app rather than reuse a server that may still run the old one.
+    await exec("npx", args, {
+      ...process.env,
+      CI: "1",
+      E2E_PORT: port,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
     });
     if (!existsSync(out)) return { failed: -1, total: 0 };
     const report = JSON.parse(readFileSync(out, "utf8")) as {
@@ -315,7 +333,7 @@ function run(mutation: Mutation, port: string): Outcome {
   }
 }
 
-function main() {
+async function main() {
   const args = process.argv.slice(2);
   const e2e = args.includes("--e2e");
   const refIndex = args.indexOf("--tests-from");
@@ -333,10 +351,13 @@ function main() {
       writeFileSync(path, text);
     }
   };
-  process.on("SIGINT", () => {
-    putBack();
-    process.exit(130);
-  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      child?.kill("SIGTERM");
+      putBack();
+      process.exit(130);
+    });
+  }
 
   let survived = 0;
   console.log("| mutation | tests failing | verdict |\n|---|---|---|");
@@ -351,20 +372,26 @@ function main() {
     }
     try {
       if (ref) {
+        let missing = mutation.tests.length === 0;
         for (const spec of mutation.tests) {
-          const test = join(ROOT, spec.split(":")[0] ?? "");
-          const old = spawnSync("git", ["show", `${ref}:${spec.split(":")[0]}`], {
-            cwd: ROOT,
-            encoding: "utf8",
-          });
-          if (old.status !== 0) continue;
+          const file = spec.split(":")[0] ?? "";
+          const old = spawnSync("git", ["show", `${ref}:${file}`], { cwd: ROOT, encoding: "utf8" });
+          if (old.status !== 0) {
+            missing = true;
+            continue;
+          }
+          const test = join(ROOT, file);
           restore.push([test, readFileSync(test, "utf8")]);
           writeFileSync(test, old.stdout);
+        }
+        if (missing) {
+          console.log(`| ${mutation.id} | n/a: no such test on ${ref} | - |`);
+          continue;
         }
       }
       restore.push([path, original]);
       writeFileSync(path, original.replace(mutation.from, mutation.to));
-      const { failed, total } = run(mutation, port);
+      const { failed, total } = await run(mutation, port);
       const wanted = mutation.expect ?? "fail";
       const ok = wanted === "fail" ? failed > 0 : failed === 0;
       if (!ok) survived++;
@@ -378,4 +405,4 @@ function main() {
   process.exitCode = survived === 0 ? 0 : 1;
 }
 
-main();
+await main();
