@@ -18,22 +18,39 @@ export function isSuspendedAccount(error: unknown): boolean {
   );
 }
 
+/** Why the last `users/me` found nobody signed in, when Coder said why. */
+export type SignedOutReason = "account-suspended";
+
+/** Set by `meQuery` alone (never fetched): null when someone is signed in or no reason was given. */
+export const signedOutReasonQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.signedOutReason,
+    queryFn: (): SignedOutReason | null => null,
+    enabled: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
 /**
- * The signed-in user, or `null` when signed out (401): signed out is a state, not an error. A
- * suspended account is the exception: it stays an error, so pages can say why nobody is in.
+ * The signed-in user, or `null` when signed out (401): signed out is a state, not an error. When
+ * Coder refused the session for a reason worth telling (a suspended account), that reason goes to
+ * `signedOutReasonQuery`.
  */
 export const meQuery = () =>
   queryOptions({
     queryKey: queryKeys.me,
-    queryFn: async ({ signal }): Promise<User | null> => {
+    queryFn: async ({ signal, client }): Promise<User | null> => {
       try {
         const user = await apiRequest("/users/me", { schema: User, signal });
         setSessionHint(true);
+        client.setQueryData(queryKeys.signedOutReason, null);
         return user;
       } catch (error) {
         if (isApiError(error) && error.status === 401) {
           setSessionHint(false);
-          if (isSuspendedAccount(error)) throw error;
+          const reason: SignedOutReason | null = isSuspendedAccount(error)
+            ? "account-suspended"
+            : null;
+          client.setQueryData(queryKeys.signedOutReason, reason);
           return null;
         }
         throw error;

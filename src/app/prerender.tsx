@@ -1,33 +1,29 @@
 // Build-time rendering of the signed-out pages to static HTML, so the form is painted before any
 // JavaScript arrives. Run by scripts/prerender.ts; never part of the browser bundle.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import type { ComponentType } from "react";
 import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
+import { Route, Routes, StaticRouter } from "react-router";
 import { StaticRenderContext } from "../components/static-render.ts";
-import { LoginPage } from "../features/login/LoginPage.tsx";
-import { ChangePasswordPage } from "../features/reset-password/ChangePasswordPage.tsx";
-import { RequestCodePage } from "../features/reset-password/RequestCodePage.tsx";
+import type { AppPage } from "./owned-routes.ts";
+import { pages } from "./routes.ts";
 
 export interface PrerenderedPage {
   /** Where the page is served from (the app route). */
-  path: string;
+  path: AppPage;
   /** The URL rendered: what the visitor most often arrives with. */
   sample: string;
   /** File name under dist/. */
   file: string;
   title: string;
-  Component: ComponentType;
 }
 
 export const prerenderedPages: PrerenderedPage[] = [
-  { path: "/login", sample: "/login", file: "login.html", title: "Sign in", Component: LoginPage },
+  { path: "/login", sample: "/login", file: "login.html", title: "Sign in" },
   {
     path: "/reset-password",
     sample: "/reset-password",
     file: "reset-password.html",
     title: "Reset your password",
-    Component: RequestCodePage,
   },
   {
     path: "/reset-password/change",
@@ -36,22 +32,29 @@ export const prerenderedPages: PrerenderedPage[] = [
       "/reset-password/change?otp=00000000-0000-4000-8000-000000000000&email=someone%40example.com",
     file: "reset-password/change.html",
     title: "Choose a new password",
-    Component: ChangePasswordPage,
   },
 ];
 
+/**
+ * The page's markup as the app's first commit renders it: the same component the route table
+ * loads, under a router at the sample URL (the layout and error boundary above it add no markup).
+ */
 export async function renderPage(page: PrerenderedPage): Promise<string> {
-  const routes = [{ path: page.path, Component: page.Component }];
-  const handler = createStaticHandler(routes);
-  const context = await handler.query(new Request(`http://prerender.invalid${page.sample}`));
-  if (context instanceof Response) throw new Error(`prerender of ${page.path} redirected`);
-  const router = createStaticRouter(handler.dataRoutes, context);
+  const route = pages[page.path];
+  if (!route) throw new Error(`${page.path} has no page in the route table`);
+  if (route.signedIn)
+    throw new Error(`${page.path} needs a session: there is nothing to prerender`);
+  const Page = await route.preload();
   // Queries stay pending: the markup shows the page before any data, as the first client render does.
   const queryClient = new QueryClient({ defaultOptions: { queries: { enabled: false } } });
   return renderToString(
     <StaticRenderContext value={true}>
       <QueryClientProvider client={queryClient}>
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
+        <StaticRouter location={page.sample}>
+          <Routes>
+            <Route path={page.path} element={<Page />} />
+          </Routes>
+        </StaticRouter>
       </QueryClientProvider>
     </StaticRenderContext>,
   );

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { User } from "../../api/schemas.ts";
-import { authMethodsQuery, isSuspendedAccount, maybeMeQuery } from "../../api/session.ts";
+import { authMethodsQuery, maybeMeQuery, signedOutReasonQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
@@ -33,9 +33,9 @@ export function LoginPage() {
   const initialEmail = (location.state as LoginLocationState | null)?.email ?? "";
 
   const me = useQuery(maybeMeQuery(justConverted));
-  const notice = loginMessage(
-    isSuspendedAccount(me.error) ? "account-suspended" : (messageId ?? null),
-  );
+  // A session Coder refused for a reason (suspended) outranks whatever the link said.
+  const reason = useQuery(signedOutReasonQuery()).data;
+  const notice = loginMessage(reason ?? messageId ?? null);
   const methods = useQuery(authMethodsQuery());
   const [termsAccepted, setTermsAccepted] = useState(false);
 

@@ -106,14 +106,12 @@ describe("a suspended account signed in through single sign-on", () => {
     expect(trip).toEqual({ status: 307, location: "/settings/security" });
     expect(cookies.get("coder_session_token")).toBeTruthy();
 
-    const { router } = renderApp("/settings/security");
+    const { location } = renderApp("/settings/security");
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "Your account is suspended, so it can't sign in. Ask an administrator to reactivate it.",
     );
-    expect(router.state.location.pathname).toBe("/login");
-    expect(new URLSearchParams(router.state.location.search).get("redirect")).toBe(
-      "/settings/security",
-    );
+    expect(location().pathname).toBe("/login");
+    expect(new URLSearchParams(location().search).get("redirect")).toBe("/settings/security");
   });
 
   it("is told so on the sign-in page too, when this browser asks who is signed in", async () => {
@@ -150,7 +148,7 @@ describe("after a switch to single sign-on", () => {
     // An SSO session leaves no hint that anyone is signed in.
     setSessionHint(false);
 
-    const { router } = renderApp("/login?message=login-type-changed-oidc");
+    const { location } = renderApp("/login?message=login-type-changed-oidc");
     expect(
       await screen.findByText(
         /^Your account now signs in with OpenID Connect\. It no longer has a password/,
@@ -158,7 +156,7 @@ describe("after a switch to single sign-on", () => {
     ).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 1, name: "Security" })).toBeInTheDocument();
     expect(screen.getByText("Signed in with OpenID Connect")).toBeInTheDocument();
-    await waitFor(() => expect(router.state.location.search).toBe(""));
-    expect(router.state.location.pathname).toBe("/settings/security");
+    await waitFor(() => expect(location().search).toBe(""));
+    expect(location().pathname).toBe("/settings/security");
   });
 });

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
-import { isSuspendedAccount, logoutMutation, meQuery } from "../../api/session.ts";
+import { logoutMutation, meQuery, signedOutReasonQuery } from "../../api/session.ts";
 import { Brand } from "../../components/Brand.tsx";
 import { Button } from "../../components/Button.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
@@ -13,12 +13,13 @@ export function SignedInLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const me = useQuery(meQuery());
+  const reason = useQuery(signedOutReasonQuery()).data;
   const logout = useMutation(logoutMutation(queryClient));
   const [signingOut, setSigningOut] = useState(false);
 
   // Suspended while here: back to sign-in, which says so.
-  if (isSuspendedAccount(me.error) && !signingOut) {
-    return <Navigate to={loginPathFor(location, "account-suspended")} replace />;
+  if (me.data === null && reason && !signingOut) {
+    return <Navigate to={loginPathFor(location, reason)} replace />;
   }
   // The session ended while here (expired, revoked elsewhere): back to sign-in, quietly.
   if (me.data === null && !signingOut) {

@@ -1,10 +1,12 @@
 // The security page's known messages: a switch to single sign-on that failed (the front door's
 // convert-failed ids) or went through, shown once and then taken out of the address bar.
 import { configure, screen, waitFor, within } from "@testing-library/react";
+import { useNavigationType } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
+import { AppRoutes } from "../../app/router.tsx";
 import { passwordSession, ssoRoundTrip, withCsrfMeta } from "../../testing/mock-sessions.ts";
-import { renderApp } from "../../testing/render-app.tsx";
+import { renderApp, renderInRouter } from "../../testing/render-app.tsx";
 
 configure({ asyncUtilTimeout: 5000 });
 const mockServer = setupMockCoder();
@@ -42,30 +44,42 @@ describe("a switch to single sign-on that failed", () => {
       /didn't go through\. Nothing changed: you still sign in with your password\. Try again below in a moment/,
     ],
   ])("%s: says so, with focus on it, and the way to try again right below", async (id, text) => {
-    const { router } = await openAsMember(`?message=${id}`);
+    const { location } = await openAsMember(`?message=${id}`);
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent(text);
     await waitFor(() => expect(alert).toHaveFocus());
     // The user is still signed in with the password, and can start again.
     expect(screen.getByRole("heading", { name: "Password" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: /Switch to GitHub/ })).toBeEnabled();
-    expect(router.state.location.pathname).toBe("/settings/security");
+    expect(location().pathname).toBe("/settings/security");
   });
 
   it("leaves the address bar by replacing the entry, keeps other parameters, and keeps the notice", async () => {
-    const { router } = await openAsMember("?tab=sso&message=convert-failed-400");
+    await passwordSession(mockServer, "member@coder.com");
+    let navigationType = "";
+    function NavigationTypeRecorder() {
+      navigationType = useNavigationType();
+      return null;
+    }
+    const { location } = renderInRouter(
+      "/settings/security?tab=sso&message=convert-failed-400",
+      <>
+        <AppRoutes />
+        <NavigationTypeRecorder />
+      </>,
+    );
     const alert = await screen.findByRole("alert");
-    await waitFor(() => expect(router.state.location.search).toBe("?tab=sso"));
-    expect(router.state.historyAction).toBe("REPLACE");
+    await waitFor(() => expect(location().search).toBe("?tab=sso"));
+    expect(navigationType).toBe("REPLACE");
     expect(alert).toBeInTheDocument();
     expect(alert).toHaveTextContent("Nothing changed");
   });
 
   it("shows nothing for an id it doesn't know, and still takes it out of the address bar", async () => {
-    const { router } = await openAsMember("?message=convert-failed-418");
+    const { location } = await openAsMember("?message=convert-failed-418");
     await screen.findByRole("heading", { name: "Password" });
     expect(screen.queryByRole("alert")).toBeNull();
-    await waitFor(() => expect(router.state.location.search).toBe(""));
+    await waitFor(() => expect(location().search).toBe(""));
   });
 
   it("says nothing of a failed switch to an account that has switched since (it would not be true)", async () => {
@@ -79,9 +93,9 @@ describe("a switch to single sign-on that failed", () => {
   it("sends a signed-out visitor through sign-in and shows the message afterwards, once", async () => {
     // The page as Coder's handler would serve it, CSRF token included.
     withCsrfMeta(mockServer);
-    const { router, user } = renderApp("/settings/security?message=convert-failed-401");
+    const { location, user } = renderApp("/settings/security?message=convert-failed-401");
     await screen.findByRole("heading", { level: 1, name: "Sign in to Coder" });
-    const redirect = new URLSearchParams(router.state.location.search).get("redirect");
+    const redirect = new URLSearchParams(location().search).get("redirect");
     expect(redirect).toBe("/settings/security?message=convert-failed-401");
     await user.type(screen.getByLabelText("Email"), "member@coder.com");
     await user.type(
@@ -90,7 +104,7 @@ describe("a switch to single sign-on that failed", () => {
     );
     await user.click(screen.getByRole("button", { name: "Sign in" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("couldn't be verified");
-    await waitFor(() => expect(router.state.location.search).toBe(""));
+    await waitFor(() => expect(location().search).toBe(""));
   });
 });
 
@@ -101,13 +115,13 @@ describe("a switch to single sign-on that went through", () => {
   ] as const)("%s: a quiet confirmation next to the new method", async (provider, email, text) => {
     await ssoRoundTrip(provider, email);
     withCsrfMeta(mockServer);
-    const { router } = renderApp(`/settings/security?message=login-type-changed-${provider}`);
+    const { location } = renderApp(`/settings/security?message=login-type-changed-${provider}`);
     const confirmation = await screen.findByText(new RegExp(`^${text.replace(/\./g, "\\.")}`));
     const region = confirmation.closest('[role="status"]');
     expect(region).not.toBeNull();
     expect(region).not.toHaveFocus();
     expect(within(region as HTMLElement).getByText(/can't be undone/)).toBeInTheDocument();
-    await waitFor(() => expect(router.state.location.search).toBe(""));
+    await waitFor(() => expect(location().search).toBe(""));
   });
 
   it("is not claimed for a password account (a stale or forged link)", async () => {

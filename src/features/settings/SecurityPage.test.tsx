@@ -1,17 +1,14 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { configure, render, screen, waitFor, within } from "@testing-library/react";
+import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
-import { createMemoryRouter } from "react-router";
-import { RouterProvider } from "react-router/dom";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MockServer } from "../../../mock/msw.ts";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { queryKeys } from "../../api/keys.ts";
 import { setSessionHint } from "../../api/session-hint.ts";
-import { createQueryClient } from "../../app/query-client.ts";
-import { appRoutes } from "../../app/router.tsx";
+import { AppRoutes } from "../../app/router.tsx";
 import { loginMessages } from "../../session/login-messages.ts";
+import { renderInRouter } from "../../testing/render-app.tsx";
 import { fullPageNavigation } from "./full-page-navigation.ts";
 import { SSO_DOCS_URL } from "./SingleSignOnSection.tsx";
 
@@ -83,16 +80,10 @@ function apiFetch(path: string, init: { method?: string; body?: unknown } = {}) 
   });
 }
 
-/** The real app (its route table, loaders and layouts) in a memory router. */
+/** The real app (its route table, guard and layouts) in a memory router. */
 function renderApp(path = "/settings/security") {
-  const queryClient = createQueryClient();
-  const router = createMemoryRouter(appRoutes(queryClient), { initialEntries: [path] });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { queryClient, router };
+  const { queryClient, location } = renderInRouter(path, <AppRoutes />);
+  return { queryClient, location };
 }
 
 /** The API requests the app sent, as "METHOD /path" (without /api/v2). */
@@ -248,14 +239,14 @@ describe("a password account", () => {
   });
 
   it("after a change, forgets the session and offers sign-in with the email filled in", async () => {
-    const { user, router, queryClient } = await openAs("member@coder.com");
+    const { user, location, queryClient } = await openAs("member@coder.com");
     await fillPasswordForm(user, { old: PASSWORD, password: NEW_PASSWORD });
     await user.click(changePasswordButton());
 
     expect(await screen.findByText(loginMessages["password-updated"].text)).toBeInTheDocument();
     // Our message, not the signed-in layout's "session expired" one.
-    expect(router.state.location.pathname).toBe("/login");
-    expect(router.state.location.search).toBe("?message=password-updated");
+    expect(location().pathname).toBe("/login");
+    expect(location().search).toBe("?message=password-updated");
     expect(screen.getByLabelText("Email")).toHaveValue("member@coder.com");
     expect(queryClient.getQueryData(queryKeys.me)).toBeNull();
 
@@ -294,7 +285,7 @@ describe("switching to single sign-on", () => {
 
   it("shows a wrong password in the dialog and keeps the user signed in", async () => {
     const assign = vi.spyOn(fullPageNavigation, "assign").mockImplementation(() => {});
-    const { user, dialog, requests, router } = await openDialog();
+    const { user, dialog, requests, location } = await openDialog();
     await user.type(within(dialog).getByLabelText("Current password"), "not my password");
     await user.click(within(dialog).getByRole("button", { name: "Switch to OpenID Connect" }));
 
@@ -307,7 +298,7 @@ describe("switching to single sign-on", () => {
     const convert = requests.indexOf("POST /users/me/convert-login");
     await waitFor(() => expect(requests.slice(convert)).toContain("GET /users/me"));
     expect(dialog).toHaveAttribute("open");
-    expect(router.state.location.pathname).toBe("/settings/security");
+    expect(location().pathname).toBe("/settings/security");
     expect(screen.getByText("member@coder.com", { selector: "header span" })).toBeInTheDocument();
     expect((await apiFetch("/users/me")).status).toBe(200);
     expect(assign).not.toHaveBeenCalled();
