@@ -10,7 +10,7 @@ import { hasSessionHint, setSessionHint } from "./session-hint.ts";
  * Coder's refusal of a session whose account is suspended (httpmw.ExtractAPIKey). Single sign-on
  * still hands a suspended account a session; this is how the first request with it ends.
  */
-export function isSuspendedAccount(error: unknown): boolean {
+function isSuspendedAccount(error: unknown): boolean {
   return (
     isApiError(error) &&
     error.status === 401 &&

@@ -5,8 +5,8 @@ import { useNavigationType } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { AppRoutes } from "../../app/router.tsx";
-import { passwordSession, ssoRoundTrip, withCsrfMeta } from "../../testing/mock-sessions.ts";
 import { renderApp, renderInRouter } from "../../testing/render-app.tsx";
+import { signInAs, ssoRoundTrip, withCsrfMeta } from "../../testing/session.ts";
 
 configure({ asyncUtilTimeout: 5000 });
 const mockServer = setupMockCoder();
@@ -14,7 +14,7 @@ const mockServer = setupMockCoder();
 afterEach(() => localStorage.clear());
 
 async function openAsMember(search: string) {
-  await passwordSession(mockServer, "member@coder.com");
+  await signInAs(mockServer, "member@coder.com");
   const app = renderApp(`/settings/security${search}`);
   await screen.findByRole("heading", { level: 1, name: "Security" });
   return app;
@@ -55,7 +55,7 @@ describe("a switch to single sign-on that failed", () => {
   });
 
   it("leaves the address bar by replacing the entry, keeps other parameters, and keeps the notice", async () => {
-    await passwordSession(mockServer, "member@coder.com");
+    await signInAs(mockServer, "member@coder.com");
     let navigationType = "";
     function NavigationTypeRecorder() {
       navigationType = useNavigationType();
