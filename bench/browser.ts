@@ -138,7 +138,7 @@ export async function loadUntouched(browser: Browser, url: string): Promise<Rout
   }
 }
 
-export const SIGN_IN = { email: "member@coder.com", password: "SomeSecurePassword!" };
+const SIGN_IN = { email: "member@coder.com", password: "SomeSecurePassword!" };
 
 /**
  * A scripted sign-in as a person does it: open /login, type as soon as the form is there (the

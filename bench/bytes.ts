@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { brotli, gzip } from "../scripts/compress.ts";
 
-export interface FileSizes {
+interface FileSizes {
   raw: number;
   gzip: number;
   brotli: number;
@@ -46,7 +46,7 @@ async function sizesOf(path: string): Promise<FileSizes> {
   };
 }
 
-export function fileSizes(dist: string, url: string): Promise<FileSizes> {
+function fileSizes(dist: string, url: string): Promise<FileSizes> {
   const path = join(dist, decodeURIComponent(new URL(url).pathname));
   let sizes = cache.get(path);
   if (!sizes) {

@@ -35,22 +35,31 @@ export interface MockControl {
   setConfig(config: Record<string, unknown>): Promise<void>;
 }
 
-interface WorkerFixtures {
+export interface WorkerOptions {
+  /**
+   * The project's `baseURL` is a deployment started outside the tests (the front-door suite:
+   * nginx and Caddy in front of `npm run mock`), so no worker starts its own.
+   */
+  externalDeployment: boolean;
+}
+
+interface WorkerFixtures extends WorkerOptions {
   /** The production build served as in preview, with this worker's own mock Coder. */
-  deployment: { url: string };
+  deployment: { url: string } | undefined;
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  externalDeployment: [false, { option: true, scope: "worker" }],
   deployment: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none.
-    async ({}, use) => {
+    async ({ externalDeployment }, use) => {
+      if (externalDeployment) return use(undefined);
       const server = await startServer({ port: 0 });
       await use({ url: server.url });
       await server.close();
     },
     { scope: "worker" },
   ],
-  baseURL: async ({ deployment }, use) => use(deployment.url),
+  baseURL: async ({ baseURL, deployment }, use) => use(deployment?.url ?? baseURL),
   mock: [
     async ({ request }, use) => {
       const control: MockControl = {
@@ -95,12 +104,23 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
 export { expect };
 
+/**
+ * Coder's dashboard (the mock's stand-in for it), where signing in leads by default: Coder's
+ * `/`, which moves on to /workspaces.
+ */
+export async function expectDashboard(page: Page) {
+  // A full page load, and then another (Coder's / moves on): give it more than one step's time.
+  await expect(page).toHaveURL(/\/workspaces$/, { timeout: 15_000 });
+  await expect(page.getByRole("heading", { level: 1, name: "Workspaces" })).toBeVisible();
+}
+
+/** Signs in with the very steps of Coder's own e2e helper (site/e2e/helpers.ts, `login`). */
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await expectDashboard(page);
 }
 
 /**

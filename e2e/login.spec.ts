@@ -1,6 +1,7 @@
 import {
   accounts,
   expect,
+  expectDashboard,
   expectNoAxeViolations,
   PASSWORD,
   signIn,
@@ -16,7 +17,8 @@ const coderError = (message: string) => ({
 test.describe("sign-in", () => {
   test("signs in and out with email and password", async ({ page }) => {
     await signIn(page, accounts.admin);
-    await expect(page).toHaveTitle("Your account · Coder");
+    // Coder's dashboard, reached with a full page load: who is signed in, as Coder has it.
+    await expect(page).toHaveTitle("Workspaces - Coder");
     const main = page.getByRole("main");
     await expect(main.getByText(accounts.admin).first()).toBeVisible();
     await expect(main.getByText("Owner")).toBeVisible();
@@ -35,6 +37,17 @@ test.describe("sign-in", () => {
     await expect(page.getByText("You have signed out.")).toBeVisible();
     await page.goto("/");
     await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test("signs out from the app's own pages too, leaving the app", async ({ page }) => {
+    await signIn(page, accounts.member);
+    await page.getByRole("link", { name: "Account security" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login\?message=signed-out$/);
+    await expect(page.getByText("You have signed out.")).toBeVisible();
+    await page.goto("/settings/security");
+    await expect(page).toHaveURL(/\/login\?redirect=%2Fsettings%2Fsecurity$/);
   });
 
   test("email is trimmed, checked, and password required, before any request", async ({ page }) => {
@@ -58,19 +71,29 @@ test.describe("sign-in", () => {
     const request = page.waitForRequest("**/api/v2/users/login");
     await page.getByRole("button", { name: "Sign in" }).click();
     expect((await request).postDataJSON()).toEqual({ email: accounts.member, password: PASSWORD });
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expectDashboard(page);
   });
 
-  test("wrong password: Coder's message, focus on it, typed values kept", async ({ page }) => {
+  test("wrong password: Coder's message, the cursor back in the password, typed values kept", async ({
+    page,
+  }) => {
     await page.goto("/login");
     await page.getByLabel("Email").fill(accounts.member);
     await page.getByLabel("Password", { exact: true }).fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    const alert = page.getByRole("alert");
-    await expect(alert).toHaveText("Incorrect email or password.");
-    await expect(alert).toBeFocused();
+    const password = page.getByLabel("Password", { exact: true });
+    await expect(page.getByText("Incorrect email or password.")).toBeVisible();
+    // Where it is fixed, selected (typing replaces it), with the message as its description.
+    await expect(password).toBeFocused();
+    await expect(password).toHaveAccessibleDescription("Incorrect email or password.");
+    expect(
+      await password.evaluate((input: HTMLInputElement) => [
+        input.selectionStart,
+        input.selectionEnd,
+      ]),
+    ).toEqual([0, "not-the-password".length]);
     await expect(page.getByLabel("Email")).toHaveValue(accounts.member);
-    await expect(page.getByLabel("Password", { exact: true })).toHaveValue("not-the-password");
+    await expect(password).toHaveValue("not-the-password");
     await expectNoAxeViolations(page);
   });
 
@@ -79,7 +102,7 @@ test.describe("sign-in", () => {
     await page.getByLabel("Email").fill("nobody@coder.com");
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+    await expect(page.getByText("Incorrect email or password.")).toBeVisible();
   });
 
   test("suspended account is told so", async ({ page }) => {
@@ -120,7 +143,7 @@ test.describe("sign-in", () => {
     await page.getByLabel("Password", { exact: true }).press("Enter");
     await expect(button).toContainText("Signing in…");
     release();
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expectDashboard(page);
     expect(logins).toBe(1);
   });
 
@@ -146,7 +169,7 @@ test.describe("sign-in", () => {
     await expect(submit).toHaveText("Sign in");
     await page.unroute("**/api/v2/users/login");
     await submit.click();
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expectDashboard(page);
   });
 
   test("network failure says so, keeps input, and a retry works", async ({ page }) => {
@@ -159,7 +182,7 @@ test.describe("sign-in", () => {
     await expect(page.getByLabel("Password", { exact: true })).toHaveValue(PASSWORD);
     await page.unroute("**/api/v2/users/login");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expectDashboard(page);
   });
 
   test("single sign-on through the fake GitHub lands where the visitor was going", async ({
@@ -215,13 +238,15 @@ test.describe("sign-in", () => {
     "javascript:alert(document.domain)",
     "/..//evil.example",
   ]) {
-    test(`a hostile redirect ${JSON.stringify(hostile)} lands on /`, async ({ page, baseURL }) => {
+    test(`a hostile redirect ${JSON.stringify(hostile)} lands on Coder's /`, async ({
+      page,
+      baseURL,
+    }) => {
       await page.goto(`/login?redirect=${encodeURIComponent(hostile)}`);
       await page.getByLabel("Email").fill(accounts.member);
       await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
-      expect(new URL(page.url()).pathname).toBe("/");
+      await expectDashboard(page);
       expect(new URL(page.url()).host).toBe(new URL(baseURL ?? "").host);
     });
   }
@@ -257,14 +282,8 @@ test.describe("sign-in", () => {
     await page.goto("/login");
     const password = page.getByLabel("Password", { exact: true });
     await password.fill("secret");
-    const toggle = page.getByRole("button", { name: "Show password" });
-    await expect(toggle).toHaveAttribute("aria-pressed", "false");
-    await toggle.click();
+    await page.getByRole("button", { name: "Show password" }).click();
     await expect(password).toHaveAttribute("type", "text");
-    await expect(page.getByRole("button", { name: "Hide password" })).toHaveAttribute(
-      "aria-pressed",
-      "true",
-    );
     await page.getByRole("button", { name: "Hide password" }).click();
     await expect(password).toHaveAttribute("type", "password");
   });
@@ -279,23 +298,38 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/login\?redirect=%2Fsettings%2Fsecurity/);
   });
 
-  test("keyboard only: sign in with Tab and Enter", async ({ page }) => {
+  test("keyboard only: the providers, then email, password, show/hide, Sign in, 'Forgot password?'", async ({
+    page,
+  }) => {
     await page.goto("/login");
-    await page.keyboard.press("Tab"); // brand link
-    await page.keyboard.press("Tab");
-    await expect(page.getByLabel("Email")).toBeFocused();
+    await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toBeVisible();
+    // Nothing steals focus from the providers.
+    await expect(page.locator("body")).toBeFocused();
+    const order = [
+      page.getByRole("link", { name: "Sign in with GitHub" }),
+      page.getByRole("link", { name: "Sign in with OpenID Connect" }),
+      page.getByLabel("Email"),
+      page.getByLabel("Password", { exact: true }),
+      page.getByRole("button", { name: "Show password" }),
+      page.getByRole("button", { name: "Sign in", exact: true }),
+      page.getByRole("link", { name: "Forgot password?" }),
+    ];
+    for (const next of order) {
+      await page.keyboard.press("Tab");
+      await expect(next).toBeFocused();
+    }
+    // The habit: email, Tab, password, Enter.
+    await page.getByLabel("Email").focus();
     await page.keyboard.type(accounts.member);
-    await page.keyboard.press("Tab"); // forgot password link
     await page.keyboard.press("Tab");
-    await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expectDashboard(page);
   });
 
-  test("axe finds nothing on /login and /", async ({ page }) => {
+  test("axe finds nothing on /login, nor on the dashboard it leads to", async ({ page }) => {
     await page.goto("/login");
-    await expect(page).toHaveTitle("Sign in · Coder");
+    await expect(page).toHaveTitle("Sign in to Coder");
     await expect(page.getByRole("main")).toHaveCount(1);
     await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
     await expectNoAxeViolations(page);

@@ -1,11 +1,20 @@
 import type { Locator, Page } from "@playwright/test";
-import { accounts, expect, expectNoAxeViolations, PASSWORD, signIn, test } from "./fixtures.ts";
+import {
+  accounts,
+  expect,
+  expectDashboard,
+  expectNoAxeViolations,
+  PASSWORD,
+  signIn,
+  test,
+} from "./fixtures.ts";
 
 const NEW_PASSWORD = "a brand new passphrase 42";
 
 async function openSecurity(page: Page, email: string) {
   await signIn(page, email);
-  await page.getByRole("link", { name: "Open security settings" }).click();
+  // From Coder's dashboard (the mock's) into the app.
+  await page.getByRole("link", { name: "Account security" }).click();
   await expect(page).toHaveURL(/\/settings\/security$/);
   await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
 }
@@ -25,7 +34,7 @@ async function signInExpectingFailure(page: Page, email: string, password: strin
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+  await expect(page.getByText("Incorrect email or password.")).toBeVisible();
 }
 
 async function openConvertDialog(page: Page, provider = "OpenID Connect") {
@@ -113,7 +122,7 @@ test.describe("convert to single sign-on", () => {
     await expect(page).toHaveURL(/\/settings\/security$/);
 
     await page.goto("/");
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expectDashboard(page);
     await expect(page.getByRole("main").getByText(accounts.member)).toBeVisible();
   });
 
@@ -143,8 +152,8 @@ test.describe("convert to single sign-on", () => {
 
     await page.getByRole("link", { name: "Sign in with OpenID Connect" }).click();
     await page.getByRole("link", { name: `Continue as ${accounts.member}` }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
-    await page.getByRole("link", { name: "Security", exact: true }).click();
+    await expectDashboard(page);
+    await page.getByRole("link", { name: "Account security" }).click();
     await expect(page.getByText("Signed in with OpenID Connect")).toBeVisible();
     await expect(page.getByLabel("Current password")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Switch to/ })).toHaveCount(0);
@@ -188,8 +197,8 @@ test.describe("what each account is offered", () => {
     await page.goto("/login");
     await page.getByRole("link", { name: "Sign in with GitHub" }).click();
     await page.getByRole("link", { name: `Continue as ${accounts.github}` }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
-    await page.getByRole("link", { name: "Open security settings" }).click();
+    await expectDashboard(page);
+    await page.getByRole("link", { name: "Account security" }).click();
     await expect(page.getByText("Signed in with GitHub")).toBeVisible();
     await expect(page.getByLabel("Current password")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Switch to/ })).toHaveCount(0);

@@ -1,5 +1,6 @@
 // /__mock/*: controls for tests, e2e runs and people using the development server.
 import { type Ctx, empty, error, htmlDocument, json, type MockConfig } from "./context.ts";
+import { postSignOut, SIGN_OUT_PATH } from "./dashboard.ts";
 import { handleGithubDevicePage } from "./github-device-page.ts";
 import { readJsonValue } from "./http-read.ts";
 import { idpAuthorizePage, idpChoose } from "./idp.ts";
@@ -7,6 +8,7 @@ import { mailboxPage } from "./mailbox.ts";
 import { findUserByEmail } from "./model.ts";
 import { APPEARANCE_MODES } from "./routes/appearance.ts";
 import { describeSeededAccounts } from "./seed.ts";
+import { MOCK_STYLESHEET } from "./style.ts";
 
 export interface MockControls {
   reset(): void;
@@ -107,6 +109,17 @@ export async function handleDevEndpoint(ctx: Ctx, controls: MockControls): Promi
   }
 
   switch (route) {
+    case "GET /__mock/style.css":
+    case "HEAD /__mock/style.css":
+      return new Response(method === "HEAD" ? null : MOCK_STYLESHEET, {
+        headers: {
+          "content-type": "text/css; charset=utf-8",
+          "cache-control": "no-cache",
+          "x-content-type-options": "nosniff",
+        },
+      });
+    case `POST ${SIGN_OUT_PATH}`:
+      return postSignOut(ctx);
     case "POST /__mock/reset":
       controls.reset();
       return empty(ctx, 204);

@@ -24,7 +24,7 @@ try {
   for (const page of prerenderedPages) {
     const markup = await renderPage(page);
     const html = shell
-      .replace(/<title>[^<]*<\/title>/, `<title>${page.title} · Coder</title>`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${page.title}</title>`)
       .replace(
         '<div id="root"></div>',
         `<div id="root" data-prerendered="${page.path}">${markup}</div>`,

@@ -52,10 +52,10 @@ function storeOf(state: MockState): StoredAppearance {
 
 /** buildinfo.Version() without "-…" / "+…", as codersdk.DefaultDocsURL() puts it in the URL. */
 const RELEASE = MOCK_VERSION.split("-")[0]?.split("+")[0] ?? MOCK_VERSION;
-export const DOCS_URL = `https://coder.com/docs/@${RELEASE}`;
+const DOCS_URL = `https://coder.com/docs/@${RELEASE}`;
 
 /** codersdk.DefaultSupportLinks(docsURL): what every deployment without `--support-links` shows. */
-export const DEFAULT_SUPPORT_LINKS = [
+const DEFAULT_SUPPORT_LINKS = [
   { name: "Documentation", target: DOCS_URL, icon: "docs" },
   {
     name: "Report a bug",
@@ -164,7 +164,7 @@ export async function putAppearance(ctx: Ctx): Promise<Response> {
 }
 
 /** validateHexColor: length in bytes first, then the "#", then hex.DecodeString's complaint. */
-export function hexColorProblem(color: string): string | undefined {
+function hexColorProblem(color: string): string | undefined {
   const bytes = new TextEncoder().encode(color);
   if (bytes.length !== 7) return "expected # prefix and 6 characters";
   if (bytes[0] !== 0x23) return "no # prefix";
@@ -215,7 +215,7 @@ const UPDATE_FIELDS = [
   "announcement_banners",
 ] as const;
 
-export function decodeUpdateAppearance(value: unknown): Decoded {
+function decodeUpdateAppearance(value: unknown): Decoded {
   const out: UpdateAppearance = {
     application_name: "",
     logo_url: "",

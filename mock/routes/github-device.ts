@@ -22,14 +22,14 @@ import { randomAlnum } from "../secrets.ts";
 import { oauthCallback, oauthLogin } from "./oauth.ts";
 
 /** GitHub's answers to POST /login/device/code. */
-export const DEVICE_CODE_LIFETIME_S = 900;
-export const DEVICE_POLL_INTERVAL_S = 5;
+const DEVICE_CODE_LIFETIME_S = 900;
+const DEVICE_POLL_INTERVAL_S = 5;
 /** RFC 8628 §3.5: every slow_down adds five seconds to the interval, for good. */
 const SLOW_DOWN_STEP_MS = 5_000;
 /** The mock's stand-in for https://github.com/login/device. */
 export const VERIFICATION_PATH = "/__mock/github/login/device";
 
-export type DeviceGrantStatus = "pending" | "authorized" | "denied";
+type DeviceGrantStatus = "pending" | "authorized" | "denied";
 
 export interface DeviceGrant {
   deviceCode: string;
@@ -47,7 +47,7 @@ export interface DeviceGrant {
 // state object, forgets them too.
 const grantsByState = new WeakMap<MockState, Map<string, DeviceGrant>>();
 
-export function deviceGrants(state: MockState): Map<string, DeviceGrant> {
+function deviceGrants(state: MockState): Map<string, DeviceGrant> {
   let grants = grantsByState.get(state);
   if (!grants) {
     grants = new Map();
@@ -118,7 +118,7 @@ export function getGithubDevice(ctx: Ctx): Response {
 type Exchange = { ok: true; email: string } | { ok: false; error: string };
 
 /** GitHub's POST /login/oauth/access_token with grant_type=device_code. */
-export function exchangeDeviceCode(ctx: Ctx, deviceCode: string): Exchange {
+function exchangeDeviceCode(ctx: Ctx, deviceCode: string): Exchange {
   const grants = deviceGrants(ctx.env.state);
   const grant = grants.get(deviceCode);
   const t = now(ctx);

@@ -51,6 +51,9 @@ export const AuthMethods = z.looseObject({
 });
 export type AuthMethods = z.infer<typeof AuthMethods>;
 
+/** codersdk.BuildInfoResponse (GET /buildinfo, no session needed); the footer shows `version`. */
+export const BuildInfo = z.looseObject({ version: z.string() });
+
 export const ValidatePasswordResponse = z.looseObject({ valid: z.boolean(), details: z.string() });
 export type ValidatePasswordResponse = z.infer<typeof ValidatePasswordResponse>;
 
@@ -79,13 +82,12 @@ export const BannerConfig = z.looseObject({
 export type BannerConfig = z.infer<typeof BannerConfig>;
 
 /** codersdk.LinkConfig (`icon`: bug, chat, docs, star; `location`: navbar, dropdown). */
-export const LinkConfig = z.looseObject({
+const LinkConfig = z.looseObject({
   name: z.string(),
   target: z.string(),
   icon: z._default(z.string(), ""),
   location: z.optional(z.string()),
 });
-export type LinkConfig = z.infer<typeof LinkConfig>;
 
 /** codersdk.AppearanceConfig (GET /appearance). Empty strings mean "use Coder's own". */
 export const AppearanceConfig = z.looseObject({

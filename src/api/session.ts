@@ -3,7 +3,7 @@ import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { apiRequest } from "./client.ts";
 import { isApiError } from "./errors.ts";
 import { queryKeys } from "./keys.ts";
-import { AuthMethods, LoginWithPasswordResponse, User } from "./schemas.ts";
+import { AuthMethods, BuildInfo, LoginWithPasswordResponse, User } from "./schemas.ts";
 import { hasSessionHint, setSessionHint } from "./session-hint.ts";
 
 /**
@@ -21,7 +21,11 @@ function isSuspendedAccount(error: unknown): boolean {
 /** Why the last `users/me` found nobody signed in, when Coder said why. */
 export type SignedOutReason = "account-suspended";
 
-/** Set by `meQuery` alone (never fetched): null when someone is signed in or no reason was given. */
+/**
+ * Set by `meQuery` alone (never fetched): null when someone is signed in or no reason was given.
+ * A reason, not an error on `meQuery`: the session guard reads that query with suspense, and a
+ * suspense query that fails before the app's first commit is fetched again on every retry.
+ */
 export const signedOutReasonQuery = () =>
   queryOptions({
     queryKey: queryKeys.signedOutReason,
@@ -39,18 +43,20 @@ export const meQuery = () =>
   queryOptions({
     queryKey: queryKeys.me,
     queryFn: async ({ signal, client }): Promise<User | null> => {
+      // Written only when it changes, so the pages reading it re-render only then.
+      const recordReason = (reason: SignedOutReason | null) => {
+        if ((client.getQueryData(queryKeys.signedOutReason) ?? null) !== reason)
+          client.setQueryData(queryKeys.signedOutReason, reason);
+      };
       try {
         const user = await apiRequest("/users/me", { schema: User, signal });
         setSessionHint(true);
-        client.setQueryData(queryKeys.signedOutReason, null);
+        recordReason(null);
         return user;
       } catch (error) {
         if (isApiError(error) && error.status === 401) {
           setSessionHint(false);
-          const reason: SignedOutReason | null = isSuspendedAccount(error)
-            ? "account-suspended"
-            : null;
-          client.setQueryData(queryKeys.signedOutReason, reason);
+          recordReason(isSuspendedAccount(error) ? "account-suspended" : null);
           return null;
         }
         throw error;
@@ -73,6 +79,15 @@ export const authMethodsQuery = () =>
     queryKey: queryKeys.authMethods,
     queryFn: ({ signal }) => apiRequest("/users/authmethods", { schema: AuthMethods, signal }),
     staleTime: 5 * 60_000,
+  });
+
+/** The server's version, for the sign-in pages' footer. Fixed for the life of the page. */
+export const buildInfoQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.buildInfo,
+    queryFn: ({ signal }) => apiRequest("/buildinfo", { schema: BuildInfo, signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
   });
 
 export interface LoginVariables {

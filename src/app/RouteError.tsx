@@ -4,7 +4,7 @@ import { AppPage } from "../components/AppPage.tsx";
 import { AuthLayout } from "../components/AuthLayout.tsx";
 
 /** What a route's error boundary caught, in plain words. */
-export function describeRouteError(error: unknown): string {
+function describeRouteError(error: unknown): string {
   if (isApiError(error)) return error.message;
   // Browsers word a failed dynamic import differently; all of them are a TypeError.
   if (error instanceof TypeError && /import|module|fetch/i.test(error.message))

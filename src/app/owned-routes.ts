@@ -27,9 +27,6 @@ export const APP_REDIRECTS: Readonly<Record<string, AppPage>> = {
   "/.well-known/change-password": "/settings/security",
 };
 
-/** Where Coder's dashboard starts; the default destination after signing in, as in Coder. */
-export const CODER_HOME = "/";
-
 /** Whether a request path is the app's to answer (a page, a redirect or a build file). */
 export function isOwnedPath(pathname: string): boolean {
   return (

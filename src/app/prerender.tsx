@@ -14,16 +14,17 @@ export interface PrerenderedPage {
   sample: string;
   /** File name under dist/. */
   file: string;
+  /** The tab's title as the page sets it with Coder's defaults (the deployment's name may follow). */
   title: string;
 }
 
 export const prerenderedPages: PrerenderedPage[] = [
-  { path: "/login", sample: "/login", file: "login.html", title: "Sign in" },
+  { path: "/login", sample: "/login", file: "login.html", title: "Sign in to Coder" },
   {
     path: "/reset-password",
     sample: "/reset-password",
     file: "reset-password.html",
-    title: "Reset your password",
+    title: "Reset your password · Coder",
   },
   {
     path: "/reset-password/change",
@@ -31,7 +32,7 @@ export const prerenderedPages: PrerenderedPage[] = [
     sample:
       "/reset-password/change?otp=00000000-0000-4000-8000-000000000000&email=someone%40example.com",
     file: "reset-password/change.html",
-    title: "Choose a new password",
+    title: "Choose a new password · Coder",
   },
 ];
 

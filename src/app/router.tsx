@@ -6,14 +6,7 @@ import { loginPathFor } from "../lib/safe-redirect.ts";
 import { APP_REDIRECTS } from "./owned-routes.ts";
 import { RootLayout } from "./RootLayout.tsx";
 import { RouteError } from "./RouteError.tsx";
-import {
-  HOME_PATH,
-  homePage,
-  notFoundPage,
-  type PageRoute,
-  pages,
-  signedInLayout,
-} from "./routes.ts";
+import { notFoundPage, type PageRoute, pages, signedInLayout } from "./routes.ts";
 
 // The app's routes for a declarative router (BrowserRouter in the browser, MemoryRouter in tests).
 // Nothing here waits for data or code: RootLayout starts both for each location (routes.ts), the
@@ -78,7 +71,7 @@ function PageElement({ route, inFrame = false }: { route: PageRoute; inFrame?: b
  */
 function RequireSession({ children }: { children: ReactNode }) {
   const { data: user } = useSuspenseQuery(meQuery());
-  // A suspended account gets a session from single sign-on, then a refusal: sign-in says so.
+  // Single sign-on hands even a suspended account a session; sign-in says why it can't stay.
   const reason = useQuery(signedOutReasonQuery()).data ?? undefined;
   const location = useLocation();
   const [arrivedSignedOut] = useState(user === null);
@@ -115,7 +108,6 @@ export function AppRoutes() {
           <Route key={from} path={from} element={<Navigate to={to} replace />} />
         ))}
         <Route element={<SignedInFrame />}>
-          <Route path={HOME_PATH} element={<PageElement route={homePage} inFrame />} />
           {signedInPaths.map(([path, route]) => (
             <Route key={path} path={path} element={<PageElement route={route} inFrame />} />
           ))}

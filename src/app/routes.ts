@@ -3,6 +3,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { loginTypeQuery } from "../api/account.ts";
+import { appearanceQuery } from "../api/appearance.ts";
 import { permissionsQuery } from "../api/permissions.ts";
 import { authMethodsQuery, meQuery } from "../api/session.ts";
 import { hasSessionHint } from "../api/session-hint.ts";
@@ -57,12 +58,17 @@ function prefetchSignedOut(queryClient: QueryClient) {
  * permissions are asked alongside `users/me` when this browser is probably signed in; otherwise
  * only once someone is (no request that can only be refused).
  */
-export function prefetchSession(queryClient: QueryClient) {
+function prefetchSession(queryClient: QueryClient) {
   const early = hasSessionHint();
-  if (early) void queryClient.prefetchQuery(permissionsQuery());
+  const startSignedInData = () => {
+    void queryClient.prefetchQuery(permissionsQuery());
+    // The deployment's banners, so they are in place when the page first renders.
+    void queryClient.prefetchQuery(appearanceQuery());
+  };
+  if (early) startSignedInData();
   void queryClient.ensureQueryData(meQuery()).then(
     (user) => {
-      if (user && !early) void queryClient.prefetchQuery(permissionsQuery());
+      if (user && !early) startSignedInData();
     },
     // The guard reads the same query and shows the failure.
     () => undefined,
@@ -79,7 +85,10 @@ export const pages: Readonly<Record<AppPage, PageRoute | null>> = {
   "/login": page(async () => (await import("../features/login/LoginPage.tsx")).LoginPage, {
     prefetch: prefetchSignedOut,
   }),
-  "/login/device": null,
+  // GitHub sign-in through the device flow; Coder's callback sends the browser here.
+  "/login/device": page(
+    async () => (await import("../features/github-device/GithubDevicePage.tsx")).GithubDevicePage,
+  ),
   "/reset-password": page(
     async () => (await import("../features/reset-password/RequestCodePage.tsx")).RequestCodePage,
     { prefetch: prefetchSignedOut },
@@ -104,22 +113,11 @@ export const pages: Readonly<Record<AppPage, PageRoute | null>> = {
   "/cli-auth": null,
 };
 
-/**
- * `/` is Coder's dashboard behind a deployment's front door, which never sends it here. Without a
- * Coder (dev, preview, tests) the app shows its own signed-in home there, and it is where a
- * sign-in lands when in-app navigation takes it to `/`.
- */
-export const HOME_PATH = "/";
-export const homePage = page(async () => (await import("../features/home/HomePage.tsx")).HomePage, {
-  signedIn: true,
-});
-
 export const notFoundPage = page(async () => (await import("./NotFoundPage.tsx")).NotFoundPage);
 
 /** The page that answers a path (after the app's own redirects), or the not-found page. */
-export function routeFor(pathname: string): PageRoute {
+function routeFor(pathname: string): PageRoute {
   const target = Object.hasOwn(APP_REDIRECTS, pathname) ? APP_REDIRECTS[pathname] : pathname;
-  if (target === HOME_PATH) return homePage;
   return (Object.hasOwn(pages, target ?? "") && pages[target as AppPage]) || notFoundPage;
 }
 

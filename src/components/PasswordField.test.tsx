@@ -12,10 +12,19 @@ describe("PasswordField", () => {
     expect(input).toHaveAttribute("autocomplete", "current-password");
     await user.click(screen.getByRole("button", { name: "Show password" }));
     expect(input).toHaveAttribute("type", "text");
-    expect(screen.getByRole("button", { name: "Hide password" })).toHaveAttribute(
-      "aria-pressed",
-      "true",
-    );
+    await user.click(screen.getByRole("button", { name: "Hide password" }));
+    expect(input).toHaveAttribute("type", "password");
+  });
+
+  it("is the only element labelled Password, even to a substring match (Playwright's getByLabel)", () => {
+    render(<PasswordField label="Password" autoComplete="current-password" />);
+    expect(screen.getAllByLabelText(/password/i)).toEqual([
+      screen.getByLabelText("Password", { selector: "input" }),
+    ]);
+    // The toggle is named by its content, with the word "password" visually hidden.
+    const toggle = screen.getByRole("button", { name: "Show password" });
+    expect(toggle).not.toHaveAttribute("aria-label");
+    expect(toggle).toHaveTextContent("Show password");
   });
 
   it("says when Caps Lock is on, tied to the input, and stops when it is off", async () => {

@@ -78,16 +78,16 @@ export function PasswordField({
           }}
           {...inputProps}
         />
+        {/* Named by its content, "Show password": the visible word first (WCAG 2.5.3), the rest
+            visually hidden. Never an aria-label: tools that find a field by its label (Playwright's
+            getByLabel("Password"), Coder's own test helper) would match this button too. */}
         <button
           type="button"
           className="reveal"
-          // The visible word starts the accessible name (WCAG 2.5.3).
-          aria-label={visible ? "Hide password" : "Show password"}
-          aria-pressed={visible}
           aria-controls={id}
           onClick={() => setVisible((v) => !v)}
         >
-          {visible ? "Hide" : "Show"}
+          {visible ? "Hide" : "Show"} <span className="visually-hidden">password</span>
         </button>
       </div>
       {capsLock ? (

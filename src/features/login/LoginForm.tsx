@@ -1,9 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
 import * as z from "zod/mini";
-import type { ApiError } from "../../api/errors.ts";
+import { type ApiError, isApiError } from "../../api/errors.ts";
 import type { User } from "../../api/schemas.ts";
 import { loginMutation } from "../../api/session.ts";
 import { EmailField } from "../../components/EmailField.tsx";
@@ -27,12 +28,24 @@ function describeLoginError(error: ApiError) {
   return undefined;
 }
 
+/**
+ * Coder's answer to a wrong email or password (and to an unknown account: no enumeration). A
+ * suspended account also gets a 401, with other words and nothing to retype.
+ */
+const isRejectedCredentials = (error: unknown): error is ApiError =>
+  isApiError(error) && error.status === 401 && error.message === "Incorrect email or password.";
+
 interface LoginFormProps {
   initialEmail: string;
   onSignedIn: (user: User | null) => void;
+  /**
+   * The form is the only way in: put the cursor in the email field, unless the visitor is already
+   * somewhere (typing into the prerendered page, or tabbing).
+   */
+  focusOnLoad?: boolean;
 }
 
-export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
+export function LoginForm({ initialEmail, onSignedIn, focusOnLoad = false }: LoginFormProps) {
   const queryClient = useQueryClient();
   const login = useMutation(loginMutation(queryClient));
   const guard = useSubmitGuard();
@@ -43,29 +56,55 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
   const { errors } = form.formState;
   const email = form.watch("email");
 
-  const onSubmit = form.handleSubmit((values) =>
-    guard.run(
+  // A wrong email or password: the message sits above the fields, and the cursor goes back to
+  // the password (selected, so typing replaces it), which the message describes.
+  const [rejected, setRejected] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    const active = document.activeElement;
+    if (focusOnLoad && (active === null || active === document.body)) form.setFocus("email");
+  }, [focusOnLoad, form]);
+
+  const onSubmit = form.handleSubmit((values) => {
+    setRejected(undefined);
+    return guard.run(
       async () => {
         const user = await login.mutateAsync(values);
         onSignedIn(user);
         // The page is about to leave, and a second submit would sign in twice.
         return user ? LEAVING : undefined;
       },
-      (error) =>
-        applyServerFieldErrors(error, form.setError, { email: "email", password: "password" }),
-    ),
-  );
+      (error) => {
+        if (isRejectedCredentials(error)) {
+          setRejected(error.message);
+          const password = document.activeElement;
+          // Moving focus is what makes a screen reader read the field and its new description;
+          // when the cursor is in it already (Enter pressed there), step out and back in.
+          if (password instanceof HTMLInputElement && password.name === "password") password.blur();
+          form.setFocus("password", { shouldSelect: true });
+          return true;
+        }
+        return applyServerFieldErrors(error, form.setError, {
+          email: "email",
+          password: "password",
+        });
+      },
+    );
+  });
 
   const trimmedEmail = email.trim();
   return (
-    <form
-      method="post"
-      noValidate
-      onSubmit={onSubmit}
-      aria-describedby={guard.failure ? "login-error" : undefined}
-    >
+    <form method="post" noValidate onSubmit={onSubmit}>
       <div id="login-error">
-        <ErrorAlert error={guard.failure} describe={describeLoginError} />
+        {rejected ? (
+          // Not a live region: focus moves to the password field, which reads this out once as
+          // its description.
+          <div className="alert error">
+            <p>{rejected}</p>
+          </div>
+        ) : (
+          <ErrorAlert error={guard.failure} describe={describeLoginError} />
+        )}
       </div>
       <EmailField error={errors.email?.message} {...form.register("email")} />
       <PasswordField
@@ -73,16 +112,18 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
         autoComplete="current-password"
         required
         error={errors.password?.message}
-        labelAside={
-          <Link to="/reset-password" state={trimmedEmail ? { email: trimmedEmail } : undefined}>
-            Forgot password?
-          </Link>
-        }
+        describedById={rejected ? "login-error" : undefined}
         {...form.register("password")}
       />
       <SubmitButton guard={guard} busyLabel="Signing in…" block>
         Sign in
       </SubmitButton>
+      {/* After the button: type the email, Tab, type the password, Enter never lands here. */}
+      <p className="forgot-password">
+        <Link to="/reset-password" state={trimmedEmail ? { email: trimmedEmail } : undefined}>
+          Forgot password?
+        </Link>
+      </p>
     </form>
   );
 }

@@ -1,7 +1,11 @@
-import { screen, waitFor } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { configure, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
+import { fullPageNavigation } from "../../app/navigation.ts";
 import { renderApp } from "../../testing/render-app.tsx";
+
+// The first render waits for the page's lazy chunk, which a busy machine takes a while to load.
+configure({ asyncUtilTimeout: 5000 });
 
 const PASSWORD = "SomeSecurePassword!";
 const { mock, server } = setupMockCoder();
@@ -11,9 +15,13 @@ server.events.on("request:start", async ({ request }) => {
     logins.push(await request.clone().json());
 });
 
+// jsdom can't load pages: watch the app ask for one instead.
+const assign = vi.spyOn(fullPageNavigation, "assign").mockImplementation(() => {});
+
 afterEach(() => {
   localStorage.clear();
   logins.length = 0;
+  assign.mockClear();
 });
 
 async function fillAndSubmit(
@@ -26,25 +34,50 @@ async function fillAndSubmit(
   await user.click(screen.getByRole("button", { name: "Sign in" }));
 }
 
-describe("LoginPage against the mock Coder", () => {
-  it("signs in and shows the account", async () => {
+describe("LoginPage against the mock Coder", { timeout: 30_000 }, () => {
+  it("signs in and goes on to Coder's dashboard with a full page load", async () => {
     const { user, location } = renderApp("/login");
     await fillAndSubmit(user, "  admin@coder.com ", PASSWORD);
-    expect(
-      await screen.findByRole("heading", { level: 1, name: "Your account" }),
-    ).toBeInTheDocument();
-    expect(location().pathname).toBe("/");
+    await waitFor(() => expect(assign).toHaveBeenCalledWith("/"));
+    expect(assign).toHaveBeenCalledTimes(1);
+    expect(location().pathname).toBe("/login");
     expect(logins).toEqual([{ email: "admin@coder.com", password: PASSWORD }]);
   });
 
-  it("says what the server said about a wrong password and keeps the input", async () => {
+  it("loads any other page of Coder's in full too", async () => {
+    const { user } = renderApp("/login?redirect=%2F%40admin%2Fdev%3Ftab%3Dapps");
+    await fillAndSubmit(user, "admin@coder.com", PASSWORD);
+    await waitFor(() => expect(assign).toHaveBeenCalledWith("/@admin/dev?tab=apps"));
+  });
+
+  it("goes on to the app's own pages in the app", async () => {
+    const { user, location } = renderApp("/login?redirect=%2Fsettings%2Fsecurity");
+    await fillAndSubmit(user, "member@coder.com", PASSWORD);
+    await waitFor(() => expect(location().pathname).toBe("/settings/security"));
+    expect(assign).not.toHaveBeenCalled();
+  });
+
+  it("says what the server said about a wrong password, keeps the input, and puts the cursor back in the password", async () => {
     const { user } = renderApp("/login");
     await fillAndSubmit(user, "member@coder.com", "wrong-password");
-    const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("Incorrect email or password.");
-    await waitFor(() => expect(alert).toHaveFocus());
+    const password = screen.getByLabelText<HTMLInputElement>("Password", { selector: "input" });
+    // Read out once, as the description of the field the cursor moves to (no live region too).
+    await waitFor(() => expect(password).toHaveFocus());
+    expect(password).toHaveAccessibleDescription("Incorrect email or password.");
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.getByText("Incorrect email or password.")).toBeVisible();
+    // Selected: typing replaces what was wrong.
+    expect([password.selectionStart, password.selectionEnd]).toEqual([0, 14]);
     expect(screen.getByLabelText("Email")).toHaveValue("member@coder.com");
-    expect(screen.getByLabelText("Password", { selector: "input" })).toHaveValue("wrong-password");
+    expect(password).toHaveValue("wrong-password");
+
+    // Typed again and sent with Enter from the field itself: the message goes, the cursor stays.
+    await user.keyboard("still-wrong{Enter}");
+    await waitFor(() => expect(logins).toHaveLength(2));
+    await waitFor(() =>
+      expect(password).toHaveAccessibleDescription("Incorrect email or password."),
+    );
+    expect(password).toHaveFocus();
   });
 
   it("tells a suspended member why", async () => {
@@ -78,7 +111,8 @@ describe("LoginPage against the mock Coder", () => {
 
     const second = renderApp("/login?redirect=%2F%2Fevil.example%2Fx");
     await fillAndSubmit(second.user, "member@coder.com", PASSWORD);
-    await waitFor(() => expect(second.location().pathname).toBe("/"));
+    await waitFor(() => expect(assign).toHaveBeenCalledWith("/"));
+    expect(assign).toHaveBeenCalledTimes(1);
   });
 
   it("builds single sign-on links from authmethods, with the OIDC text as text", async () => {

@@ -18,8 +18,6 @@ function LoginStandIn() {
   );
 }
 
-export type InitialEntry = Exclude<Entry, string>;
-
 export function renderResetRoute(entry: Entry) {
   return renderInRouter(
     entry,

@@ -1,19 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { Navigate, NavLink, Outlet, useLocation } from "react-router";
+import { csrfTokenQuery } from "../../api/csrf.ts";
 import { logoutMutation, meQuery, signedOutReasonQuery } from "../../api/session.ts";
+import { fullPageNavigation } from "../../app/navigation.ts";
+import { AnnouncementBanners } from "../../components/AnnouncementBanners.tsx";
 import { Brand } from "../../components/Brand.tsx";
 import { Button } from "../../components/Button.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { SupportLinks } from "../../components/SupportLinks.tsx";
+import { useBranding } from "../../components/useBranding.ts";
 import { loginPathFor } from "../../lib/safe-redirect.ts";
 
 /** Header, navigation and sign-out around every signed-in page; sends the signed-out away. */
 export function SignedInLayout() {
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const location = useLocation();
   const me = useQuery(meQuery());
   const reason = useQuery(signedOutReasonQuery()).data;
+  // Every signed-in page can send a signed-in request (sign out, at least): have Coder's CSRF
+  // token ready before anyone clicks.
+  useQuery({ ...csrfTokenQuery(), enabled: Boolean(me.data) });
+  const branding = useBranding({ signedIn: true });
   const logout = useMutation(logoutMutation(queryClient));
   const [signingOut, setSigningOut] = useState(false);
 
@@ -32,21 +40,22 @@ export function SignedInLayout() {
   const signOut = () => {
     setSigningOut(true);
     logout.mutate(undefined, {
-      onSuccess: () => navigate("/login?message=signed-out", { replace: true }),
+      // A full page load: nothing of the session stays in memory.
+      onSuccess: () => fullPageNavigation.assign("/login?message=signed-out"),
       onError: () => setSigningOut(false),
     });
   };
 
   return (
     <>
+      <AnnouncementBanners banners={branding.banners} />
       <header className="app-header">
-        <Brand />
+        <Brand branding={branding} linkHome />
         <nav aria-label="Main">
           <ul>
             <li>
-              <NavLink to="/" end>
-                Home
-              </NavLink>
+              {/* Coder's dashboard: a full page load. */}
+              <a href="/">Dashboard</a>
             </li>
             <li>
               <NavLink to="/settings/security">Security</NavLink>
@@ -72,6 +81,7 @@ export function SignedInLayout() {
         </div>
       ) : null}
       <Outlet />
+      <SupportLinks links={branding.supportLinks} />
     </>
   );
 }

@@ -1,11 +1,9 @@
 // The security page's known messages: a switch to single sign-on that failed (the front door's
 // convert-failed ids) or went through, shown once and then taken out of the address bar.
 import { configure, screen, waitFor, within } from "@testing-library/react";
-import { useNavigationType } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
-import { AppRoutes } from "../../app/router.tsx";
-import { renderApp, renderInRouter } from "../../testing/render-app.tsx";
+import { renderApp } from "../../testing/render-app.tsx";
 import { signInAs, ssoRoundTrip, withCsrfMeta } from "../../testing/session.ts";
 
 configure({ asyncUtilTimeout: 5000 });
@@ -55,22 +53,10 @@ describe("a switch to single sign-on that failed", () => {
   });
 
   it("leaves the address bar by replacing the entry, keeps other parameters, and keeps the notice", async () => {
-    await signInAs(mockServer, "member@coder.com");
-    let navigationType = "";
-    function NavigationTypeRecorder() {
-      navigationType = useNavigationType();
-      return null;
-    }
-    const { location } = renderInRouter(
-      "/settings/security?tab=sso&message=convert-failed-400",
-      <>
-        <AppRoutes />
-        <NavigationTypeRecorder />
-      </>,
-    );
+    const { location, navigationType } = await openAsMember("?tab=sso&message=convert-failed-400");
     const alert = await screen.findByRole("alert");
     await waitFor(() => expect(location().search).toBe("?tab=sso"));
-    expect(navigationType).toBe("REPLACE");
+    expect(navigationType()).toBe("REPLACE");
     expect(alert).toBeInTheDocument();
     expect(alert).toHaveTextContent("Nothing changed");
   });
