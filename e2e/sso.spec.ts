@@ -12,7 +12,10 @@ async function openSecurity(page: Page, email: string = accounts.member) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
+  // Sign-in, then the settings page's own data: allow for a busy machine.
+  await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible({
+    timeout: 15_000,
+  });
 }
 
 /** From the sign-in page to the fake provider's page. */

@@ -1,6 +1,7 @@
 // Query keys in one place, so a mutation invalidates exactly what it changes.
 export const queryKeys = {
   me: ["me"] as const,
+  signedOutReason: ["signedOutReason"] as const,
   authMethods: ["authMethods"] as const,
   buildInfo: ["buildInfo"] as const,
   appearance: ["appearance"] as const,

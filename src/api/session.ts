@@ -10,7 +10,7 @@ import { hasSessionHint, setSessionHint } from "./session-hint.ts";
  * Coder's refusal of a session whose account is suspended (httpmw.ExtractAPIKey). Single sign-on
  * still hands a suspended account a session; this is how the first request with it ends.
  */
-export function isSuspendedAccount(error: unknown): boolean {
+function isSuspendedAccount(error: unknown): boolean {
   return (
     isApiError(error) &&
     error.status === 401 &&
@@ -18,22 +18,45 @@ export function isSuspendedAccount(error: unknown): boolean {
   );
 }
 
+/** Why the last `users/me` found nobody signed in, when Coder said why. */
+export type SignedOutReason = "account-suspended";
+
 /**
- * The signed-in user, or `null` when signed out (401): signed out is a state, not an error. A
- * suspended account is the exception: it stays an error, so pages can say why nobody is in.
+ * Set by `meQuery` alone (never fetched): null when someone is signed in or no reason was given.
+ * A reason, not an error on `meQuery`: the session guard reads that query with suspense, and a
+ * suspense query that fails before the app's first commit is fetched again on every retry.
+ */
+export const signedOutReasonQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.signedOutReason,
+    queryFn: (): SignedOutReason | null => null,
+    enabled: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+/**
+ * The signed-in user, or `null` when signed out (401): signed out is a state, not an error. When
+ * Coder refused the session for a reason worth telling (a suspended account), that reason goes to
+ * `signedOutReasonQuery`.
  */
 export const meQuery = () =>
   queryOptions({
     queryKey: queryKeys.me,
-    queryFn: async ({ signal }): Promise<User | null> => {
+    queryFn: async ({ signal, client }): Promise<User | null> => {
+      // Written only when it changes, so the pages reading it re-render only then.
+      const recordReason = (reason: SignedOutReason | null) => {
+        if ((client.getQueryData(queryKeys.signedOutReason) ?? null) !== reason)
+          client.setQueryData(queryKeys.signedOutReason, reason);
+      };
       try {
         const user = await apiRequest("/users/me", { schema: User, signal });
         setSessionHint(true);
+        recordReason(null);
         return user;
       } catch (error) {
         if (isApiError(error) && error.status === 401) {
           setSessionHint(false);
-          if (isSuspendedAccount(error)) throw error;
+          recordReason(isSuspendedAccount(error) ? "account-suspended" : null);
           return null;
         }
         throw error;

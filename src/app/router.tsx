@@ -1,7 +1,7 @@
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Component, type ReactNode, useState } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
-import { isSuspendedAccount, meQuery } from "../api/session.ts";
+import { meQuery, signedOutReasonQuery } from "../api/session.ts";
 import { loginPathFor } from "../lib/safe-redirect.ts";
 import { APP_REDIRECTS } from "./owned-routes.ts";
 import { RootLayout } from "./RootLayout.tsx";
@@ -50,8 +50,6 @@ export class RouteErrorBoundary extends Component<BoundaryProps, BoundaryState> 
   }
 
   override render() {
-    // Single sign-on hands even a suspended account a session; say on sign-in why it can't stay.
-    if (this.state.failed && isSuspendedAccount(this.state.error)) return <SuspendedSignIn />;
     if (this.state.failed)
       return <RouteError error={this.state.error} inFrame={this.props.inFrame ?? false} />;
     return this.props.children;
@@ -73,14 +71,12 @@ function PageElement({ route, inFrame = false }: { route: PageRoute; inFrame?: b
  */
 function RequireSession({ children }: { children: ReactNode }) {
   const { data: user } = useSuspenseQuery(meQuery());
+  // Single sign-on hands even a suspended account a session; sign-in says why it can't stay.
+  const reason = useQuery(signedOutReasonQuery()).data ?? undefined;
   const location = useLocation();
   const [arrivedSignedOut] = useState(user === null);
-  if (arrivedSignedOut) return <Navigate to={loginPathFor(location)} replace />;
+  if (arrivedSignedOut) return <Navigate to={loginPathFor(location, reason)} replace />;
   return children;
-}
-
-function SuspendedSignIn() {
-  return <Navigate to={loginPathFor(useLocation(), "account-suspended")} replace />;
 }
 
 function SignedInFrame() {

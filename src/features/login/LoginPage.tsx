@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useEffectEvent, useRef, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { User } from "../../api/schemas.ts";
-import { authMethodsQuery, isSuspendedAccount, maybeMeQuery } from "../../api/session.ts";
+import { authMethodsQuery, maybeMeQuery, signedOutReasonQuery } from "../../api/session.ts";
 import { fullPageNavigation, isAppTarget } from "../../app/navigation.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
@@ -37,9 +37,9 @@ export function LoginPage() {
   const initialEmail = (location.state as LoginLocationState | null)?.email ?? "";
 
   const me = useQuery(maybeMeQuery(justConverted));
-  const notice = loginMessage(
-    isSuspendedAccount(me.error) ? "account-suspended" : (messageId ?? null),
-  );
+  // A session Coder refused for a reason (suspended) outranks whatever the link said.
+  const reason = useQuery(signedOutReasonQuery()).data;
+  const notice = loginMessage(reason ?? messageId ?? null);
   const methods = useQuery(authMethodsQuery());
   const [termsAccepted, setTermsAccepted] = useState(false);
 

@@ -5,13 +5,8 @@ import { configure, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { setSessionHint } from "../../api/session-hint.ts";
-import {
-  passwordSession,
-  ssoRoundTrip,
-  startConversion,
-  withCsrfMeta,
-} from "../../testing/mock-sessions.ts";
 import { renderApp } from "../../testing/render-app.tsx";
+import { signInAs, ssoRoundTrip, startConversion, withCsrfMeta } from "../../testing/session.ts";
 
 configure({ asyncUtilTimeout: 5000 });
 const mockServer = setupMockCoder();
@@ -135,7 +130,7 @@ describe("after a switch to single sign-on", () => {
   });
 
   it("already signed in (Coder signed the browser in with the new method): no second trip, straight to the settings", async () => {
-    await passwordSession(mockServer, "member@coder.com");
+    await signInAs(mockServer, "member@coder.com");
     const state = await startConversion(mockServer, "oidc");
     // The password session was gone by the time the provider sent the browser back.
     cookies.delete("coder_session_token");

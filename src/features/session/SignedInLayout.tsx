@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Navigate, NavLink, Outlet, useLocation } from "react-router";
 import { csrfTokenQuery } from "../../api/csrf.ts";
-import { isSuspendedAccount, logoutMutation, meQuery } from "../../api/session.ts";
+import { logoutMutation, meQuery, signedOutReasonQuery } from "../../api/session.ts";
 import { fullPageNavigation } from "../../app/navigation.ts";
 import { AnnouncementBanners } from "../../components/AnnouncementBanners.tsx";
 import { Brand } from "../../components/Brand.tsx";
@@ -17,6 +17,7 @@ export function SignedInLayout() {
   const queryClient = useQueryClient();
   const location = useLocation();
   const me = useQuery(meQuery());
+  const reason = useQuery(signedOutReasonQuery()).data;
   // Every signed-in page can send a signed-in request (sign out, at least): have Coder's CSRF
   // token ready before anyone clicks.
   useQuery({ ...csrfTokenQuery(), enabled: Boolean(me.data) });
@@ -25,8 +26,8 @@ export function SignedInLayout() {
   const [signingOut, setSigningOut] = useState(false);
 
   // Suspended while here: back to sign-in, which says so.
-  if (isSuspendedAccount(me.error) && !signingOut) {
-    return <Navigate to={loginPathFor(location, "account-suspended")} replace />;
+  if (me.data === null && reason && !signingOut) {
+    return <Navigate to={loginPathFor(location, reason)} replace />;
   }
   // The session ended while here (expired, revoked elsewhere): back to sign-in, quietly.
   if (me.data === null && !signingOut) {

@@ -3,8 +3,8 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
-import { passwordSession, ssoRoundTrip, withCsrfMeta } from "../../testing/mock-sessions.ts";
 import { renderApp } from "../../testing/render-app.tsx";
+import { signInAs, ssoRoundTrip, withCsrfMeta } from "../../testing/session.ts";
 
 configure({ asyncUtilTimeout: 5000 });
 const mockServer = setupMockCoder();
@@ -12,7 +12,7 @@ const mockServer = setupMockCoder();
 afterEach(() => localStorage.clear());
 
 async function openAsMember(search: string) {
-  await passwordSession(mockServer, "member@coder.com");
+  await signInAs(mockServer, "member@coder.com");
   const app = renderApp(`/settings/security${search}`);
   await screen.findByRole("heading", { level: 1, name: "Security" });
   return app;
