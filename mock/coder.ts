@@ -19,7 +19,7 @@ import { dashboardPage } from "./dashboard.ts";
 import { handleDevEndpoint } from "./dev-endpoints.ts";
 import { apiRateLimit, loginRateLimit } from "./limits.ts";
 import type { MockMail } from "./mailbox.ts";
-import { type MockState, seedState } from "./model.ts";
+import { type MockState, type SeedUsers, seedState } from "./model.ts";
 import { createRateLimiter } from "./rate-limit.ts";
 import {
   appearanceRouteExists,
@@ -49,6 +49,7 @@ import {
   getFirstUser,
   getLoginType,
   getUser,
+  postApiKey,
   postAuthcheck,
   postFirstUser,
   postLogin,
@@ -68,8 +69,11 @@ export interface MockCoder {
   handle(request: Request, meta?: { clientIp?: string }): Promise<Response>;
   /** Whether a URL is under /api or /__mock (the mock's API; every other path is a page). */
   owns(url: URL): boolean;
-  /** Seeded state, the initial config, an empty mailbox, no rate-limit history, clock offset 0. */
-  reset(): void;
+  /**
+   * Seeded state, the initial config, an empty mailbox, no rate-limit history, clock offset 0.
+   * `users: "none"` starts a deployment without any user instead (its first visitor sets it up).
+   */
+  reset(options?: ResetOptions): void;
   advanceClock(ms: number): void;
   /** The mock clock's current time (ms since the epoch), i.e. the source plus every advance. */
   now(): number;
@@ -81,6 +85,10 @@ export interface MockCoder {
     cookieHeader: string | null,
     options?: { secure?: boolean },
   ): { token: string; setCookie?: string };
+}
+
+interface ResetOptions {
+  users?: SeedUsers;
 }
 
 export interface CreateMockCoderOptions {
@@ -144,6 +152,7 @@ const ROUTES: Route[] = [
     putUserPassword,
   ),
   route("POST", "/api/v2/users/:user/convert-login", [requireAuth, userParam], postConvertLogin),
+  route("POST", "/api/v2/users/:user/keys", [requireAuth, userParam], postApiKey),
 ];
 
 type Match =
@@ -199,8 +208,8 @@ export function createMockCoder(options: CreateMockCoderOptions = {}): MockCoder
     owns(url) {
       return isApiPath(url.pathname) || isDevPath(url.pathname);
     },
-    reset() {
-      state = seedState();
+    reset(resetOptions = {}) {
+      state = seedState(resetOptions.users);
       mock.config = initialConfig();
       apiLimiter.clear();
       loginLimiter.clear();

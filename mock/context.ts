@@ -22,7 +22,10 @@ export interface MockConfig {
   rateLimits: boolean;
   /** `--session-duration` (server-side lifetime of a session; 24h by default). */
   sessionDurationMs: number;
-  /** Coder's default GitHub app: the device flow, and `github.default_provider_configured`. */
+  /**
+   * Coder's default GitHub app: the device flow, `github.default_provider_configured`, and the
+   * first account of an empty deployment may sign up through it.
+   */
   githubDefaultProvider: boolean;
   /** How `/api/v2/appearance` behaves: see APPEARANCE_MODES in ./routes/appearance.ts. */
   appearance: AppearanceMode;

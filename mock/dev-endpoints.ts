@@ -2,16 +2,16 @@
 import { type Ctx, empty, error, htmlDocument, json, type MockConfig } from "./context.ts";
 import { postSignOut, SIGN_OUT_PATH } from "./dashboard.ts";
 import { handleGithubDevicePage } from "./github-device-page.ts";
-import { readJsonValue } from "./http-read.ts";
+import { readBodyText, readJsonValue } from "./http-read.ts";
 import { idpAuthorizePage, idpChoose } from "./idp.ts";
 import { mailboxPage } from "./mailbox.ts";
-import { findUserByEmail } from "./model.ts";
+import { findUserByEmail, type SeedUsers } from "./model.ts";
 import { APPEARANCE_MODES } from "./routes/appearance.ts";
 import { describeSeededAccounts } from "./seed.ts";
 import { MOCK_STYLESHEET } from "./style.ts";
 
 export interface MockControls {
-  reset(): void;
+  reset(options?: { users?: SeedUsers }): void;
   advanceClock(ms: number): void;
   config: MockConfig;
 }
@@ -120,9 +120,12 @@ export async function handleDevEndpoint(ctx: Ctx, controls: MockControls): Promi
       });
     case `POST ${SIGN_OUT_PATH}`:
       return postSignOut(ctx);
-    case "POST /__mock/reset":
-      controls.reset();
+    case "POST /__mock/reset": {
+      const options = await readResetOptions(ctx.request);
+      if (!options.ok) return error(ctx, 400, { message: options.message });
+      controls.reset(options.value);
       return empty(ctx, 204);
+    }
     case "GET /__mock/mail":
       return json(ctx, 200, ctx.env.state.mail);
     case "GET /__mock":
@@ -159,6 +162,29 @@ export async function handleDevEndpoint(ctx: Ctx, controls: MockControls): Promi
     default:
       return error(ctx, 404, { message: `No mock endpoint ${method} ${pathname}.` });
   }
+}
+
+/** No body (or `{}`): the seeded accounts. `{"users": "none"}`: a deployment nobody has set up. */
+async function readResetOptions(
+  request: Request,
+): Promise<{ ok: true; value: { users?: SeedUsers } } | { ok: false; message: string }> {
+  const usage = 'Expected no body, or {"users": "seeded" | "none"}.';
+  const text = await readBodyText(request);
+  if (text === undefined) return { ok: false, message: usage };
+  if (text.trim() === "") return { ok: true, value: {} };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, message: usage };
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return { ok: false, message: usage };
+  const { users, ...rest } = value as { users?: unknown };
+  if (Object.keys(rest).length > 0) return { ok: false, message: usage };
+  if (users === undefined) return { ok: true, value: {} };
+  if (users !== "seeded" && users !== "none") return { ok: false, message: usage };
+  return { ok: true, value: { users } };
 }
 
 const STATUSES = new Set(["active", "dormant", "suspended"]);

@@ -10,6 +10,7 @@ import {
   call,
   newMock,
   ORIGIN,
+  ssoFlow,
 } from "./test-helpers.ts";
 
 const DEVICE = "/api/v2/users/oauth2/github/device";
@@ -328,6 +329,43 @@ describe("the callback in device mode", () => {
     const { state } = await startDeviceFlow(fresh);
     const res = await poll(fresh, device.device_code, state);
     expect(res.json()).toMatchObject({ detail: "incorrect_device_code" });
+  });
+});
+
+describe("the first account of an empty deployment", () => {
+  it("may sign up through Coder's GitHub app, and becomes the owner; nobody after it", async () => {
+    const mock = deviceMock();
+    mock.reset({ users: "none" });
+    mock.config.githubDefaultProvider = true;
+    const signUp = async (email: string) => {
+      const browser = browserFor(mock);
+      const { state, device } = await startDeviceFlow(browser, { redirect: "/" });
+      await verify(browser, device.user_code, email);
+      return { browser, done: await poll(browser, device.device_code, state) };
+    };
+    const first = await signUp("new-person@coder.com");
+    expect(first.done.status).toBe(200);
+    const me = await first.browser.request("GET", "/api/v2/users/me");
+    expect(me.json()).toMatchObject({
+      email: "new-person@coder.com",
+      username: "new-person",
+      login_type: "github",
+      roles: [{ name: "owner", display_name: "Owner" }],
+    });
+    expect((await call(mock, "GET", "/api/v2/users/first")).status).toBe(200);
+    mock.advanceClock(5_000);
+    const second = await signUp("someone-else@coder.com");
+    expect(second.done.status).not.toBe(200);
+    expect(second.browser.jar.get("coder_session_token")).toBeUndefined();
+  });
+
+  it("may not without Coder's GitHub app (signups stay off)", async () => {
+    const mock = newMock();
+    mock.reset({ users: "none" });
+    const browser = browserFor(mock);
+    const { done } = await ssoFlow(browser, "github", "new-person@coder.com");
+    expect(done.status).toBe(403);
+    expect((await call(mock, "GET", "/api/v2/users/first")).status).toBe(404);
   });
 });
 

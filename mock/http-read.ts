@@ -97,7 +97,9 @@ const TAGS: Record<string, TagCheck> = {
   required: (v) => v !== "" && v !== false,
   email: (v) => typeof v === "string" && isEmail(v),
   username: (v) => typeof v === "string" && isCoderName(v),
-  user_real_name: (v) => typeof v === "string" && v === v.trim() && [...v].length <= 128,
+  // UserRealNameValid: Go's len() counts bytes, so 128 is a UTF-8 byte limit.
+  user_real_name: (v) =>
+    typeof v === "string" && v === v.trim() && new TextEncoder().encode(v).length <= 128,
 };
 
 function validateStruct(
@@ -124,8 +126,12 @@ function validateStruct(
   return out;
 }
 
-/** Coder's NameValid: 1–32 characters, alphanumerics separated by single hyphens. */
-function isCoderName(name: string): boolean {
+/**
+ * Coder's NameValid: 1–32 characters, alphanumerics separated by single hyphens, and not "new" or
+ * "create" (they would clash with routes such as /templates/new).
+ */
+export function isCoderName(name: string): boolean {
+  if (name === "new" || name === "create") return false;
   return name.length >= 1 && name.length <= 32 && /^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$/.test(name);
 }
 

@@ -1,5 +1,6 @@
 // The mock deployment's data: users, organizations and memberships, API keys (sessions), pending
 // OAuth authorization codes and the mailbox. Handlers change it; reset() replaces it whole.
+import { randomUUID } from "node:crypto";
 import { goTimeJson } from "./go-json.ts";
 import type { MockMail } from "./mailbox.ts";
 import type { RbacObject, RbacSubject } from "./rbac.ts";
@@ -82,13 +83,20 @@ export interface MockState {
   convertKey: SigningKey;
 }
 
+/**
+ * Who the deployment starts with: the seeded accounts, or nobody (a fresh deployment whose first
+ * visitor creates the owner on /setup).
+ */
+export type SeedUsers = "seeded" | "none";
+
 // Hashing the seeded password once per process keeps reset() cheap.
 let seededHash: string | undefined;
 
-export function seedState(): MockState {
+export function seedState(start: SeedUsers = "seeded"): MockState {
   seededHash ??= hashSecret(SEEDED_PASSWORD);
+  const accounts = start === "seeded" ? SEEDED_ACCOUNTS : [];
   const users = new Map<string, MockUser>();
-  for (const account of SEEDED_ACCOUNTS) {
+  for (const account of accounts) {
     users.set(account.id, {
       id: account.id,
       email: account.email,
@@ -110,7 +118,7 @@ export function seedState(): MockState {
   return {
     users,
     organizations: new Map([[DEFAULT_ORG.id, { ...DEFAULT_ORG }]]),
-    memberships: SEEDED_ACCOUNTS.map((a) => ({ userId: a.id, orgId: DEFAULT_ORG.id, roles: [] })),
+    memberships: accounts.map((a) => ({ userId: a.id, orgId: DEFAULT_ORG.id, roles: [] })),
     apiKeys: new Map(),
     oauthCodes: new Map(),
     mail: [],
@@ -125,6 +133,51 @@ export function findUserByEmail(state: MockState, email: string): MockUser | und
     if (!user.deleted && user.email.toLowerCase() === wanted) return user;
   }
   return undefined;
+}
+
+/** GetUserCount: deleted users don't count. */
+export function userCount(state: MockState): number {
+  let count = 0;
+  for (const user of state.users.values()) if (!user.deleted) count++;
+  return count;
+}
+
+/**
+ * CreateUser as coderd runs it for the first user and for sign-ups: an active account in the
+ * default organization, with `roles` as its explicit site roles.
+ */
+export function createUser(
+  state: MockState,
+  fields: {
+    email: string;
+    username: string;
+    name: string;
+    loginType: LoginType;
+    hashedPassword: string;
+    roles: string[];
+  },
+  nowMs: number,
+): MockUser {
+  const user: MockUser = {
+    id: randomUUID(),
+    email: fields.email,
+    username: fields.username,
+    name: fields.name,
+    avatarUrl: "",
+    loginType: fields.loginType,
+    status: "active",
+    rbacRoles: [...fields.roles],
+    hashedPassword: fields.hashedPassword,
+    hashedOneTimePasscode: "",
+    oneTimePasscodeExpiresAt: undefined,
+    createdAt: nowMs,
+    updatedAt: nowMs,
+    lastSeenAt: nowMs,
+    deleted: false,
+  };
+  state.users.set(user.id, user);
+  state.memberships.push({ userId: user.id, orgId: DEFAULT_ORG.id, roles: [] });
+  return user;
 }
 
 export function findUserByUsername(state: MockState, username: string): MockUser | undefined {

@@ -103,6 +103,31 @@ try {
     await page.getByRole("button", { name: "Switch to GitHub" }).click();
     await shot("settings-convert-dialog");
     await page.keyboard.press("Escape");
+    // A session that runs out while typing: sign-in is offered in place.
+    await page.getByLabel("Current password").fill("SomeSecurePassword!");
+    await page.getByLabel("New password", { exact: true }).fill("a brand new passphrase 42");
+    await page.getByLabel("Confirm new password").fill("a brand new passphrase 42");
+    server.mock?.advanceClock(25 * 60 * 60 * 1000);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByRole("dialog", { name: "Your session has ended" }).waitFor();
+    await shot("session-expired-dialog");
+
+    server.mock?.reset();
+    await context.clearCookies();
+    await page.request.post(`${server.url}/api/v2/users/login`, {
+      data: { email: "member@coder.com", password: "SomeSecurePassword!" },
+    });
+    await page.goto(`${server.url}/cli-auth`);
+    await page.getByLabel("Session token").waitFor();
+    await shot("cli-auth");
+
+    server.mock?.reset({ users: "none" });
+    await context.clearCookies();
+    await page.goto(`${server.url}/setup`);
+    await page.getByLabel("Email").fill("ada.lovelace@example.com");
+    await page.getByLabel("Full name (optional)").fill("Ada Lovelace");
+    await page.getByLabel("Password", { exact: true }).fill("Correct-Horse-Battery-42");
+    await shot("setup");
 
     // GitHub through Coder's default app (the device flow).
     await server.mock?.reset();

@@ -21,8 +21,8 @@ import {
 } from "../cookies.ts";
 import { goQueryEscape, goQuote, goTimeJson } from "../go-json.ts";
 import { html, page } from "../html.ts";
-import { readStruct } from "../http-read.ts";
-import { findUserByEmail, type MockUser } from "../model.ts";
+import { isCoderName, readStruct } from "../http-read.ts";
+import { createUser, findUserByEmail, type MockUser, userCount } from "../model.ts";
 import { safeRedirectPath } from "../redirect.ts";
 import { randomAlnum, signJwt, verifyJwt } from "../secrets.ts";
 import { DEPLOYMENT_ID } from "../seed.ts";
@@ -259,7 +259,22 @@ export function oauthLogin(
     setCookie(ctx, { name: CONVERT_COOKIE, value: "", path: "/", maxAge: -1, secure: false });
   }
 
-  // Signups are off in the mock deployment (coderd's default for GitHub and OIDC).
+  // Coder's built-in GitHub app lets the first account of an empty deployment sign up (it becomes
+  // the owner, as /setup's would); otherwise signups are off, coderd's default.
+  if (!user && provider === "github" && ctx.env.config.githubDefaultProvider && !userCount(model)) {
+    user = createUser(
+      model,
+      {
+        email,
+        username: usernameFrom(email),
+        name: "",
+        loginType: "github",
+        hashedPassword: "",
+        roles: ["owner"],
+      },
+      now(ctx),
+    );
+  }
   if (!user) {
     return httpError(ctx, 403, "Signups are disabled", {
       detail: "Please contact your Coder administrator to request access.",
@@ -287,6 +302,14 @@ export function oauthLogin(
     startSession(ctx, user, provider);
   }
   return redirect(ctx, safeRedirectPath(redirectTo), 307);
+}
+
+/** codersdk.UsernameFrom without the random fallback: the email's local part, cleaned. */
+function usernameFrom(email: string): string {
+  const at = email.lastIndexOf("@");
+  const local = at >= 0 ? email.slice(0, at) : email;
+  const cleaned = local.replace(/[^a-zA-Z0-9-]/g, "");
+  return isCoderName(cleaned) ? cleaned : "admin";
 }
 
 function convertUserToOauth(

@@ -1,20 +1,24 @@
 // Signing in and out, who am I, and the public deployment endpoints.
+import { validatePassword } from "../../src/password/index.ts";
 import { type Ctx, error, json, now, setCookie } from "../context.ts";
 import { SESSION_COOKIE, SESSION_COOKIE_MAX_AGE } from "../cookies.ts";
 import { goQuote } from "../go-json.ts";
 import { readJsonValue, readStruct } from "../http-read.ts";
 import {
+  createUser,
   findUserByEmail,
   issueApiKey,
   type MockUser,
   passwordMatches,
   rbacResource,
   rbacSubject,
+  userCount,
   userJson,
   userObject,
 } from "../model.ts";
 import { authorize, evaluateAuthcheck } from "../rbac.ts";
-import { DEPLOYMENT_ID, type LoginType, MOCK_VERSION } from "../seed.ts";
+import { hashSecret } from "../secrets.ts";
+import { DEFAULT_ORG, DEPLOYMENT_ID, type LoginType, MOCK_VERSION } from "../seed.ts";
 import { CreateFirstUserRequest, LoginWithPasswordRequest } from "../structs.ts";
 
 export const RESOURCE_NOT_FOUND = "Resource not found or you do not have access to this resource";
@@ -140,17 +144,68 @@ export function getBuildInfo(ctx: Ctx): Response {
 }
 
 export function getFirstUser(ctx: Ctx): Response {
-  const anyone = [...ctx.env.state.users.values()].some((u) => !u.deleted);
-  return anyone
+  return userCount(ctx.env.state) > 0
     ? json(ctx, 200, { message: "The initial user has already been created!" })
     : error(ctx, 404, { message: "The initial user has not been created!" });
 }
 
-/** The seeded deployment always has its first user, so after the body checks this is a 409. */
+/**
+ * postFirstUser: the body is read and validated first, then a deployment that has any user
+ * refuses (409), then the password rule, then the owner account is created in the default
+ * organization. No session comes with it: the caller signs in next.
+ */
 export async function postFirstUser(ctx: Ctx): Promise<Response> {
   const body = await readStruct(ctx.request, CreateFirstUserRequest);
   if (!body.ok) return error(ctx, body.status, body.body);
-  return error(ctx, 409, { message: "The initial user has already been created." });
+  const { state } = ctx.env;
+  if (userCount(state) !== 0) {
+    return error(ctx, 409, { message: "The initial user has already been created." });
+  }
+  const password = body.value.password as string;
+  const verdict = validatePassword(password);
+  if (!verdict.valid) {
+    return error(ctx, 400, {
+      message: "Password is invalid",
+      validations: [{ field: "password", detail: verdict.details }],
+    });
+  }
+  const user = createUser(
+    state,
+    {
+      email: body.value.email as string,
+      username: body.value.username as string,
+      name: body.value.name as string,
+      loginType: "password",
+      hashedPassword: hashSecret(password),
+      roles: ["owner"],
+    },
+    now(ctx),
+  );
+  return json(ctx, 201, { user_id: user.id, organization_id: DEFAULT_ORG.id });
+}
+
+/** Keys made for `coder login` last a week, whatever the deployment's session lifetime. */
+const CLI_KEY_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * postAPIKey (`POST /users/{user}/keys`): a new session token for the CLI. Unlike sign-in it sets
+ * no cookie, so signing out of the browser leaves the CLI signed in. Creating one for someone
+ * else takes `create` on their api_key resource; without it the database layer refuses, which
+ * coderd reports as a failure to create the key.
+ */
+export function postApiKey(ctx: Ctx): Response {
+  const { state } = ctx.env;
+  const target = ctx.target as MockUser;
+  const me = ctx.user as MockUser;
+  const object = { type: "api_key", owner: target.id, orgOwner: "", anyOrg: false };
+  if (target.id !== me.id && authorize(rbacSubject(state, me), "create", object) !== true) {
+    return error(ctx, 500, {
+      message: "Failed to create API key.",
+      detail: "insert API key: unauthorized: rbac: forbidden",
+    });
+  }
+  const { token } = issueApiKey(state, target, "password", now(ctx), CLI_KEY_LIFETIME_MS);
+  return json(ctx, 201, { key: token });
 }
 
 export async function postAuthcheck(ctx: Ctx): Promise<Response> {

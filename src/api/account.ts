@@ -4,6 +4,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { apiRequest } from "./client.ts";
 import { queryKeys } from "./keys.ts";
 import { LoginTypeResponse, OAuthConversionResponse, type SsoProvider } from "./schemas.ts";
+import { publishSessionEvent } from "./session-events.ts";
 import { setSessionHint } from "./session-hint.ts";
 
 /** `password`, `github`, `oidc`, `token`, `none` (or whatever a newer Coder adds). */
@@ -29,7 +30,11 @@ export const changePasswordMutation = () => ({
   mutationKey: ["changePassword"],
   mutationFn: (variables: ChangePasswordVariables) =>
     apiRequest("/users/me/password", { method: "PUT", body: variables }),
-  onSuccess: () => setSessionHint(false),
+  onSuccess: () => {
+    setSessionHint(false);
+    // The other tabs share the session that just ended.
+    publishSessionEvent("password-changed");
+  },
   // The variables hold passwords: don't keep the finished mutation around.
   gcTime: 0,
 });

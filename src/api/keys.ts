@@ -8,6 +8,10 @@ export const queryKeys = {
   coderPage: ["coderPage"] as const,
   githubDevice: ["githubDevice"] as const,
   csrfToken: ["csrfToken"] as const,
+  /** Whether the deployment has its first user (false: /setup is the way in). */
+  firstUser: ["firstUser"] as const,
+  /** Why this tab's session ended, when another tab said so (client state, never fetched). */
+  sessionEnded: ["sessionEnded"] as const,
   loginType: ["me", "loginType"] as const,
   permissions: (checks: string) => ["me", "permissions", checks] as const,
   validatePassword: (password: string) => ["validatePassword", password] as const,

@@ -3,6 +3,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { apiRequest } from "./client.ts";
 import { queryKeys } from "./keys.ts";
+import { publishSessionEvent } from "./session-events.ts";
 
 export interface RequestOneTimePasscodeVariables {
   email: string;
@@ -42,5 +43,6 @@ export const changePasswordWithPasscodeMutation = (queryClient: QueryClient) => 
     // If this browser was signed in as that user, the session is gone now: whatever the cache
     // says about who is signed in must be asked again, not trusted.
     queryClient.removeQueries({ queryKey: queryKeys.me });
+    publishSessionEvent("password-reset");
   },
 });

@@ -67,6 +67,15 @@ export const OAuthConversionResponse = z.looseObject({
 });
 export type OAuthConversionResponse = z.infer<typeof OAuthConversionResponse>;
 
+/** `POST /users/first`: the new owner and the organization it joined. */
+export const CreateFirstUserResponse = z.looseObject({
+  user_id: z.string(),
+  organization_id: z.string(),
+});
+
+/** `POST /users/{user}/keys`: a session token, `<id>-<secret>`. */
+export const GenerateApiKeyResponse = z.looseObject({ key: z.string().check(z.minLength(1)) });
+
 export const AuthorizationResponse = z.record(z.string(), z.boolean());
 export type AuthorizationResponse = z.infer<typeof AuthorizationResponse>;
 

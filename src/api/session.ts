@@ -4,6 +4,7 @@ import { apiRequest } from "./client.ts";
 import { isApiError } from "./errors.ts";
 import { queryKeys } from "./keys.ts";
 import { AuthMethods, BuildInfo, LoginWithPasswordResponse, User } from "./schemas.ts";
+import { publishSessionEvent, type SessionEvent } from "./session-events.ts";
 import { hasSessionHint, setSessionHint } from "./session-hint.ts";
 
 /**
@@ -109,6 +110,39 @@ export const loginMutation = (queryClient: QueryClient) => ({
     queryClient.removeQueries({ queryKey: queryKeys.me });
     return queryClient.fetchQuery(meQuery());
   },
+  onSuccess: () => publishSessionEvent("signed-in"),
+});
+
+export interface SignInAgainVariables extends LoginVariables {
+  /** The account the page was showing when its session ended. */
+  previousUserId: string;
+}
+
+/**
+ * Sign in again without leaving the page (its session ended while it was open). What the cache
+ * knows about the account stays when the same account comes back, so the page keeps its state;
+ * another account's sign-in drops it.
+ */
+export const signInAgainMutation = (queryClient: QueryClient) => ({
+  mutationKey: ["login", "again"],
+  mutationFn: async ({ email, password, previousUserId }: SignInAgainVariables) => {
+    await apiRequest("/users/login", {
+      method: "POST",
+      body: { email, password },
+      schema: LoginWithPasswordResponse,
+    });
+    const user = await queryClient.fetchQuery({ ...meQuery(), staleTime: 0 });
+    if (user?.id !== previousUserId) {
+      queryClient.removeQueries({
+        queryKey: queryKeys.me,
+        predicate: (query) => query.queryKey.length > 1,
+      });
+    }
+    return user;
+  },
+  onSuccess: () => publishSessionEvent("signed-in"),
+  // The variables hold a password.
+  gcTime: 0,
 });
 
 /** Sign out. Whatever the server says, this browser forgets the user. */
@@ -122,12 +156,59 @@ export const logoutMutation = (queryClient: QueryClient) => ({
       if (!(isApiError(error) && error.status === 401)) throw error;
     }
   },
-  onSuccess: () => forgetSession(queryClient),
+  onSuccess: () => {
+    forgetSession(queryClient);
+    publishSessionEvent("signed-out");
+  },
 });
 
 /** Drop everything tied to the signed-in user, and record that nobody is. */
 export function forgetSession(queryClient: QueryClient) {
   setSessionHint(false);
-  queryClient.removeQueries({ queryKey: queryKeys.me });
+  // In place, so pages still on screen hear it (a removed query tells its observers nothing).
   queryClient.setQueryData(queryKeys.me, null);
+  queryClient.removeQueries({
+    queryKey: queryKeys.me,
+    predicate: (query) => query.queryKey.length > 1,
+  });
+}
+
+export interface SessionEnd {
+  event: Extract<SessionEvent, "signed-out" | "password-changed">;
+  /** When this tab heard of it (ms since the epoch). */
+  at: number;
+}
+
+/**
+ * Another tab signed out or changed the password: the shared cookie no longer signs anyone in, so
+ * forget the user at once (no request needed), remembering why for whoever shows the news.
+ */
+function endSessionElsewhere(queryClient: QueryClient, event: SessionEnd["event"]) {
+  queryClient.setQueryData<SessionEnd>(queryKeys.sessionEnded, { event, at: Date.now() });
+  forgetSession(queryClient);
+}
+
+/** Why the session ended, if another tab said so. */
+export function sessionEndedElsewhere(queryClient: QueryClient): SessionEnd | undefined {
+  return queryClient.getQueryData<SessionEnd>(queryKeys.sessionEnded);
+}
+
+/** What this tab does when another tab's session changes (see session-events.ts). */
+export function handleSessionEvent(queryClient: QueryClient, event: SessionEvent) {
+  switch (event) {
+    case "signed-out":
+    case "password-changed":
+      endSessionElsewhere(queryClient, event);
+      return;
+    case "signed-in":
+      // Somebody signed in, so the deployment has users; and maybe this tab now has a session.
+      queryClient.setQueryData(queryKeys.firstUser, true);
+      void queryClient.fetchQuery({ ...meQuery(), staleTime: 0 }).catch(() => undefined);
+      return;
+    case "password-reset":
+      // A reset ends the sessions of the account it was for, which may or may not be this one.
+      if (queryClient.getQueryData(queryKeys.me))
+        void queryClient.invalidateQueries({ queryKey: queryKeys.me, exact: true });
+      return;
+  }
 }

@@ -2,6 +2,8 @@ import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { Outlet, useLocation } from "react-router";
 import { startPage } from "./routes.ts";
+import { SessionSync } from "./SessionSync.tsx";
+import { SetupRedirect } from "./SetupRedirect.tsx";
 import { takeOverStaticPage } from "./static-handoff.ts";
 
 const startedLocation = new WeakMap<QueryClient, string>();
@@ -11,7 +13,8 @@ const startedLocation = new WeakMap<QueryClient, string>();
  * anything below can suspend on either (this render is the first to see a navigation). On the
  * first render, takes over from the prerendered page. After each in-app navigation, moves focus
  * to the new page's heading so screen readers announce it and keyboard users start at the top (a
- * full page load already does both).
+ * full page load already does both). Hears the other tabs' sign-ins and sign-outs, and sends a
+ * deployment nobody has set up to /setup.
  */
 export function RootLayout() {
   const location = useLocation();
@@ -38,5 +41,11 @@ export function RootLayout() {
     }
     previous.current = pathname;
   }, [pathname]);
-  return <Outlet />;
+  return (
+    <>
+      <SessionSync />
+      <SetupRedirect />
+      <Outlet />
+    </>
+  );
 }

@@ -34,6 +34,16 @@ export const prerenderedPages: PrerenderedPage[] = [
     file: "reset-password/change.html",
     title: "Choose a new password · Coder",
   },
+  { path: "/setup", sample: "/setup", file: "setup.html", title: "Set up Coder" },
+  {
+    // It needs a session, so there is no form to paint: the card and its "making a token"
+    // status, which the app keeps (signed in) or replaces with the sign-in page (signed out).
+    // Better than a blank page while the app checks.
+    path: "/cli-auth",
+    sample: "/cli-auth",
+    file: "cli-auth.html",
+    title: "CLI sign-in",
+  },
 ];
 
 /**

@@ -7,6 +7,7 @@ import { appearanceQuery } from "../api/appearance.ts";
 import { permissionsQuery } from "../api/permissions.ts";
 import { authMethodsQuery, meQuery } from "../api/session.ts";
 import { hasSessionHint } from "../api/session-hint.ts";
+import { firstUserQuery } from "../api/setup.ts";
 import { APP_REDIRECTS, type AppPage } from "./owned-routes.ts";
 
 export interface PageRoute {
@@ -129,8 +130,18 @@ export const pages: Readonly<Record<AppPage, PageRoute | null>> = {
       },
     },
   ),
-  "/setup": null,
-  "/cli-auth": null,
+  "/setup": page(async () => (await import("../features/setup/SetupPage.tsx")).SetupPage, {
+    prefetch: (queryClient) => {
+      void queryClient.prefetchQuery(firstUserQuery());
+      prefetchSignedOut(queryClient);
+    },
+  }),
+  // It needs a session, yet it is a card like the sign-in pages, and prerendered as one:
+  // `coder login` sends people here from the terminal. The page sends the signed-out to sign in.
+  "/cli-auth": page(
+    async () => (await import("../features/cli-auth/CliAuthPage.tsx")).CliAuthPage,
+    { prefetch: (queryClient) => void queryClient.prefetchQuery(meQuery()) },
+  ),
 };
 
 export const notFoundPage = page(async () => (await import("./NotFoundPage.tsx")).NotFoundPage);

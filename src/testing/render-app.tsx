@@ -3,7 +3,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { type ReactNode, useLayoutEffect } from "react";
+import { type ReactNode, StrictMode, useLayoutEffect } from "react";
 import {
   type Location,
   MemoryRouter,
@@ -31,8 +31,13 @@ function LocationRecorder({
 /**
  * `routes` in a MemoryRouter that starts at `entry`, under a fresh query client. `location()` is
  * where the app is now (as last committed); `navigationType()` how it got there (PUSH, REPLACE, POP).
+ * `strict`: inside <StrictMode>, as main.tsx renders it (effects run twice in development).
  */
-export function renderInRouter(entry: Entry, routes: ReactNode) {
+export function renderInRouter(
+  entry: Entry,
+  routes: ReactNode,
+  options: { strict?: boolean } = {},
+) {
   const queryClient = createQueryClient();
   let current: Location | undefined;
   let lastAction: NavigationType | undefined;
@@ -41,14 +46,16 @@ export function renderInRouter(entry: Entry, routes: ReactNode) {
     lastAction = action;
   };
   const user = userEvent.setup();
-  const view = render(
+  const app = (
     <QueryClientProvider client={queryClient}>
       <MemoryRouter initialEntries={[entry]}>
         {routes}
         <LocationRecorder onLocation={onLocation} />
       </MemoryRouter>
-    </QueryClientProvider>,
+    </QueryClientProvider>
   );
+  const view = render(options.strict ? <StrictMode>{app}</StrictMode> : app);
+
   const location = (): Location => {
     if (!current) throw new Error("the router has not rendered yet");
     return current;
@@ -60,6 +67,6 @@ export function renderInRouter(entry: Entry, routes: ReactNode) {
   return { queryClient, user, location, navigationType, ...view };
 }
 
-export function renderApp(entry: Entry) {
-  return renderInRouter(entry, <AppRoutes />);
+export function renderApp(entry: Entry, options: { strict?: boolean } = {}) {
+  return renderInRouter(entry, <AppRoutes />, options);
 }

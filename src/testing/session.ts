@@ -4,7 +4,7 @@
 // the mock's fake identity provider (which is also how a switch to single sign-on ends).
 import type { MockServer } from "../../mock/msw.ts";
 
-const PASSWORD = "SomeSecurePassword!";
+export const PASSWORD = "SomeSecurePassword!";
 
 const CALLBACKS = {
   github: "/api/v2/users/oauth2/github/callback",
@@ -12,10 +12,10 @@ const CALLBACKS = {
 } as const;
 
 /** The CSRF token in the page's meta tag, as Coder's page handler would render it. */
-export function withCsrfMeta(server: MockServer): string {
+export function withCsrfMeta({ mock, cookies }: MockServer): string {
   const page = new URL(window.location.href);
-  const { token, setCookie } = server.mock.csrfForDocument(server.cookies.cookieHeader(page, null));
-  if (setCookie) server.cookies.store(page, [setCookie]);
+  const { token, setCookie } = mock.csrfForDocument(cookies.cookieHeader(page, null));
+  if (setCookie) cookies.store(page, [setCookie]);
   let meta = document.querySelector<HTMLMetaElement>('meta[property="csrf-token"]');
   if (!meta) {
     meta = document.createElement("meta");
@@ -27,13 +27,26 @@ export function withCsrfMeta(server: MockServer): string {
 }
 
 export async function signInAs(server: MockServer, email: string, password = PASSWORD) {
+  // With a session cookie already there (even an expired one), Coder wants the page's token.
+  const csrf = document.querySelector<HTMLMetaElement>('meta[property="csrf-token"]')?.content;
   const response = await fetch("/api/v2/users/login", {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", ...(csrf ? { "X-CSRF-TOKEN": csrf } : {}) },
     body: JSON.stringify({ email, password }),
     credentials: "same-origin",
   });
   if (response.status !== 201) throw new Error(`sign-in as ${email} failed: ${response.status}`);
+  withCsrfMeta(server);
+}
+
+/** Signed in through single sign-on, with the page's CSRF token in place. */
+export async function signInWithSso(
+  server: MockServer,
+  provider: "github" | "oidc",
+  email: string,
+) {
+  const trip = await ssoRoundTrip(provider, email, { redirect: "/" });
+  if (trip.status !== 307) throw new Error(`${provider} sign-in as ${email}: ${trip.status}`);
   withCsrfMeta(server);
 }
 
@@ -70,4 +83,21 @@ export async function ssoRoundTrip(
   const back = new URL(chosen.headers.get("location") ?? "", window.location.href);
   const done = await get(back.pathname + back.search);
   return { status: done.status, location: done.headers.get("location") };
+}
+
+/** Another tab of the same browser: a channel of its own on the app's session channel. */
+export function otherTab() {
+  const channel = new BroadcastChannel("coder-auth-ui.session");
+  const heard: string[] = [];
+  channel.onmessage = (message: MessageEvent) => {
+    const event = JSON.parse(String(message.data)).event;
+    if (typeof event === "string") heard.push(event);
+  };
+  return {
+    heard,
+    say(event: string) {
+      channel.postMessage(JSON.stringify({ event, at: Date.now() }));
+    },
+    close: () => channel.close(),
+  };
 }

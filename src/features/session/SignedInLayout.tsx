@@ -1,8 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { Navigate, NavLink, Outlet, useLocation } from "react-router";
 import { csrfTokenQuery } from "../../api/csrf.ts";
-import { logoutMutation, meQuery, signedOutReasonQuery } from "../../api/session.ts";
+import type { User } from "../../api/schemas.ts";
+import {
+  logoutMutation,
+  meQuery,
+  sessionEndedElsewhere,
+  signedOutReasonQuery,
+} from "../../api/session.ts";
 import { fullPageNavigation } from "../../app/navigation.ts";
 import { AnnouncementBanners } from "../../components/AnnouncementBanners.tsx";
 import { Brand } from "../../components/Brand.tsx";
@@ -11,8 +17,23 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { SupportLinks } from "../../components/SupportLinks.tsx";
 import { useBranding } from "../../components/useBranding.ts";
 import { loginPathFor } from "../../lib/safe-redirect.ts";
+import { CurrentUserContext } from "../../session/useCurrentUser.ts";
+import { ReauthDialog } from "./ReauthDialog.tsx";
 
-/** Header, navigation and sign-out around every signed-in page; sends the signed-out away. */
+/** `/login?message=…` ids, by why the session ended while a signed-in page was open. */
+const END_MESSAGES = {
+  "signed-out": "signed-out",
+  "password-changed": "password-updated",
+  expired: "session-expired",
+} as const;
+
+/**
+ * Header, navigation and sign-out around every signed-in page. When the session ends while a
+ * page is open:
+ * - another tab signed out or changed the password: the page is left for sign-in at once;
+ * - it ran out (a request came back 401): the page stays, behind a dialog to sign in again, so
+ *   whatever was typed survives; signing in as someone else starts the page afresh.
+ */
 export function SignedInLayout() {
   const queryClient = useQueryClient();
   const location = useLocation();
@@ -24,18 +45,47 @@ export function SignedInLayout() {
   const branding = useBranding({ signedIn: true });
   const logout = useMutation(logoutMutation(queryClient));
   const [signingOut, setSigningOut] = useState(false);
+  const [mountedAt] = useState(() => Date.now());
+  // The account the page shows; it outlives an expired session until someone signs in again.
+  const [shown, setShown] = useState<User | null>(me.data ?? null);
+  if (me.data && me.data !== shown) setShown(me.data);
+  const [notice, setNotice] = useState("");
+
+  const expired = me.data === null && !signingOut;
+  const wasExpired = useRef(expired);
+  const shownId = useRef(shown?.id);
+  useEffect(() => {
+    // Back from an expired session: say so, and start a different account's page at its top.
+    if (wasExpired.current && !expired) {
+      const sameAccount = shownId.current === shown?.id;
+      setNotice(
+        sameAccount
+          ? "You're signed in again. Carry on where you left off."
+          : `You're signed in as ${shown?.email}.`,
+      );
+      const heading = document.getElementById("page-heading");
+      if (!sameAccount && heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
+    }
+    wasExpired.current = expired;
+    shownId.current = shown?.id;
+  }, [expired, shown]);
 
   // Suspended while here: back to sign-in, which says so.
   if (me.data === null && reason && !signingOut) {
     return <Navigate to={loginPathFor(location, reason)} replace />;
   }
-  // The session ended while here (expired, revoked elsewhere): back to sign-in, quietly.
-  if (me.data === null && !signingOut) {
-    const target = loginPathFor(location);
-    const glue = target.includes("?") ? "&" : "?";
-    return <Navigate to={`${target}${glue}message=session-expired`} replace />;
+  if (expired) {
+    const ended = sessionEndedElsewhere(queryClient);
+    const endedElsewhere = ended !== undefined && ended.at >= mountedAt;
+    if (endedElsewhere || !shown) {
+      const why = END_MESSAGES[endedElsewhere ? ended.event : "expired"];
+      return <Navigate to={loginPathFor(location, why)} replace />;
+    }
   }
-  if (!me.data) return null;
+  if (!shown) return null;
 
   const signOut = () => {
     setSigningOut(true);
@@ -47,7 +97,7 @@ export function SignedInLayout() {
   };
 
   return (
-    <>
+    <CurrentUserContext value={shown}>
       <AnnouncementBanners banners={branding.banners} />
       <header className="app-header">
         <Brand branding={branding} linkHome />
@@ -63,25 +113,38 @@ export function SignedInLayout() {
           </ul>
         </nav>
         <div className="account-menu">
-          <span className="visually-hidden">Signed in as </span>
-          <span>{me.data.email}</span>
-          <Button
-            variant="secondary"
-            onClick={signOut}
-            pending={logout.isPending}
-            pendingLabel="Signing out…"
-          >
-            Sign out
-          </Button>
+          {expired ? (
+            <span>Signed out</span>
+          ) : (
+            <>
+              <span className="visually-hidden">Signed in as </span>
+              <span>{shown.email}</span>
+              <Button
+                variant="secondary"
+                onClick={signOut}
+                pending={logout.isPending}
+                pendingLabel="Signing out…"
+              >
+                Sign out
+              </Button>
+            </>
+          )}
         </div>
       </header>
+      <p className="visually-hidden" role="status">
+        {notice}
+      </p>
       {logout.isError ? (
         <div className="app-main">
           <ErrorAlert error={logout.error} />
         </div>
       ) : null}
-      <Outlet />
+      {/* Another account's page starts afresh; the same account's keeps what was typed. */}
+      <Fragment key={shown.id}>
+        <Outlet />
+      </Fragment>
       <SupportLinks links={branding.supportLinks} />
-    </>
+      <ReauthDialog open={expired} user={shown} />
+    </CurrentUserContext>
   );
 }

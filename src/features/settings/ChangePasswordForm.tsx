@@ -63,6 +63,9 @@ export function ChangePasswordForm({ email }: { email: string }) {
   /** Coder's answers that belong to one field; true when the error found its field. */
   const placeOnField = (error: unknown): boolean => {
     if (!isApiError(error)) return false;
+    // The session ran out: the signed-in layout offers sign-in in place, and then this form is
+    // still here to submit again. An alert of its own would only repeat that, and go stale.
+    if (error.status === 401) return true;
     if (error.message === "Old password is incorrect.") {
       form.setError(
         "old_password",

@@ -9,62 +9,9 @@ import { setSessionHint } from "../../api/session-hint.ts";
 import { AppRoutes } from "../../app/router.tsx";
 import { loginMessages } from "../../session/login-messages.ts";
 import { renderInRouter } from "../../testing/render-app.tsx";
+import { PASSWORD, signInAs, signInWithSso } from "../../testing/session.ts";
 import { fullPageNavigation } from "./full-page-navigation.ts";
 import { SSO_DOCS_URL } from "./SingleSignOnSection.tsx";
-
-// The mock Coder behind msw; a signed-in browser is a session cookie in the mock's jar plus the
-// CSRF token in the page's meta tag, as the server would render it.
-const PASSWORD = "SomeSecurePassword!";
-
-async function signInAs(server: MockServer, email: string, password = PASSWORD) {
-  const response = await fetch("/api/v2/users/login", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password }),
-    credentials: "same-origin",
-  });
-  if (response.status !== 201) throw new Error(`sign-in as ${email} failed: ${response.status}`);
-  await withCsrfMeta(server);
-}
-
-/**
- * Single sign-on through the mock's identity provider, as a browser would walk it: the callback
- * sends us to the provider, we pick the identity, the provider sends us back with a code.
- */
-async function signInWithSso(server: MockServer, provider: "github" | "oidc", email: string) {
-  const callback =
-    provider === "github" ? "/api/v2/users/oauth2/github/callback" : "/api/v2/users/oidc/callback";
-  const hop = async (url: string) => {
-    const response = await fetch(url, { redirect: "manual", credentials: "same-origin" });
-    const location = response.headers.get("location");
-    if (response.status < 300 || response.status > 399 || !location)
-      throw new Error(`${url}: expected a redirect, got ${response.status}`);
-    return new URL(location, window.location.href);
-  };
-  const authorize = await hop(`${callback}?redirect=%2F`);
-  const choose = new URLSearchParams({
-    state: authorize.searchParams.get("state") ?? "",
-    code_challenge: authorize.searchParams.get("code_challenge") ?? "",
-    redirect_uri: authorize.searchParams.get("redirect_uri") ?? "",
-    email,
-  });
-  const back = await hop(`${authorize.pathname}/choose?${choose}`);
-  await hop(back.pathname + back.search);
-  await withCsrfMeta(server);
-}
-
-async function withCsrfMeta({ mock, cookies }: MockServer) {
-  const page = new URL(window.location.href);
-  const { token, setCookie } = mock.csrfForDocument(cookies.cookieHeader(page, null));
-  if (setCookie) cookies.store(page, [setCookie]);
-  let meta = document.querySelector<HTMLMetaElement>('meta[property="csrf-token"]');
-  if (!meta) {
-    meta = document.createElement("meta");
-    meta.setAttribute("property", "csrf-token");
-    document.head.append(meta);
-  }
-  meta.content = token;
-}
 
 /** A request the way the app sends it (cookie from the jar, CSRF header from the page). */
 function apiFetch(path: string, init: { method?: string; body?: unknown } = {}) {

@@ -7,6 +7,7 @@ import { AppPage } from "../../components/AppPage.tsx";
 import { Button } from "../../components/Button.tsx";
 import { useOneTimeParam } from "../../components/useOneTimeParam.ts";
 import { loginTypeLabel } from "../../session/login-types.ts";
+import { useCurrentUser } from "../../session/useCurrentUser.ts";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
 import { settingsMessage } from "./messages.ts";
 import { SingleSignOnSection } from "./SingleSignOnSection.tsx";
@@ -28,17 +29,17 @@ function LoadFailure({ what, error, retry }: { what: string; error: unknown; ret
 }
 
 export function SecurityPage() {
-  // Read softly: after a password change the session is forgotten a moment before this page
-  // goes away, and nothing here should ask the server again in that moment.
-  const user = useQuery(meQuery()).data;
-  const signedIn = Boolean(user);
+  // The layout's account, which stays while an expired session is renewed in place, so the forms
+  // (and what was typed into them) stay too.
+  const user = useCurrentUser();
+  // Nothing is asked of the server while nobody is signed in (after a password change the
+  // session is forgotten a moment before this page goes away; an expired one is being renewed).
+  const signedIn = useQuery({ ...meQuery(), select: (me) => me !== null }).data === true;
   const loginType = useQuery({ ...loginTypeQuery(), enabled: signedIn });
   const permissions = usePermissions();
   const methods = useQuery(authMethodsQuery());
   // Set by the front door after a switch to single sign-on failed, or by sign-in after one worked.
   const messageParam = useOneTimeParam("message");
-
-  if (!user) return <AppPage title="Security">{null}</AppPage>;
 
   // Both are needed to know what to offer; until then, offer nothing rather than guess.
   if (loginType.isError || permissions.isError) {

@@ -1,0 +1,98 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { Navigate, useLocation } from "react-router";
+import { createCliTokenMutation } from "../../api/cli-token.ts";
+import { meQuery, sessionEndedElsewhere } from "../../api/session.ts";
+import { AuthLayout } from "../../components/AuthLayout.tsx";
+import { Button } from "../../components/Button.tsx";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { useSubmitGuard } from "../../components/useSubmitGuard.ts";
+import { loginPathFor } from "../../lib/safe-redirect.ts";
+import { TokenField } from "./TokenField.tsx";
+
+/**
+ * `/cli-auth`, opened by `coder login`: a new session token for the CLI, made once per visit and
+ * kept only in this page's memory (never in the URL, storage, a log or, once the page is gone,
+ * the query cache).
+ */
+export function CliAuthPage() {
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const me = useQuery(meQuery());
+  const create = useMutation(createCliTokenMutation());
+  const guard = useSubmitGuard();
+  const [token, setToken] = useState<string | null>(null);
+  const requested = useRef(false);
+  const signedIn = Boolean(me.data);
+  const seenSignedIn = useRef(false);
+  if (signedIn) seenSignedIn.current = true;
+
+  const request = () =>
+    guard.run(async () => {
+      setToken(await create.mutateAsync());
+      return undefined;
+    });
+
+  // Each request makes a token; React's development double effects must not make two.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when signed in
+  useEffect(() => {
+    if (!signedIn || requested.current) return;
+    requested.current = true;
+    void request();
+  }, [signedIn]);
+
+  if (me.data === null) {
+    // Signed out on arrival: sign in, and come back here. Signed out while the page was open
+    // (here or in another tab): the token goes with the page, and sign-in says why.
+    if (!seenSignedIn.current) return <Navigate to={loginPathFor(location)} replace />;
+    const ended = sessionEndedElsewhere(queryClient)?.event;
+    const message =
+      ended === "password-changed" ? "password-updated" : (ended ?? "session-expired");
+    return <Navigate to={loginPathFor(location, message)} replace />;
+  }
+
+  return (
+    <AuthLayout title="CLI sign-in" heading="Sign in to the Coder CLI">
+      {token ? (
+        <>
+          <p className="lead">
+            {me.data ? (
+              <>
+                Signed in as <strong>{me.data.email}</strong>.{" "}
+              </>
+            ) : null}
+            Copy this session token and paste it into your terminal, where <code>coder login</code>{" "}
+            is waiting for it.
+          </p>
+          <TokenField token={token} />
+          <p>
+            It works like a password for the CLI, for a week after its last use: keep it to
+            yourself. Changing your password signs it out.
+          </p>
+          <div className="actions">
+            {/* Coder's dashboard: a full page load. */}
+            <a className="button secondary" href="/">
+              Go to Coder
+            </a>
+          </div>
+        </>
+      ) : guard.failure ? (
+        <ErrorAlert error={guard.failure}>
+          <p>No token was made for the CLI.</p>
+          <div className="actions">
+            <Button
+              variant="secondary"
+              onClick={() => void request()}
+              pending={guard.busy || guard.retryIn > 0}
+              pendingLabel={guard.busy ? "Making a token…" : `Try again in ${guard.retryIn} s`}
+            >
+              Try again
+            </Button>
+          </div>
+        </ErrorAlert>
+      ) : (
+        <p role="status">Making a session token for the CLI…</p>
+      )}
+    </AuthLayout>
+  );
+}

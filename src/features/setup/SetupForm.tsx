@@ -1,0 +1,241 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type ChangeEvent, useMemo, useRef, useState } from "react";
+import { type Path, useForm } from "react-hook-form";
+import { Link } from "react-router";
+import * as z from "zod/mini";
+import { type ApiError, isApiError } from "../../api/errors.ts";
+import { loginMutation } from "../../api/session.ts";
+import { createFirstUserMutation } from "../../api/setup.ts";
+import { fullPageNavigation } from "../../app/navigation.ts";
+import { EmailField } from "../../components/EmailField.tsx";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { NewPasswordField } from "../../components/NewPasswordField.tsx";
+import { SubmitButton } from "../../components/SubmitButton.tsx";
+import { TextField } from "../../components/TextField.tsx";
+import { usePasswordVerdict } from "../../components/usePasswordVerdict.ts";
+import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
+import { emailField } from "../../forms/fields.ts";
+import { fullNameField, suggestUsername, usernameField } from "../../forms/names.ts";
+import {
+  describeRuleFailure,
+  newPasswordField,
+  type ServerVerdict,
+} from "../../forms/password-fields.ts";
+
+interface SetupValues {
+  email: string;
+  username: string;
+  name: string;
+  password: string;
+}
+
+/** Our words for the server's field refusals (its own are go-playground jargon). */
+const FIELD_REFUSALS: Record<Exclude<keyof SetupValues, "password">, string> = {
+  email: "Enter a valid email address, like name@example.com.",
+  username:
+    "Coder didn't accept this username. Use only letters, digits and single hyphens, at most 32 characters.",
+  name: "Coder didn't accept this name. Keep it under 128 bytes.",
+};
+
+function isFieldName(field: string): field is keyof SetupValues {
+  return field === "email" || field === "username" || field === "name" || field === "password";
+}
+
+/** 409 from POST /users/first: someone created the first user between page load and submit. */
+const isConflict = (error: unknown) => isApiError(error) && error.status === 409;
+
+function describeCreateError(error: ApiError) {
+  if (error.status === 409)
+    return "Someone else finished setting up this deployment a moment ago, so it has its owner already. Sign in with that account, or ask its owner to add you.";
+  return undefined;
+}
+
+interface Credentials {
+  email: string;
+  password: string;
+}
+
+export function SetupForm({ onSubmitStart }: { onSubmitStart: () => void }) {
+  const queryClient = useQueryClient();
+  const create = useMutation(createFirstUserMutation(queryClient));
+  const login = useMutation(loginMutation(queryClient));
+  const guard = useSubmitGuard();
+  /** Set once the account exists and only signing in is left (it failed once). */
+  const [created, setCreated] = useState<Credentials | null>(null);
+  const accountMade = useRef(false);
+
+  const serverVerdict = useRef<ServerVerdict | undefined>(undefined);
+  const schema = useMemo(
+    () =>
+      z.object({
+        email: emailField,
+        username: usernameField,
+        name: fullNameField,
+        password: newPasswordField(() => serverVerdict.current),
+      }),
+    [],
+  );
+  const form = useForm<SetupValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { email: "", username: "", name: "", password: "" },
+  });
+  const { errors } = form.formState;
+  const password = form.watch("password");
+  const verdict = usePasswordVerdict(password, true);
+  serverVerdict.current = verdict.server;
+
+  // The username follows the email until someone types in it (emptying it hands it back).
+  const usernameTyped = useRef(false);
+  const followEmail = (event: ChangeEvent<HTMLInputElement>) => {
+    if (usernameTyped.current) return;
+    form.setValue("username", suggestUsername(event.target.value), {
+      shouldValidate: form.formState.isSubmitted,
+    });
+  };
+  const noteUsernameTyped = (event: ChangeEvent<HTMLInputElement>) => {
+    usernameTyped.current = event.target.value !== "";
+  };
+
+  /** Coder's refusals that name a field go under that field; true when all of them did. */
+  const placeOnFields = (error: unknown): boolean => {
+    if (accountMade.current) return false;
+    if (!isApiError(error) || error.validations.length === 0) return false;
+    if (!error.validations.every(({ field }) => isFieldName(field))) return false;
+    error.validations.forEach(({ field, detail }, index) => {
+      const name = field as keyof SetupValues;
+      let message: string;
+      if (name !== "password") message = FIELD_REFUSALS[name];
+      else if (error.message === "Password is invalid") message = describeRuleFailure(detail);
+      else message = "Enter a password.";
+      form.setError(
+        name as Path<SetupValues>,
+        { type: "server", message },
+        {
+          shouldFocus: index === 0,
+        },
+      );
+    });
+    return true;
+  };
+
+  /** Sign in with what the account was made with, then load Coder's dashboard for the session. */
+  const signInAndLeave = async (credentials: Credentials) => {
+    try {
+      await login.mutateAsync(credentials);
+    } catch (error) {
+      setCreated(credentials);
+      throw error;
+    }
+    // Coder's dashboard, rendered by Coder for the new session.
+    fullPageNavigation.assign("/");
+    return LEAVING;
+  };
+
+  // One account, however fast the button or Enter is pressed; whatever goes wrong, what was
+  // typed stays.
+  const onSubmit = form.handleSubmit((values) =>
+    guard.run(async () => {
+      onSubmitStart();
+      await create.mutateAsync(values);
+      accountMade.current = true;
+      return signInAndLeave({ email: values.email, password: values.password });
+    }, placeOnFields),
+  );
+
+  if (created) {
+    return (
+      <form
+        method="post"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void guard.run(() => signInAndLeave(created));
+        }}
+      >
+        <ErrorAlert
+          error={guard.failure}
+          describe={(error) =>
+            `Your account was created, but signing in didn't work: ${error.message}`
+          }
+        />
+        <div className="actions">
+          <SubmitButton guard={guard} busyLabel="Signing in…">
+            Sign in
+          </SubmitButton>
+          <Link className="button secondary" to="/login" state={{ email: created.email }}>
+            Go to the sign-in page
+          </Link>
+        </div>
+      </form>
+    );
+  }
+
+  const { onChange: onEmailChange, ...emailRegistration } = form.register("email");
+  const { onChange: onUsernameChange, ...usernameRegistration } = form.register("username");
+  return (
+    <form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      aria-describedby={guard.failure ? "setup-error" : undefined}
+    >
+      <div id="setup-error">
+        <ErrorAlert error={guard.failure} describe={describeCreateError}>
+          {isConflict(guard.failure) ? (
+            <div className="actions">
+              <Link className="button secondary" to="/login">
+                Go to sign in
+              </Link>
+            </div>
+          ) : null}
+        </ErrorAlert>
+      </div>
+      <EmailField
+        error={errors.email?.message}
+        onChange={(event) => {
+          followEmail(event);
+          return onEmailChange(event);
+        }}
+        {...emailRegistration}
+      />
+      <TextField
+        label="Username"
+        type="text"
+        hint="Your name in Coder and on the command line: letters, digits and hyphens. Suggested from your email until you change it."
+        autoComplete="nickname"
+        autoCapitalize="off"
+        spellCheck={false}
+        required
+        error={errors.username?.message}
+        onChange={(event) => {
+          noteUsernameTyped(event);
+          return onUsernameChange(event);
+        }}
+        {...usernameRegistration}
+      />
+      <TextField
+        label="Full name (optional)"
+        type="text"
+        autoComplete="name"
+        error={errors.name?.message}
+        {...form.register("name")}
+      />
+      <NewPasswordField
+        label="Password"
+        required
+        value={password}
+        {...verdict}
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
+      <SubmitButton
+        guard={guard}
+        busyLabel={create.isPending ? "Creating your account…" : "Signing in…"}
+        block
+      >
+        Create account
+      </SubmitButton>
+    </form>
+  );
+}
