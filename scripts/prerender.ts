@@ -25,6 +25,7 @@ try {
     const markup = await renderPage(page);
     const html = shell
       .replace(/<title>[^<]*<\/title>/, `<title>${page.title} · Coder</title>`)
+      .replace(/(<p class="noscript">)[^<]*(<\/p>)/, `$1${page.noscript}$2`)
       .replace(
         '<div id="root"></div>',
         `<div id="root" data-prerendered="${page.path}">${markup}</div>`,

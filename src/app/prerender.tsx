@@ -17,16 +17,27 @@ export interface PrerenderedPage {
   /** File name under dist/. */
   file: string;
   title: string;
+  /** What the page says where JavaScript is off (index.html's note names no task). */
+  noscript: string;
   Component: ComponentType;
 }
 
 export const prerenderedPages: PrerenderedPage[] = [
-  { path: "/login", sample: "/login", file: "login.html", title: "Sign in", Component: LoginPage },
+  {
+    path: "/login",
+    sample: "/login",
+    file: "login.html",
+    title: "Sign in",
+    noscript: "Signing in needs JavaScript. Turn it on for this site, then reload the page.",
+    Component: LoginPage,
+  },
   {
     path: "/reset-password",
     sample: "/reset-password",
     file: "reset-password.html",
     title: "Reset your password",
+    noscript:
+      "Resetting your password needs JavaScript. Turn it on for this site, then reload the page.",
     Component: RequestCodePage,
   },
   {
@@ -36,6 +47,8 @@ export const prerenderedPages: PrerenderedPage[] = [
       "/reset-password/change?otp=00000000-0000-4000-8000-000000000000&email=someone%40example.com",
     file: "reset-password/change.html",
     title: "Choose a new password",
+    noscript:
+      "Choosing a new password needs JavaScript. Turn it on for this site, then open the emailed link again.",
     Component: ChangePasswordPage,
   },
 ];

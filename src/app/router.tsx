@@ -64,7 +64,12 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
             const early = hasSessionHint();
             if (early) void queryClient.prefetchQuery(permissionsQuery());
             const user = await queryClient.ensureQueryData(meQuery());
-            if (!user) throw redirect(loginPathFor(new URL(request.url)));
+            // Nobody signed in. Had this browser been signed in, the session has ended: say so,
+            // as the signed-in layout does when it ends during a visit.
+            if (!user)
+              throw redirect(
+                loginPathFor(new URL(request.url), early ? "session-expired" : undefined),
+              );
             if (!early) void queryClient.prefetchQuery(permissionsQuery());
             return null;
           },

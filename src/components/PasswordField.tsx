@@ -14,6 +14,11 @@ export interface PasswordFieldProps
   describedById?: string | undefined;
 }
 
+/** The label as it reads mid-sentence ("Show current password"). */
+function fieldName(label: ReactNode): ReactNode {
+  return typeof label === "string" ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
 /** Every password input in the app: show/hide toggle, caps-lock hint, password-manager tokens. */
 export function PasswordField({
   label,
@@ -81,13 +86,14 @@ export function PasswordField({
         <button
           type="button"
           className="reveal"
-          // The visible word starts the accessible name (WCAG 2.5.3).
-          aria-label={visible ? "Hide password" : "Show password"}
-          aria-pressed={visible}
           aria-controls={id}
           onClick={() => setVisible((v) => !v)}
         >
+          {/* Named by its content: the visible word first (WCAG 2.5.3), then the field it reveals,
+              so a form with three password fields has three different buttons, and no label of
+              the toggle's duplicates the field's. No aria-pressed: the word already changes. */}
           {visible ? "Hide" : "Show"}
+          <span className="visually-hidden"> {fieldName(label)}</span>
         </button>
       </div>
       {capsLock ? (

@@ -69,8 +69,15 @@ export function needsFullPageLoad(path: string): boolean {
   return path.startsWith("/api/") || path.startsWith("/oauth2/");
 }
 
-/** `/login?redirect=…` for the page someone was trying to reach. */
-export function loginPathFor(location: { pathname: string; search: string }): string {
+/**
+ * `/login?redirect=…` for the page someone was trying to reach, with `message=<id>` when the
+ * sign-in page should say why they are there (an id from src/session/login-messages.ts).
+ */
+export function loginPathFor(location: { pathname: string; search: string }, message?: string) {
   const here = location.pathname + location.search;
-  return here === "/" ? "/login" : `/login?redirect=${encodeURIComponent(here)}`;
+  const params = new URLSearchParams();
+  if (here !== "/") params.set("redirect", here);
+  if (message) params.set("message", message);
+  const query = params.toString();
+  return query === "" ? "/login" : `/login?${query}`;
 }

@@ -25,6 +25,21 @@ export const loginMessages = {
   "session-expired": { tone: "info", text: "Your session has ended. Sign in again to continue." },
 } as const satisfies Record<string, { tone: AlertTone; text: string }>;
 
+/**
+ * Messages after which the same person signs in again: when the page also knows their address,
+ * only the password is missing, so the sign-in form starts there.
+ */
+const SIGN_IN_AGAIN: ReadonlySet<string> = new Set<LoginMessageId>([
+  "password-changed",
+  "password-updated",
+  "session-expired",
+]);
+
+/** Whether `/login?message=<id>`, with the address filled in, should focus the password. */
+export function startsAtPassword(id: string | null, email: string): boolean {
+  return id !== null && SIGN_IN_AGAIN.has(id) && email.trim() !== "";
+}
+
 export type LoginMessageId = keyof typeof loginMessages;
 
 export function loginMessage(id: string | null) {

@@ -8,8 +8,10 @@ import type { User } from "../../api/schemas.ts";
 import { loginMutation } from "../../api/session.ts";
 import { EmailField } from "../../components/EmailField.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { GuardedForm } from "../../components/GuardedForm.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
+import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailField, requiredPassword } from "../../forms/fields.ts";
 import { applyServerFieldErrors } from "../../forms/server-errors.ts";
@@ -30,9 +32,15 @@ function describeLoginError(error: ApiError) {
 interface LoginFormProps {
   initialEmail: string;
   onSignedIn: (user: User | null) => void;
+  /**
+   * Focus the first field left to fill when the form appears (the password when the address is
+   * already in): after the terms are accepted, or when the page arrives for someone signing in
+   * again.
+   */
+  takeFocus?: boolean;
 }
 
-export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
+export function LoginForm({ initialEmail, onSignedIn, takeFocus = false }: LoginFormProps) {
   const queryClient = useQueryClient();
   const login = useMutation(loginMutation(queryClient));
   const guard = useSubmitGuard();
@@ -42,6 +50,10 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
   });
   const { errors } = form.formState;
   const email = form.watch("email");
+  useInitialFocus(
+    () => form.setFocus(form.getValues("email").trim() === "" ? "email" : "password"),
+    takeFocus,
+  );
 
   const onSubmit = form.handleSubmit((values) =>
     guard.run(
@@ -58,15 +70,11 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
 
   const trimmedEmail = email.trim();
   return (
-    <form
-      method="post"
-      noValidate
+    <GuardedForm
+      guards={[guard]}
       onSubmit={onSubmit}
-      aria-describedby={guard.failure ? "login-error" : undefined}
+      alert={<ErrorAlert error={guard.failure} describe={describeLoginError} />}
     >
-      <div id="login-error">
-        <ErrorAlert error={guard.failure} describe={describeLoginError} />
-      </div>
       <EmailField error={errors.email?.message} {...form.register("email")} />
       <PasswordField
         label="Password"
@@ -83,6 +91,6 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
       <SubmitButton guard={guard} busyLabel="Signing in…" block>
         Sign in
       </SubmitButton>
-    </form>
+    </GuardedForm>
   );
 }

@@ -7,7 +7,11 @@ import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
 import { needsFullPageLoad, safeRedirect } from "../../lib/safe-redirect.ts";
-import { type LoginLocationState, loginMessage } from "../../session/login-messages.ts";
+import {
+  type LoginLocationState,
+  loginMessage,
+  startsAtPassword,
+} from "../../session/login-messages.ts";
 import { ssoOptions } from "../../sso/providers.ts";
 import { LoginForm } from "./LoginForm.tsx";
 import { SsoButtons } from "./SsoButtons.tsx";
@@ -17,7 +21,8 @@ export function LoginPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const redirectTo = safeRedirect(params.get("redirect"));
-  const notice = loginMessage(params.get("message"));
+  const messageId = params.get("message");
+  const notice = loginMessage(messageId);
   const initialEmail = (location.state as LoginLocationState | null)?.email ?? "";
 
   const me = useQuery(maybeMeQuery());
@@ -68,9 +73,19 @@ export function LoginPage() {
         </div>
       ) : (
         <>
-          {passwordEnabled ? <LoginForm initialEmail={initialEmail} onSignedIn={goOn} /> : null}
+          {passwordEnabled ? (
+            <LoginForm
+              initialEmail={initialEmail}
+              onSignedIn={goOn}
+              takeFocus={termsAccepted || startsAtPassword(messageId, initialEmail)}
+            />
+          ) : null}
           {passwordEnabled && options.length > 0 ? <p className="divider">or</p> : null}
-          <SsoButtons options={options} redirectTo={redirectTo} />
+          <SsoButtons
+            options={options}
+            redirectTo={redirectTo}
+            takeFocus={termsAccepted && !passwordEnabled}
+          />
           {nothingEnabled ? (
             <Alert tone="warning">
               <p>

@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { logoutMutation, meQuery } from "../../api/session.ts";
 import { Brand } from "../../components/Brand.tsx";
 import { Button } from "../../components/Button.tsx";
+import { EmailAddress } from "../../components/EmailAddress.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { loginPathFor } from "../../lib/safe-redirect.ts";
+import type { LoginLocationState } from "../../session/login-messages.ts";
 
 /** Header, navigation and sign-out around every signed-in page; sends the signed-out away. */
 export function SignedInLayout() {
@@ -15,12 +17,15 @@ export function SignedInLayout() {
   const me = useQuery(meQuery());
   const logout = useMutation(logoutMutation(queryClient));
   const [signingOut, setSigningOut] = useState(false);
+  // Who was signed in, for the sign-in page once the session is gone.
+  const lastEmail = useRef("");
+  if (me.data) lastEmail.current = me.data.email;
 
-  // The session ended while here (expired, revoked elsewhere): back to sign-in, quietly.
+  // The session ended while here (expired, revoked elsewhere): back to sign-in, saying so, with
+  // the address filled in.
   if (me.data === null && !signingOut) {
-    const target = loginPathFor(location);
-    const glue = target.includes("?") ? "&" : "?";
-    return <Navigate to={`${target}${glue}message=session-expired`} replace />;
+    const state: LoginLocationState = { email: lastEmail.current };
+    return <Navigate to={loginPathFor(location, "session-expired")} state={state} replace />;
   }
   if (!me.data) return null;
 
@@ -50,7 +55,7 @@ export function SignedInLayout() {
         </nav>
         <div className="account-menu">
           <span className="visually-hidden">Signed in as </span>
-          <span>{me.data.email}</span>
+          <EmailAddress email={me.data.email} />
           <Button
             variant="secondary"
             onClick={signOut}
