@@ -57,7 +57,9 @@ function announcement(
     server,
     account,
   );
-  return [`Password: ${headline}`, serverNote, warning].filter(Boolean).join(" ");
+  // The server's own sentence only where the headline can't say it ("Not accepted.").
+  const reason = headline === "Not accepted." ? serverNote : undefined;
+  return [`Password: ${headline}`, reason, warning].filter(Boolean).join(" ");
 }
 
 /** A password input for a new password, with a live, accessible strength meter. */

@@ -92,8 +92,7 @@ export function PasswordField({
           {/* Named by its content: the visible word first (WCAG 2.5.3), then the field it reveals,
               so a form with three password fields has three different buttons, and no label of
               the toggle's duplicates the field's. No aria-pressed: the word already changes. */}
-          {visible ? "Hide" : "Show"}
-          <span className="visually-hidden"> {fieldName(label)}</span>
+          {visible ? "Hide" : "Show"} <span className="visually-hidden">{fieldName(label)}</span>
         </button>
       </div>
       {capsLock ? (

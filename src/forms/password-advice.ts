@@ -25,14 +25,14 @@ function missingKinds(strength: PasswordStrength): { kinds: Kind[]; symbolExampl
   // Each group of symbols counts on its own; the largest one (# ? % + and more) helps most.
   const symbols = strength.specialGroups;
   const symbolExample = !symbols.includes("other")
-    ? "like # or ?"
+    ? "such as #"
     : !symbols.includes("replace")
-      ? "like ! or @"
-      : "like - or _";
+      ? "such as !"
+      : "such as -";
   if (strength.missingGroups.includes("uppercase")) kinds.push("capital");
   if (strength.missingGroups.includes("lowercase")) kinds.push("small");
-  if (strength.missingGroups.includes("special")) kinds.push("symbol");
   if (strength.missingGroups.includes("numbers")) kinds.push("digit");
+  if (strength.missingGroups.includes("special")) kinds.push("symbol");
   return { kinds, symbolExample };
 }
 
@@ -41,7 +41,7 @@ function listWithOr(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }
 
-const characters = (n: number) => `${n} more character${n === 1 ? "" : "s"}`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * The words for a password whose verdict is `valid` with `details` (the server's when it judged
@@ -99,19 +99,19 @@ export function adviseOnPassword(
         kind === "symbol" ? `${KIND_WORDS.symbol} ${symbolExample}` : KIND_WORDS[kind],
       );
       // The figures can fall short of the server's for reasons of its own: then no count to give.
-      const longer =
-        strength.tooLong || strength.extraCharsNeeded === 0
-          ? ""
-          : characters(strength.extraCharsNeeded);
+      const more = strength.tooLong ? 0 : strength.extraCharsNeeded;
       if (words.length === 0)
         return {
           headline: "Too short.",
-          advice: longer ? `Add about ${longer}.${tooLongAsWell}` : tooLongAsWell.trim(),
+          advice:
+            more > 0
+              ? `Add about ${plural(more, "more character")}.${tooLongAsWell}`
+              : tooLongAsWell.trim(),
         };
       return {
         headline: "Too easy to guess.",
-        advice: `Add a different kind of character: ${listWithOr(words)}${
-          longer ? `, or about ${longer}` : ""
+        advice: `Add a different kind of character (${listWithOr(words)})${
+          more > 0 ? `, or make it about ${plural(more, "character")} longer` : ""
         }.${tooLongAsWell}`,
       };
     }

@@ -1,7 +1,10 @@
-import { screen, waitFor } from "@testing-library/react";
+import { configure, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { renderApp } from "../../testing/render-app.tsx";
+
+// The whole app with lazy routes and real handlers: allow more than a second on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 const PASSWORD = "SomeSecurePassword!";
 const { mock, server } = setupMockCoder();
@@ -45,6 +48,46 @@ describe("LoginPage against the mock Coder", () => {
     await waitFor(() => expect(alert).toHaveFocus());
     expect(screen.getByLabelText("Email")).toHaveValue("member@coder.com");
     expect(screen.getByLabelText("Password", { selector: "input" })).toHaveValue("wrong-password");
+  });
+
+  it("takes the stale alert away as soon as the person starts fixing things", async () => {
+    const { user } = renderApp("/login");
+    await fillAndSubmit(user, "member@coder.com", "wrong-password");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Incorrect email or password.");
+    const password = screen.getByLabelText("Password", { selector: "input" });
+    await user.clear(password);
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(document.querySelector("form")).not.toHaveAttribute("aria-describedby");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    // Only the new, accurate message is left.
+    expect(await screen.findByText("Enter your password.")).toBeInTheDocument();
+    expect(screen.queryByText("Incorrect email or password.")).toBeNull();
+  });
+
+  it("focuses the email field once the terms are accepted", async () => {
+    mock.config.termsOfServiceUrl = "https://example.com/terms";
+    const { user } = renderApp("/login");
+    await user.click(await screen.findByRole("button", { name: "I agree" }));
+    expect(await screen.findByLabelText("Email")).toHaveFocus();
+  });
+
+  it("focuses the first sign-in option after the terms when there is no password form", async () => {
+    mock.config.termsOfServiceUrl = "https://example.com/terms";
+    mock.config.passwordAuth = false;
+    const { user } = renderApp("/login");
+    await user.click(await screen.findByRole("button", { name: "I agree" }));
+    expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toHaveFocus();
+  });
+
+  it("starts at the password after a reset, the address filled in", async () => {
+    renderApp({
+      pathname: "/login",
+      search: "?message=password-changed",
+      state: { email: "member@coder.com" },
+    });
+    const password = await screen.findByLabelText("Password", { selector: "input" });
+    expect(screen.getByLabelText("Email")).toHaveValue("member@coder.com");
+    await waitFor(() => expect(password).toHaveFocus());
   });
 
   it("tells a suspended member why", async () => {
