@@ -7,7 +7,7 @@ const REQUEST = "/api/v2/users/otp/request";
 const CHANGE = "/api/v2/users/otp/change-password";
 const NEW_PASSWORD = "Another-Secure-Passw0rd!";
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-// From password-vectors.json: what the server says about "asdfgq".
+// From src/password/password.vectors.json: what the server says about "asdfgq".
 const WEAK = "asdfgq";
 const WEAK_DETAILS =
   "insecure password, try including more special characters, using uppercase letters, using numbers or using a longer password";

@@ -1,4 +1,4 @@
-// Coder's built-in roles as data (coder-rbac.md §2, §3). Kept apart from the evaluator so the
+// Coder's built-in roles as data (docs/test-facts.md, RBAC §2, §3). Kept apart from the evaluator so the
 // tables can be read against the spec line by line.
 
 export interface Permission {

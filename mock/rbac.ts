@@ -1,5 +1,5 @@
-// The authorization model behind the mock's `POST /api/v2/authcheck`, following
-// /work/shared/coder-rbac.md (evaluation §1, roles §2) and coder-api-contract.md §2.6.
+// The authorization model behind the mock's `POST /api/v2/authcheck`, following Coder's
+// authorizer as docs/test-facts.md describes it (RBAC §1 evaluation, §2 roles).
 // It answers the way a real deployment does for the built-in roles, quirks included
 // (`member`'s user-level `*`, owner's gaps, any_org semantics), so the UI is never tested
 // against a friendlier server than the real one.

@@ -29,7 +29,7 @@ export type Permissions<C extends PermissionChecks> = { readonly [K in keyof C]:
  * The checks this app needs, asked together in one request.
  *
  * `manageUsers` decides who is told how single sign-on gets enabled (owners and user admins,
- * nobody else). Answers per built-in role, from coder-rbac.md §4 and the mock's evaluator:
+ * nobody else). Answers per built-in role, from docs/test-facts.md (RBAC §4) and the mock's evaluator:
  *
  * | check                                   | owner | user-admin | member | auditor | template-admin |
  * |-----------------------------------------|-------|------------|--------|---------|----------------|

@@ -1,5 +1,6 @@
 // The figures behind Coder's password rule (go-password-validator v0.3.0 as Coder calls it),
-// quirks included; password.vectors.json (a copy of shared/password-vectors.json), generated from the Go code, is the reference.
+// quirks included; password.vectors.json, generated from the Go code, is the reference (how it
+// was made: docs/test-facts.md).
 // Internal: the public API is rule.ts and strength.ts.
 import { goLog2 } from "./log2.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { goLog2 } from "./log2.ts";
+import { GO_LOG2_DIFFERS } from "./go-log2-table.ts";
 import vectors from "./password.vectors.json" with { type: "json" };
 import { MAX_PASSWORD_BYTES, MIN_ENTROPY_BITS, validatePassword } from "./rule.ts";
 
@@ -15,11 +15,11 @@ const LOWER_ONLY_HINTS = insecure(
   "including more special characters, using uppercase letters, using numbers",
 );
 
-/** Go's entropy for (base, reduced length): log2(base) added length times. */
-function bits(base: number, length: number): number {
-  let sum = 0;
-  for (let i = 0; i < length; i++) sum += goLog2(base);
-  return sum;
+/** A float64 from its bits (big-endian hex), so an expected entropy is exact and visible. */
+function f64(hex: string): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setBigUint64(0, BigInt(hex));
+  return view.getFloat64(0);
 }
 
 describe("validatePassword against the Go vectors", () => {
@@ -56,7 +56,8 @@ describe("validatePassword edge cases", () => {
     expect(validatePassword("a".repeat(65))).toEqual({
       valid: false,
       details: LOWER_ONLY_HINTS,
-      entropy: bits(26, 2),
+      // base 26, 2 bytes left
+      entropy: f64("0x4022cd4011c8f119"),
     });
     expect(validatePassword("é".repeat(64))).toEqual({
       valid: false,
@@ -82,7 +83,7 @@ describe("validatePassword edge cases", () => {
     expect(validatePassword(emoji(16))).toEqual({
       valid: true,
       details: "",
-      entropy: bits(16, 64),
+      entropy: 256, // base 16, 64 bytes
     });
     expect(validatePassword(emoji(17))).toMatchObject({ valid: false, details: TOO_LONG });
     // 22 CJK characters are 66 bytes.
@@ -96,7 +97,7 @@ describe("validatePassword edge cases", () => {
     // One glyph: a + 5 combining marks is 11 bytes, base 26 + 5.
     expect(validatePassword("a\u0300\u0301\u0302\u0303\u0304")).toMatchObject({
       valid: true,
-      entropy: bits(31, 11),
+      entropy: f64("0x404b3f8226d4ea4d"),
     });
   });
 
@@ -104,38 +105,53 @@ describe("validatePassword edge cases", () => {
     expect(validatePassword("\0").entropy).toBe(0);
     expect(validatePassword("\0\0\0").entropy).toBe(0);
     // NULs gone, then abc → ab: L = 10; base = 1 + 26 + 26 + 10 + 5 + 22.
-    expect(validatePassword("\0\0\0abcXYZ123!@#").entropy).toBe(bits(90, 10));
-    // Away from the start, a NUL run keeps two like any other run.
-    expect(validatePassword("Q\0\0\0\0").entropy).toBe(bits(27, 3));
+    expect(validatePassword("\0\0\0abcXYZ123!@#").entropy).toBe(f64("0x40503ac93617ee45"));
+    // Away from the start, a NUL run keeps two like any other run: base 27, 3 bytes.
+    expect(validatePassword("Q\0\0\0\0").entropy).toBe(f64("0x402c8781d813b515"));
   });
 
   it("turns lone surrogates into U+FFFD (one base unit, 3 bytes each)", () => {
-    expect(validatePassword("\ud800x\udbff").entropy).toBe(bits(27, 7));
+    // base 27, 7 bytes
+    expect(validatePassword("\ud800x\udbff").entropy).toBe(f64("0x4040a4611360d44d"));
     expect(validatePassword("\udc00\ud800").entropy).toBe(0);
     expect(validatePassword("\ud800")).toEqual({ valid: false, details: ALL_HINTS, entropy: 0 });
     // A proper pair is one astral character (4 bytes), distinct from U+FFFD.
-    expect(validatePassword("\ud83d\ude00\ud800").entropy).toBe(bits(2, 7));
+    expect(validatePassword("\ud83d\ude00\ud800").entropy).toBe(7); // base 2, 7 bytes
   });
 
   it("reproduces the positional sequence scan", () => {
-    expect(validatePassword("abc").entropy).toBe(bits(26, 2));
-    expect(validatePassword("abcdef").entropy).toBe(bits(26, 2));
-    expect(validatePassword("xabcdef").entropy).toBe(bits(26, 4));
-    expect(validatePassword("1abcdef").entropy).toBe(bits(36, 3));
-    expect(validatePassword("abcabc").entropy).toBe(bits(26, 5));
-    // The match counter carries over the skipped "x", so the 0 is removed.
-    expect(validatePassword("89x0").entropy).toBe(bits(36, 3));
-    expect(validatePassword("x89y0").entropy).toBe(bits(36, 4));
-    expect(validatePassword("890").entropy).toBe(bits(10, 3));
-    expect(validatePassword("zyxwvu").entropy).toBe(bits(26, 2));
-    expect(validatePassword("abcdefghijklmnopqrstuvwxyz").entropy).toBe(bits(26, 6));
+    // Base 26: 2 bytes left, 4 bytes, 5 bytes, 6 bytes.
+    const L2 = f64("0x4022cd4011c8f119");
+    const L4 = f64("0x4032cd4011c8f119");
+    const L5 = f64("0x40378090163b2d5f");
+    const L6 = f64("0x403c33e01aad69a5");
+    expect(validatePassword("abc").entropy).toBe(L2);
+    expect(validatePassword("abcdef").entropy).toBe(L2);
+    expect(validatePassword("xabcdef").entropy).toBe(L4);
+    expect(validatePassword("abcabc").entropy).toBe(L5);
+    expect(validatePassword("zyxwvu").entropy).toBe(L2);
+    expect(validatePassword("abcdefghijklmnopqrstuvwxyz").entropy).toBe(L6);
+    // Base 36, 3 bytes: the match counter carries over the skipped "x", so the 0 is removed.
+    expect(validatePassword("1abcdef").entropy).toBe(f64("0x402f05013ab7ce0e"));
+    expect(validatePassword("89x0").entropy).toBe(f64("0x402f05013ab7ce0e"));
+    expect(validatePassword("x89y0").entropy).toBe(f64("0x4034ae00d1cfdeb4")); // 4 bytes
+    expect(validatePassword("890").entropy).toBe(f64("0x4023ee7b471b3a95")); // base 10, 3 bytes
   });
 
   it("never reduces upper-case sequences", () => {
     const upper = validatePassword("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-    expect(upper).toEqual({ valid: true, details: "", entropy: bits(26, 26) });
-    expect(upper.entropy).toBeCloseTo(122.2, 1);
-    expect(validatePassword("QWERTY").entropy).toBe(bits(26, 6));
+    expect(upper).toEqual({ valid: true, details: "", entropy: f64("0x405e8d881ce687ce") });
+    expect(validatePassword("QWERTY").entropy).toBe(f64("0x403c33e01aad69a5"));
+  });
+
+  it("adds Go's log2 for bases 3 and 9, which is one bit off Math.log2", () => {
+    // From the Go vectors: base 3 with 6 bytes, base 9 with 24 bytes.
+    expect(validatePassword("ηΩθ").entropy).toBe(f64("0x402305013ab7ce0f"));
+    expect(validatePassword("дбПРЬвРглвЬо")).toEqual({
+      valid: true,
+      details: "",
+      entropy: f64("0x405305013ab7ce10"),
+    });
   });
 
   it("reaches exactly 52.0 with power-of-two bases, inclusively", () => {
@@ -226,7 +242,10 @@ function reference(password: string): { valid: boolean; details: string; entropy
     }
   }
   const length = new TextEncoder().encode(String.fromCodePoint(...r)).length;
-  const entropy = base === 0 ? 0 : bits(base, length);
+  // Go's log2 from the documented table, not from the port under test.
+  const step = base === 0 ? 0 : (GO_LOG2_DIFFERS.get(base) ?? Math.log2(base));
+  let entropy = 0;
+  for (let i = 0; i < length; i++) entropy += step;
   const bytes = new TextEncoder().encode(password).length;
 
   let details = "";
