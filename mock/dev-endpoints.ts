@@ -7,6 +7,7 @@ import { mailboxPage } from "./mailbox.ts";
 import { findUserByEmail } from "./model.ts";
 import { APPEARANCE_MODES } from "./routes/appearance.ts";
 import { describeSeededAccounts } from "./seed.ts";
+import { MOCK_STYLESHEET } from "./style.ts";
 
 export interface MockControls {
   reset(): void;
@@ -107,6 +108,15 @@ export async function handleDevEndpoint(ctx: Ctx, controls: MockControls): Promi
   }
 
   switch (route) {
+    case "GET /__mock/style.css":
+    case "HEAD /__mock/style.css":
+      return new Response(method === "HEAD" ? null : MOCK_STYLESHEET, {
+        headers: {
+          "content-type": "text/css; charset=utf-8",
+          "cache-control": "no-cache",
+          "x-content-type-options": "nosniff",
+        },
+      });
     case "POST /__mock/reset":
       controls.reset();
       return empty(ctx, 204);

@@ -1,5 +1,7 @@
 // The few HTML pages the mock serves itself (identity provider, mailbox, Coder's static error
-// page). They are plain documents: no script, no inline style, so they work under a strict CSP.
+// page). They are plain documents: no script, no inline style, one same-origin stylesheet
+// (./style.ts), so they work under a strict CSP.
+import { STYLESHEET_PATH } from "./style.ts";
 
 export function escapeHtml(text: string): string {
   return text
@@ -41,6 +43,7 @@ ${
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${title}</title>
+<link rel="stylesheet" href="${STYLESHEET_PATH}">
 </head>
 <body>
 ${body}
