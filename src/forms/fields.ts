@@ -16,4 +16,6 @@ export const requiredPassword = (message: string) => z.string().check(z.minLengt
 export const CURRENT_PASSWORD = {
   missing: "Enter your current password.",
   wrong: "That isn't your current password.",
+  /** The new password is the one the account has now. */
+  reused: "This is your current password. Choose a different one.",
 } as const;

@@ -18,7 +18,7 @@ import { TextField } from "../../components/TextField.tsx";
 import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { usePasswordVerdict } from "../../components/usePasswordVerdict.ts";
 import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
-import { emailField } from "../../forms/fields.ts";
+import { CURRENT_PASSWORD, emailField } from "../../forms/fields.ts";
 import {
   confirmationMatches,
   confirmPasswordField,
@@ -139,7 +139,7 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
     if (isMessage(error, SAME_AS_OLD_PASSWORD)) {
       form.setError(
         "password",
-        { type: "server", message: "This is your current password. Choose a different one." },
+        { type: "server", message: CURRENT_PASSWORD.reused },
         { shouldFocus: true },
       );
       return true;

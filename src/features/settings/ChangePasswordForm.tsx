@@ -31,8 +31,6 @@ interface ChangePasswordValues {
   confirm_password: string;
 }
 
-const SAME_AS_OLD = "Choose a password that differs from your current one.";
-
 export function ChangePasswordForm({ email, username }: { email: string; username: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -72,7 +70,11 @@ export function ChangePasswordForm({ email, username }: { email: string; usernam
       return true;
     }
     if (error.message === "New password cannot match old password.") {
-      form.setError("password", { type: "server", message: SAME_AS_OLD }, { shouldFocus: true });
+      form.setError(
+        "password",
+        { type: "server", message: CURRENT_PASSWORD.reused },
+        { shouldFocus: true },
+      );
       return true;
     }
     if (error.message === "Old password is required.") {

@@ -198,7 +198,7 @@ describe("a password account", () => {
     await fillPasswordForm(user, { old: PASSWORD, password: PASSWORD });
     await user.click(changePasswordButton());
     expect(
-      await screen.findByText("Choose a password that differs from your current one."),
+      await screen.findByText("This is your current password. Choose a different one."),
     ).toBeInTheDocument();
     expect(screen.getByLabelText("New password")).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByLabelText("Current password")).not.toHaveAttribute("aria-invalid");
