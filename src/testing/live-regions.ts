@@ -11,7 +11,7 @@ function spokenText(node: Node): string {
 }
 
 /** Each live region's spoken text, outermost regions only (a region inside one speaks with it). */
-export function liveRegionTexts(root: ParentNode = document): string[] {
+function liveRegionTexts(root: ParentNode = document): string[] {
   return Array.from(root.querySelectorAll(LIVE))
     .filter((region) => !region.parentElement?.closest(LIVE))
     .map((region) => spokenText(region).replace(/\s+/g, " ").trim());
