@@ -4,6 +4,9 @@ import type { Locator, Page, Route } from "@playwright/test";
 import { accounts, expect, PASSWORD, signIn, test } from "./fixtures.ts";
 
 const STRONG = "Correct-Horse-Battery-42";
+// Our words where Coder's say too little (the reset pages reword its bare "Internal error.").
+const SERVER_WENT_WRONG = "Something went wrong on the server. Try again in a moment.";
+const UNAVAILABLE = "The server is unavailable right now. Try again in a moment.";
 
 interface Form {
   name: string;
@@ -15,8 +18,10 @@ interface Form {
   submit(page: Page): Promise<void>;
   /** What success looks like once the fault is gone. */
   succeeded(page: Page): Promise<void>;
-  /** Where the error appears (the page, or a dialog). */
+  /** The form itself: its alert is the one that must say what went wrong. */
   scope(page: Page): Locator;
+  /** What the form says about Coder's 500 "Internal error." (its own text, or ours). */
+  onInternalError: string;
   /**
    * Status for the malformed-body case. Endpoints that answer 204 ignore a success body, so for
    * them a garbled error body is what can go wrong.
@@ -44,7 +49,8 @@ const forms: Form[] = [
     submit: (page) => page.locator('form button[type="submit"]').click(),
     succeeded: (page) =>
       expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible(),
-    scope: (page) => page.locator("body"),
+    scope: (page) => page.locator("form", { has: page.getByLabel("Email") }),
+    onInternalError: "Internal error.",
   },
   {
     name: "change password (settings)",
@@ -69,7 +75,9 @@ const forms: Form[] = [
     submit: (page) =>
       page.getByRole("button", { name: /Change password|Try again in|Changing/ }).click(),
     succeeded: (page) => expect(page).toHaveURL(/\/login\?message=password-updated/),
-    scope: (page) => page.locator("body"),
+    scope: (page) =>
+      page.locator("form", { has: page.getByLabel("New password", { exact: true }) }),
+    onInternalError: "Internal error.",
     malformedStatus: 400,
   },
   {
@@ -88,7 +96,8 @@ const forms: Form[] = [
     submit: (page) => page.getByRole("dialog").locator('button[type="submit"]').click(),
     // Success leaves for the identity provider's page.
     succeeded: (page) => expect(page).toHaveURL(/\/__mock\/idp\//),
-    scope: (page) => page.getByRole("dialog"),
+    scope: (page) => page.getByRole("dialog").locator("form"),
+    onInternalError: "Internal error.",
   },
 ];
 
@@ -119,7 +128,8 @@ forms.push(
     submit: (page) => page.locator('form button[type="submit"]').click(),
     succeeded: (page) =>
       expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible(),
-    scope: (page) => page.locator("body"),
+    scope: (page) => page.locator("form", { has: page.getByLabel("Email") }),
+    onInternalError: SERVER_WENT_WRONG,
     malformedStatus: 400,
   },
   {
@@ -140,7 +150,9 @@ forms.push(
     },
     submit: (page) => page.locator('form button[type="submit"]').click(),
     succeeded: (page) => expect(page).toHaveURL(/\/login\?message=password-changed/),
-    scope: (page) => page.locator("body"),
+    scope: (page) =>
+      page.locator("form", { has: page.getByLabel("New password", { exact: true }) }),
+    onInternalError: SERVER_WENT_WRONG,
     malformedStatus: 400,
   },
 );
@@ -153,7 +165,8 @@ const faults = (
 ): Array<{
   name: string;
   handle: (route: Route) => Promise<void>;
-  message: RegExp;
+  /** Exactly what the form's alert says. */
+  message: string | RegExp;
 }> => [
   {
     name: "500 from Coder",
@@ -163,22 +176,22 @@ const faults = (
         contentType: "application/json",
         body: '{"message":"Internal error.","detail":"pq: connection refused"}',
       }),
-    message: /Something went wrong on the server|Internal error/,
+    message: form.onInternalError,
   },
   {
     name: "502 with a proxy's HTML page",
     handle: (route) => route.fulfill({ status: 502, contentType: "text/html", body: html502 }),
-    message: /server is unavailable right now/,
+    message: UNAVAILABLE,
   },
   {
     name: "503 with an empty body",
     handle: (route) => route.fulfill({ status: 503, body: "" }),
-    message: /server is unavailable right now/,
+    message: UNAVAILABLE,
   },
   {
     name: "a dropped connection",
     handle: (route) => route.abort("connectionreset"),
-    message: /Can't reach the server/,
+    message: "Can't reach the server. Check your connection and try again.",
   },
   {
     name: "a malformed JSON body",
@@ -188,7 +201,11 @@ const faults = (
         contentType: "application/json",
         body: '{"session_token": "abc',
       }),
-    message: /couldn't read|request failed \(HTTP 400\)/,
+    // A 2xx body we can't read, or a 400 without Coder's envelope: our words for each.
+    message:
+      form.malformedStatus === 400
+        ? "The request failed (HTTP 400). Try again."
+        : "The server sent an answer we couldn't read. Try again; if it keeps happening, contact your administrator.",
   },
   {
     name: "429 with Retry-After",
@@ -201,7 +218,8 @@ const faults = (
           message: "You've been rate limited for sending more than 60 requests in 1m0s.",
         }),
       }),
-    message: /Too many attempts/,
+    // Counting down from Retry-After: 2.
+    message: /^Too many attempts\. You can try again in [12] seconds?\.$/,
   },
 ];
 
@@ -213,7 +231,7 @@ for (const form of forms) {
         const typed = await form.fill(page);
         await page.route(form.endpoint, fault.handle);
         await form.submit(page);
-        await expect(form.scope(page).getByRole("alert").first()).toContainText(fault.message);
+        await expect(form.scope(page).getByRole("alert")).toHaveText(fault.message);
         await expect(page.locator("body")).not.toContainText("502 Bad Gateway");
         for (const [field, value] of typed) await expect(field).toHaveValue(value);
         expect(
@@ -223,9 +241,10 @@ for (const form of forms) {
         await page.unroute(form.endpoint);
         // A 429 blocks the form until Retry-After has passed.
         if (fault.name.startsWith("429"))
-          await expect(form.scope(page).getByRole("alert").first()).toContainText("try again now", {
-            timeout: 5000,
-          });
+          await expect(form.scope(page).getByRole("alert")).toHaveText(
+            "Too many attempts. You can try again now.",
+            { timeout: 5000 },
+          );
         await form.submit(page);
         await form.succeeded(page);
       });
@@ -243,7 +262,9 @@ for (const form of forms) {
       await form.submit(page);
       await expect(form.scope(page).locator('button[aria-disabled="true"]').first()).toBeVisible();
       await page.clock.fastForward(16_000);
-      await expect(form.scope(page).getByRole("alert").first()).toContainText(/taking too long/);
+      await expect(form.scope(page).getByRole("alert")).toHaveText(
+        "The server is taking too long to answer. Try again in a moment.",
+      );
       for (const [field, value] of typed) await expect(field).toHaveValue(value);
       await page.unroute(form.endpoint);
       await form.submit(page);

@@ -103,6 +103,15 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
 }
 
+/**
+ * Until the app renders over it, a prerendered page is the static HTML (src/app/static-handoff.ts
+ * removes the static root when it takes over): wait for that before asserting what the app shows.
+ */
+export async function waitForApp(page: Page) {
+  await expect(page.locator("#app")).toBeVisible();
+  await expect(page.locator("#root")).toHaveCount(0);
+}
+
 /** axe with the WCAG 2.x A/AA rules and best practices; fails on any violation. */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page })

@@ -1,24 +1,18 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
-import { RouterProvider } from "react-router/dom";
+import { BrowserRouter } from "react-router";
 import { createQueryClient } from "./app/query-client.ts";
-import { createAppRouter } from "./app/router.tsx";
+import { AppRoutes } from "./app/router.tsx";
+import { startPage } from "./app/routes.ts";
 import { createAppContainer } from "./app/static-handoff.ts";
 
 const queryClient = createQueryClient();
-const router = createAppRouter(queryClient);
 
-// Render once the first page's code is in, so the first commit is the whole page (the moment it
-// takes over from the prerendered one) and the router needs no loading placeholder.
-await new Promise<void>((resolve) => {
-  if (router.state.initialized) return resolve();
-  const unsubscribe = router.subscribe((state) => {
-    if (!state.initialized) return;
-    unsubscribe();
-    resolve();
-  });
-});
+// Start the first page's data and code, and render once the code is in, so the first commit is
+// the whole page (the moment it takes over from the prerendered one). A signed-in page also
+// waits for `users/me`: it suspends, and with no Suspense boundary nothing commits before it.
+await startPage(window.location.pathname, queryClient);
 
 // A transition lets React render in short slices, so the page stays responsive while it starts.
 const root = createRoot(createAppContainer());
@@ -26,7 +20,9 @@ startTransition(() =>
   root.render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </QueryClientProvider>
     </StrictMode>,
   ),

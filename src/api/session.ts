@@ -4,7 +4,7 @@ import { apiRequest } from "./client.ts";
 import { isApiError } from "./errors.ts";
 import { queryKeys } from "./keys.ts";
 import { AuthMethods, LoginWithPasswordResponse, User } from "./schemas.ts";
-import { hasSessionHint, setSessionHint } from "./session-hint.ts";
+import { hasSessionHint, noteSignedOutByServer, setSessionHint } from "./session-hint.ts";
 
 /** The signed-in user, or `null` when signed out (401): signed out is a state, not an error. */
 export const meQuery = () =>
@@ -17,7 +17,7 @@ export const meQuery = () =>
         return user;
       } catch (error) {
         if (isApiError(error) && error.status === 401) {
-          setSessionHint(false);
+          noteSignedOutByServer();
           return null;
         }
         throw error;

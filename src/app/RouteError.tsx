@@ -1,21 +1,22 @@
-import { isRouteErrorResponse, useRouteError } from "react-router";
 import { isApiError } from "../api/errors.ts";
 import { Alert } from "../components/Alert.tsx";
+import { AppPage } from "../components/AppPage.tsx";
 import { AuthLayout } from "../components/AuthLayout.tsx";
 
-/** Last resort for a page that could not load: say why in plain words and offer a way on. */
-export function RouteError() {
-  const error = useRouteError();
-  let message = "Something went wrong while loading this page.";
-  if (isApiError(error)) message = error.message;
-  else if (isRouteErrorResponse(error) && error.status === 404)
-    message = "This page doesn't exist.";
-  else if (error instanceof TypeError && /import|module|fetch/i.test(error.message))
-    message = "Part of this page couldn't be downloaded. Check your connection and try again.";
-  else console.error(error);
+/** What a route's error boundary caught, in plain words. */
+export function describeRouteError(error: unknown): string {
+  if (isApiError(error)) return error.message;
+  // Browsers word a failed dynamic import differently; all of them are a TypeError.
+  if (error instanceof TypeError && /import|module|fetch/i.test(error.message))
+    return "Part of this page couldn't be downloaded. Check your connection and try again.";
+  return "Something went wrong while loading this page.";
+}
 
-  return (
-    <AuthLayout title="Something went wrong">
+/** Last resort for a page that could not load: say why in plain words and offer a way on. */
+export function RouteError({ error, inFrame }: { error: unknown; inFrame: boolean }) {
+  const message = describeRouteError(error);
+  const body = (
+    <>
       <Alert tone="error">
         <p>{message}</p>
       </Alert>
@@ -27,6 +28,12 @@ export function RouteError() {
           Go to the home page
         </a>
       </div>
-    </AuthLayout>
+    </>
+  );
+  // Inside the signed-in frame its header stays (navigation, sign out); elsewhere a whole page.
+  return inFrame ? (
+    <AppPage title="Something went wrong">{body}</AppPage>
+  ) : (
+    <AuthLayout title="Something went wrong">{body}</AuthLayout>
   );
 }

@@ -1,17 +1,15 @@
 // Build-time rendering of the signed-out pages to static HTML, so the form is painted before any
 // JavaScript arrives. Run by scripts/prerender.ts; never part of the browser bundle.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import type { ComponentType } from "react";
 import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router";
+import { Route, Routes, StaticRouter } from "react-router";
 import { StaticRenderContext } from "../components/static-render.ts";
-import { LoginPage } from "../features/login/LoginPage.tsx";
-import { ChangePasswordPage } from "../features/reset-password/ChangePasswordPage.tsx";
-import { RequestCodePage } from "../features/reset-password/RequestCodePage.tsx";
+import type { AppPage } from "./owned-routes.ts";
+import { pages } from "./routes.ts";
 
 export interface PrerenderedPage {
   /** Where the page is served from (the app route). */
-  path: string;
+  path: AppPage;
   /** The URL rendered: what the visitor most often arrives with. */
   sample: string;
   /** File name under dist/. */
@@ -19,7 +17,6 @@ export interface PrerenderedPage {
   title: string;
   /** What the page says where JavaScript is off (index.html's note names no task). */
   noscript: string;
-  Component: ComponentType;
 }
 
 export const prerenderedPages: PrerenderedPage[] = [
@@ -29,7 +26,6 @@ export const prerenderedPages: PrerenderedPage[] = [
     file: "login.html",
     title: "Sign in",
     noscript: "Signing in needs JavaScript. Turn it on for this site, then reload the page.",
-    Component: LoginPage,
   },
   {
     path: "/reset-password",
@@ -38,7 +34,6 @@ export const prerenderedPages: PrerenderedPage[] = [
     title: "Reset your password",
     noscript:
       "Resetting your password needs JavaScript. Turn it on for this site, then reload the page.",
-    Component: RequestCodePage,
   },
   {
     path: "/reset-password/change",
@@ -49,22 +44,29 @@ export const prerenderedPages: PrerenderedPage[] = [
     title: "Choose a new password",
     noscript:
       "Choosing a new password needs JavaScript. Turn it on for this site, then open the emailed link again.",
-    Component: ChangePasswordPage,
   },
 ];
 
+/**
+ * The page's markup as the app's first commit renders it: the same component the route table
+ * loads, under a router at the sample URL (the layout and error boundary above it add no markup).
+ */
 export async function renderPage(page: PrerenderedPage): Promise<string> {
-  const routes = [{ path: page.path, Component: page.Component }];
-  const handler = createStaticHandler(routes);
-  const context = await handler.query(new Request(`http://prerender.invalid${page.sample}`));
-  if (context instanceof Response) throw new Error(`prerender of ${page.path} redirected`);
-  const router = createStaticRouter(handler.dataRoutes, context);
+  const route = pages[page.path];
+  if (!route) throw new Error(`${page.path} has no page in the route table`);
+  if (route.signedIn)
+    throw new Error(`${page.path} needs a session: there is nothing to prerender`);
+  const Page = await route.preload();
   // Queries stay pending: the markup shows the page before any data, as the first client render does.
   const queryClient = new QueryClient({ defaultOptions: { queries: { enabled: false } } });
   return renderToString(
     <StaticRenderContext value={true}>
       <QueryClientProvider client={queryClient}>
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
+        <StaticRouter location={page.sample}>
+          <Routes>
+            <Route path={page.path} element={<Page />} />
+          </Routes>
+        </StaticRouter>
       </QueryClientProvider>
     </StaticRenderContext>,
   );

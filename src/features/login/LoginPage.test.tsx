@@ -31,12 +31,12 @@ async function fillAndSubmit(
 
 describe("LoginPage against the mock Coder", () => {
   it("signs in and shows the account", async () => {
-    const { user, router } = renderApp("/login");
+    const { user, location } = renderApp("/login");
     await fillAndSubmit(user, "  admin@coder.com ", PASSWORD);
     expect(
       await screen.findByRole("heading", { level: 1, name: "Your account" }),
     ).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe("/");
+    expect(location().pathname).toBe("/");
     expect(logins).toEqual([{ email: "admin@coder.com", password: PASSWORD }]);
   });
 
@@ -115,13 +115,13 @@ describe("LoginPage against the mock Coder", () => {
   it("honours a same-origin redirect and ignores a hostile one", async () => {
     const first = renderApp("/login?redirect=%2Fsettings%2Fsecurity");
     await fillAndSubmit(first.user, "member@coder.com", PASSWORD);
-    await waitFor(() => expect(first.router.state.location.pathname).toBe("/settings/security"));
+    await waitFor(() => expect(first.location().pathname).toBe("/settings/security"));
     first.unmount();
     mock.reset();
 
     const second = renderApp("/login?redirect=%2F%2Fevil.example%2Fx");
     await fillAndSubmit(second.user, "member@coder.com", PASSWORD);
-    await waitFor(() => expect(second.router.state.location.pathname).toBe("/"));
+    await waitFor(() => expect(second.location().pathname).toBe("/"));
   });
 
   it("builds single sign-on links from authmethods, with the OIDC text as text", async () => {

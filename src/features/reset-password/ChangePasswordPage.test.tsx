@@ -52,11 +52,11 @@ function passwordInputs() {
 describe("ChangePasswordPage, from the emailed link", () => {
   it("reads the code, then takes it out of the URL (keeping only the address)", async () => {
     const { link, otp } = await mailedLink();
-    const { router } = renderResetRoute(link);
+    const { location } = renderResetRoute(link);
     expect(await screen.findByText(/For the account/)).toHaveTextContent(MEMBER);
-    await waitFor(() => expect(router.state.location.search).toBe("?email=member%40coder.com"));
-    expect(router.state.location.state).toBeNull();
-    expect(router.state.location.pathname).toBe("/reset-password/change");
+    await waitFor(() => expect(location().search).toBe("?email=member%40coder.com"));
+    expect(location().state).toBeNull();
+    expect(location().pathname).toBe("/reset-password/change");
     expect(document.body.innerHTML).not.toContain(otp);
     // Nothing to ask but the new password, and that is where the page starts.
     expect(screen.queryByLabelText("One-time code")).not.toBeInTheDocument();
@@ -102,14 +102,14 @@ describe("ChangePasswordPage, from the emailed link", () => {
 
   it("changes the password, then sends the person to sign in with the address filled in", async () => {
     const { link } = await mailedLink();
-    const { user, router } = renderResetRoute(link);
+    const { user, location } = renderResetRoute(link);
     await screen.findByLabelText("New password");
     await user.type(passwordInputs().password, NEW_PASSWORD);
     await user.type(passwordInputs().confirm, NEW_PASSWORD);
     await user.click(screen.getByRole("button", { name: "Change password" }));
     expect(await screen.findByText("message: password-changed")).toBeInTheDocument();
     expect(screen.getByText(`email: ${MEMBER}`)).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe("/login");
+    expect(location().pathname).toBe("/login");
     expect(requests.filter((r) => r === CHANGE)).toHaveLength(1);
     expect(await signInStatus(MEMBER, NEW_PASSWORD)).toBe(201);
     expect(await signInStatus(MEMBER, OLD_PASSWORD)).toBe(401);
@@ -331,13 +331,13 @@ describe("ChangePasswordPage, when the link lacks something", () => {
 
   it("asks for the address when the link has none, and says why", async () => {
     const { otp } = await mailedLink();
-    const { user, router } = renderResetRoute(`/reset-password/change?otp=${otp}`);
+    const { user, location } = renderResetRoute(`/reset-password/change?otp=${otp}`);
     expect(
       await screen.findByText(
         "This link doesn't say which account it's for. Enter the email address it was sent to.",
       ),
     ).toBeInTheDocument();
-    await waitFor(() => expect(router.state.location.search).toBe(""));
+    await waitFor(() => expect(location().search).toBe(""));
     const email = screen.getByLabelText("Email");
     expect(email).toHaveAttribute("autocomplete", "username");
     // What is missing is where the page starts.
@@ -351,12 +351,12 @@ describe("ChangePasswordPage, when the link lacks something", () => {
   });
 
   it("says a cut-off code is incomplete and asks for it again", async () => {
-    const { router } = renderResetRoute(
+    const { location } = renderResetRoute(
       `/reset-password/change?otp=fad9020b-6562&email=${encodeURIComponent(MEMBER)}`,
     );
     expect(await screen.findByText(/The code in this link is incomplete/)).toBeInTheDocument();
     expect(screen.getByLabelText("One-time code")).toHaveValue("");
-    await waitFor(() => expect(router.state.location.search).toBe("?email=member%40coder.com"));
+    await waitFor(() => expect(location().search).toBe("?email=member%40coder.com"));
   });
 
   it("asks for both on a bare visit", async () => {

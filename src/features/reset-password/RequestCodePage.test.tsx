@@ -47,7 +47,7 @@ describe("RequestCodePage", () => {
   });
 
   it("sends one request and says where the code went, how long it lasts, and that only the newest works", async () => {
-    const { router } = await requestCodeFor("member@coder.com");
+    const { location } = await requestCodeFor("member@coder.com");
     expect(requests.filter((r) => r === REQUEST)).toHaveLength(1);
     expect(mock.mail).toHaveLength(1);
     expect(mock.mail[0]?.to).toBe("member@coder.com");
@@ -56,7 +56,7 @@ describe("RequestCodePage", () => {
     expect(status).toHaveFocus();
     expect(screen.getByText(/works for 20 minutes/)).toHaveTextContent("only the newest one works");
     // A reload now comes back to this screen.
-    expect(router.state.location.search).toBe("?email=member%40coder.com");
+    expect(location().search).toBe("?email=member%40coder.com");
   });
 
   it("shows exactly the same screen for an address that has no account", async () => {
@@ -92,7 +92,7 @@ describe("RequestCodePage", () => {
     expect(requests.filter((r) => r === REQUEST)).toHaveLength(1);
 
     // "Reload": a fresh app at the URL the page left behind.
-    const url = first.router.state.location;
+    const url = first.location();
     first.unmount();
     const second = renderResetRoute(`${url.pathname}${url.search}`);
     expect(await screen.findByRole("heading", { name: "Check your email" })).toBeInTheDocument();
@@ -210,10 +210,10 @@ describe("RequestCodePage", () => {
   });
 
   it("links to entering the code by hand, for whoever reads email elsewhere", async () => {
-    const { user, router } = await requestCodeFor("member@coder.com");
+    const { user, location } = await requestCodeFor("member@coder.com");
     await user.click(screen.getByRole("link", { name: "Enter the code here" }));
-    await waitFor(() => expect(router.state.location.pathname).toBe("/reset-password/change"));
-    expect(router.state.location.search).toBe("?email=member%40coder.com");
+    await waitFor(() => expect(location().pathname).toBe("/reset-password/change"));
+    expect(location().search).toBe("?email=member%40coder.com");
     const main = await screen.findByRole("main");
     expect(within(main).getByLabelText("One-time code")).toBeInTheDocument();
   });

@@ -1,12 +1,8 @@
-// Renders the reset pages as the app does (query client, data router), with a stand-in for
+// Renders the reset pages as the app does (query client, declarative router), with a stand-in for
 // /login that shows what it was handed, and records every API request the pages send.
-import { QueryClientProvider } from "@tanstack/react-query";
-import { render } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import type { SetupServer } from "msw/node";
-import { createMemoryRouter, useLocation } from "react-router";
-import { RouterProvider } from "react-router/dom";
-import { createQueryClient } from "../../app/query-client.ts";
+import { Route, Routes, useLocation } from "react-router";
+import { type Entry, renderInRouter } from "../../testing/render-app.tsx";
 import { ChangePasswordPage } from "./ChangePasswordPage.tsx";
 import { RequestCodePage } from "./RequestCodePage.tsx";
 
@@ -22,29 +18,17 @@ function LoginStandIn() {
   );
 }
 
-export interface InitialEntry {
-  pathname: string;
-  search?: string;
-  state?: unknown;
-}
+export type InitialEntry = Exclude<Entry, string>;
 
-export function renderResetRoute(entry: string | InitialEntry) {
-  const queryClient = createQueryClient();
-  const router = createMemoryRouter(
-    [
-      { path: "/reset-password", Component: RequestCodePage },
-      { path: "/reset-password/change", Component: ChangePasswordPage },
-      { path: "/login", Component: LoginStandIn },
-    ],
-    { initialEntries: [entry] },
+export function renderResetRoute(entry: Entry) {
+  return renderInRouter(
+    entry,
+    <Routes>
+      <Route path="/reset-password" element={<RequestCodePage />} />
+      <Route path="/reset-password/change" element={<ChangePasswordPage />} />
+      <Route path="/login" element={<LoginStandIn />} />
+    </Routes>,
   );
-  const user = userEvent.setup();
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { router, user, queryClient, ...view };
 }
 
 /** The API calls seen by the mock, as "METHOD /path", in order. */

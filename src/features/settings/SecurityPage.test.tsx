@@ -1,17 +1,14 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { configure, render, screen, waitFor, within } from "@testing-library/react";
+import { configure, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
-import { createMemoryRouter } from "react-router";
-import { RouterProvider } from "react-router/dom";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MockServer } from "../../../mock/msw.ts";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { queryKeys } from "../../api/keys.ts";
 import { setSessionHint } from "../../api/session-hint.ts";
-import { createQueryClient } from "../../app/query-client.ts";
-import { appRoutes } from "../../app/router.tsx";
+import { AppRoutes } from "../../app/router.tsx";
 import { loginMessages } from "../../session/login-messages.ts";
+import { renderInRouter } from "../../testing/render-app.tsx";
 import { fullPageNavigation } from "./full-page-navigation.ts";
 import { SSO_DOCS_URL } from "./SingleSignOnSection.tsx";
 
@@ -83,16 +80,10 @@ function apiFetch(path: string, init: { method?: string; body?: unknown } = {}) 
   });
 }
 
-/** The real app (its route table, loaders and layouts) in a memory router. */
+/** The real app (its route table, guard and layouts) in a memory router. */
 function renderApp(path = "/settings/security") {
-  const queryClient = createQueryClient();
-  const router = createMemoryRouter(appRoutes(queryClient), { initialEntries: [path] });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { queryClient, router };
+  const { queryClient, location } = renderInRouter(path, <AppRoutes />);
+  return { queryClient, location };
 }
 
 /** The API requests the app sent, as "METHOD /path" (without /api/v2). */
@@ -264,14 +255,14 @@ describe("a password account", () => {
   });
 
   it("after a change, forgets the session and offers sign-in with the email filled in", async () => {
-    const { user, router, queryClient } = await openAs("member@coder.com");
+    const { user, location, queryClient } = await openAs("member@coder.com");
     await fillPasswordForm(user, { old: PASSWORD, password: NEW_PASSWORD });
     await user.click(changePasswordButton());
 
     expect(await screen.findByText(loginMessages["password-updated"].text)).toBeInTheDocument();
     // Our message, not the signed-in layout's "session expired" one.
-    expect(router.state.location.pathname).toBe("/login");
-    expect(router.state.location.search).toBe("?message=password-updated");
+    expect(location().pathname).toBe("/login");
+    expect(location().search).toBe("?message=password-updated");
     expect(screen.getByLabelText("Email")).toHaveValue("member@coder.com");
     expect(queryClient.getQueryData(queryKeys.me)).toBeNull();
 
@@ -291,29 +282,29 @@ describe("when the session ends", () => {
     await signInAs(mockServer, "member@coder.com");
     setSessionHint(true);
     mock.advanceClock(DAY_AND_MORE);
-    const { router } = renderApp("/settings/security");
+    const { location } = renderApp("/settings/security");
     expect(await screen.findByText(loginMessages["session-expired"].text)).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe("/login");
-    const params = new URLSearchParams(router.state.location.search);
+    expect(location().pathname).toBe("/login");
+    const params = new URLSearchParams(location().search);
     expect(params.get("message")).toBe("session-expired");
     expect(params.get("redirect")).toBe("/settings/security");
   });
 
   it("on page load, says nothing for a browser that never signed in", async () => {
     setSessionHint(false);
-    const { router } = renderApp("/settings/security");
-    await waitFor(() => expect(router.state.location.pathname).toBe("/login"));
-    expect(router.state.location.search).toBe("?redirect=%2Fsettings%2Fsecurity");
+    const { location } = renderApp("/settings/security");
+    await waitFor(() => expect(location().pathname).toBe("/login"));
+    expect(location().search).toBe("?redirect=%2Fsettings%2Fsecurity");
     await screen.findByLabelText("Email");
     expect(screen.queryByText(loginMessages["session-expired"].text)).toBeNull();
   });
 
   it("during a visit, says so and keeps the address, starting at the password", async () => {
-    const { router, queryClient } = await openAs("member@coder.com");
+    const { location, queryClient } = await openAs("member@coder.com");
     mock.advanceClock(DAY_AND_MORE);
     await queryClient.invalidateQueries({ queryKey: queryKeys.me });
     expect(await screen.findByText(loginMessages["session-expired"].text)).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe("/login");
+    expect(location().pathname).toBe("/login");
     expect(screen.getByLabelText("Email")).toHaveValue("member@coder.com");
     await waitFor(() =>
       expect(screen.getByLabelText("Password", { selector: "input" })).toHaveFocus(),
@@ -347,7 +338,7 @@ describe("switching to single sign-on", () => {
 
   it("shows a wrong password in the dialog and keeps the user signed in", async () => {
     const assign = vi.spyOn(fullPageNavigation, "assign").mockImplementation(() => {});
-    const { user, dialog, requests, router } = await openDialog();
+    const { user, dialog, requests, location } = await openDialog();
     await user.type(within(dialog).getByLabelText("Current password"), "not my password");
     await user.click(within(dialog).getByRole("button", { name: "Switch to OpenID Connect" }));
 
@@ -363,7 +354,7 @@ describe("switching to single sign-on", () => {
     const convert = requests.indexOf("POST /users/me/convert-login");
     await waitFor(() => expect(requests.slice(convert)).toContain("GET /users/me"));
     expect(dialog).toHaveAttribute("open");
-    expect(router.state.location.pathname).toBe("/settings/security");
+    expect(location().pathname).toBe("/settings/security");
     expect(screen.getByText("member@coder.com", { selector: "header span" })).toBeInTheDocument();
     expect((await apiFetch("/users/me")).status).toBe(200);
     expect(assign).not.toHaveBeenCalled();

@@ -1,0 +1,162 @@
+import { configure, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ComponentType } from "react";
+import { Link, MemoryRouter, useLocation } from "react-router";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { setupMockCoder } from "../../mock/test-setup.ts";
+import { queryKeys } from "../api/keys.ts";
+import { setSessionHint } from "../api/session-hint.ts";
+import { renderApp } from "../testing/render-app.tsx";
+import { signInAs } from "../testing/session.ts";
+import { createQueryClient } from "./query-client.ts";
+import { RouteErrorBoundary } from "./router.tsx";
+import { pages, startPage } from "./routes.ts";
+
+// The whole app with lazy pages: allow more than a second on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
+
+const mockServer = setupMockCoder();
+const { server } = mockServer;
+const requested: string[] = [];
+server.events.on("request:start", ({ request }) => {
+  requested.push(`${request.method} ${new URL(request.url).pathname.replace("/api/v2", "")}`);
+});
+afterEach(() => {
+  requested.length = 0;
+  localStorage.clear();
+  vi.restoreAllMocks();
+});
+
+const heading = (name: string | RegExp) => screen.findByRole("heading", { level: 1, name });
+
+/** A download that finishes when the test says so. */
+function deferred<T>() {
+  let resolve: (value: T) => void = () => {};
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+describe("data and code start together", () => {
+  it("on the first load: a signed-in page's data is asked for before its code is in", async () => {
+    setSessionHint(true);
+    const security = pages["/settings/security"];
+    if (!security) throw new Error("no security page");
+    const code = deferred<ComponentType>();
+    vi.spyOn(security, "preload").mockReturnValue(code.promise);
+    const queryClient = createQueryClient();
+    let ready = false;
+    const started = startPage("/settings/security", queryClient).then(() => {
+      ready = true;
+    });
+    await waitFor(() =>
+      expect(requested).toEqual(
+        expect.arrayContaining([
+          "GET /users/me",
+          "POST /authcheck",
+          "GET /users/me/login-type",
+          "GET /users/authmethods",
+        ]),
+      ),
+    );
+    expect(ready).toBe(false);
+    code.resolve(() => null);
+    await started;
+    expect(ready).toBe(true);
+    expect(queryClient.getQueryState(queryKeys.me)).toBeDefined();
+  });
+
+  it("on navigation: the next page's data starts while its code is still downloading", async () => {
+    await signInAs(mockServer, "member@coder.com");
+    const { user } = renderApp("/");
+    await heading("Your account");
+    const security = pages["/settings/security"];
+    if (!security) throw new Error("no security page");
+    const code = deferred<ComponentType>();
+    const real = security.preload;
+    vi.spyOn(security, "preload").mockReturnValue(code.promise);
+    requested.length = 0;
+
+    await user.click(screen.getByRole("link", { name: "Open security settings" }));
+    await waitFor(() => expect(requested).toContain("GET /users/me/login-type"));
+    // Still on the previous page: the navigation waits for the code, the data did not.
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Your account");
+
+    code.resolve(await real());
+    expect(await heading("Security")).toBeInTheDocument();
+  });
+});
+
+describe("routes", () => {
+  it("sends a signed-out visitor of a signed-in page to sign in, and back afterwards", async () => {
+    const { location } = renderApp("/settings/security");
+    expect(await heading("Sign in to Coder")).toBeInTheDocument();
+    expect(location().pathname).toBe("/login");
+    // No "session ended" notice: there was no session.
+    expect(location().search).toBe("?redirect=%2Fsettings%2Fsecurity");
+  });
+
+  it("answers /.well-known/change-password with the security settings", async () => {
+    await signInAs(mockServer, "member@coder.com");
+    const { location } = renderApp("/.well-known/change-password");
+    expect(await heading("Security")).toBeInTheDocument();
+    expect(location().pathname).toBe("/settings/security");
+  });
+
+  it("shows the not-found page for a path the app doesn't have, and keeps the address", async () => {
+    const { location } = renderApp("/reset-password/elsewhere");
+    expect(await heading("Page not found")).toBeInTheDocument();
+    expect(location().pathname).toBe("/reset-password/elsewhere");
+  });
+
+  it("treats an owned page that isn't built yet as unknown", async () => {
+    const unbuilt = Object.entries(pages).find(([, route]) => route === null)?.[0];
+    if (!unbuilt) return; // every owned page is built
+    renderApp(unbuilt);
+    expect(await heading("Page not found")).toBeInTheDocument();
+  });
+
+  it("moves focus to the new page's heading after an in-app navigation", async () => {
+    const { user } = renderApp("/login");
+    await user.click(await screen.findByRole("link", { name: "Forgot password?" }));
+    const next = await heading("Reset your password");
+    await waitFor(() => expect(next).toHaveFocus());
+  });
+});
+
+describe("RouteErrorBoundary", () => {
+  function Broken(): never {
+    throw new TypeError("Failed to fetch dynamically imported module: /auth-ui/Page-x.js");
+  }
+
+  function Shell() {
+    const { pathname } = useLocation();
+    return (
+      <>
+        <RouteErrorBoundary resetKey={pathname}>
+          {pathname === "/broken" ? <Broken /> : <h1>Fine</h1>}
+        </RouteErrorBoundary>
+        <Link to="/fine">Elsewhere</Link>
+      </>
+    );
+  }
+
+  it("says a page's code could not be downloaded, and forgets it on navigation", async () => {
+    // React reports the caught error on the console; that is expected here.
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    render(
+      <MemoryRouter initialEntries={["/broken"]}>
+        <Shell />
+      </MemoryRouter>,
+    );
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Part of this page couldn't be downloaded. Check your connection and try again.",
+    );
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Something went wrong");
+    expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
+
+    await userEvent.setup().click(screen.getByRole("link", { name: "Elsewhere" }));
+    expect(await heading("Fine")).toBeInTheDocument();
+  });
+});
