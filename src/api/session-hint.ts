@@ -17,8 +17,9 @@ let ended = false;
 
 /** The server says nobody is signed in (a 401 from users/me). */
 export function noteSignedOutByServer() {
-  if (hasSessionHint()) ended = true;
+  const hadSession = hasSessionHint();
   setSessionHint(false);
+  ended = hadSession;
 }
 
 /** Whether a session of this browser ended while this page was loading or open. */
@@ -26,8 +27,9 @@ export function sessionHasEnded(): boolean {
   return ended;
 }
 
+/** Signed in, or signed out on purpose (which is not a session ending by itself). */
 export function setSessionHint(signedIn: boolean) {
-  if (signedIn) ended = false;
+  ended = false;
   try {
     if (signedIn) localStorage.setItem(KEY, "1");
     else localStorage.removeItem(KEY);
