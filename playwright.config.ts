@@ -9,6 +9,8 @@ function chromiumPath(): string | undefined {
 
 export default defineConfig({
   testDir: "e2e",
+  // The front-door suite has its own config (playwright.front-door.config.ts).
+  testIgnore: ["front-door/**"],
   // Each worker serves the build with a mock deployment of its own (e2e/fixtures.ts), so tests run
   // in parallel; within a test the mock is reset first.
   workers: process.env.E2E_WORKERS
@@ -20,7 +22,9 @@ export default defineConfig({
   globalSetup: "./e2e/global-setup.ts",
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
+  // Signing in ends on Coder's dashboard with full page loads; a test signing in three times
+  // on a busy 2-core machine needs more than 30 s.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {

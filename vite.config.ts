@@ -1,6 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
-import { coderMock } from "./mock/vite-plugin.ts";
+import { coderFrontDoor } from "./server/vite-dev.ts";
 import { ASSET_PREFIX } from "./src/app/owned-routes.ts";
 
 const OWN_SHARED = /src[\\/](components|api|forms|lib)[\\/]/;
@@ -8,7 +8,7 @@ const NEW_PASSWORD =
   /src[\\/](password[\\/]|forms[\\/]password-fields|components[\\/](NewPasswordField|usePasswordVerdict|useDebouncedValue)|api[\\/]passwords)/;
 
 export default defineConfig({
-  plugins: [react(), coderMock()],
+  plugins: [react(), coderFrontDoor()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   build: {

@@ -1,7 +1,7 @@
 // Every form against every way a server or network can fail: a clear message, nothing typed is
 // lost, no page or console error (the fixture checks), and trying again works.
 import type { Locator, Page, Route } from "@playwright/test";
-import { accounts, expect, PASSWORD, signIn, test } from "./fixtures.ts";
+import { accounts, expect, expectDashboard, PASSWORD, signIn, test } from "./fixtures.ts";
 
 const STRONG = "Correct-Horse-Battery-42";
 // Our words where Coder's say too little (the reset pages reword its bare "Internal error.").
@@ -47,8 +47,7 @@ const forms: Form[] = [
       ];
     },
     submit: (page) => page.locator('form button[type="submit"]').click(),
-    succeeded: (page) =>
-      expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible(),
+    succeeded: (page) => expectDashboard(page),
     scope: (page) => page.locator("form", { has: page.getByLabel("Email") }),
     onInternalError: "Internal error.",
   },

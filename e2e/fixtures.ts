@@ -95,12 +95,22 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
 export { expect };
 
+/**
+ * Coder's dashboard (the mock's stand-in for it), where signing in leads by default: Coder's
+ * `/`, which moves on to /workspaces.
+ */
+export async function expectDashboard(page: Page) {
+  // A full page load, and then another (Coder's / moves on): give it more than one step's time.
+  await expect(page).toHaveURL(/\/workspaces$/, { timeout: 15_000 });
+  await expect(page.getByRole("heading", { level: 1, name: "Workspaces" })).toBeVisible();
+}
+
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await expectDashboard(page);
 }
 
 /**

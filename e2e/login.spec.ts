@@ -1,6 +1,7 @@
 import {
   accounts,
   expect,
+  expectDashboard,
   expectNoAxeViolations,
   PASSWORD,
   signIn,
@@ -16,7 +17,8 @@ const coderError = (message: string) => ({
 test.describe("sign-in", () => {
   test("signs in and out with email and password", async ({ page }) => {
     await signIn(page, accounts.admin);
-    await expect(page).toHaveTitle("Your account · Coder");
+    // Coder's dashboard, reached with a full page load: who is signed in, as Coder has it.
+    await expect(page).toHaveTitle("Workspaces - Coder");
     const main = page.getByRole("main");
     await expect(main.getByText(accounts.admin).first()).toBeVisible();
     await expect(main.getByText("Owner")).toBeVisible();
@@ -35,6 +37,17 @@ test.describe("sign-in", () => {
     await expect(page.getByText("You have signed out.")).toBeVisible();
     await page.goto("/");
     await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test("signs out from the app's own pages too, leaving the app", async ({ page }) => {
+    await signIn(page, accounts.member);
+    await page.getByRole("link", { name: "Account security" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login\?message=signed-out$/);
+    await expect(page.getByText("You have signed out.")).toBeVisible();
+    await page.goto("/settings/security");
+    await expect(page).toHaveURL(/\/login\?redirect=%2Fsettings%2Fsecurity$/);
   });
 
   test("email is trimmed, checked, and password required, before any request", async ({ page }) => {
@@ -58,7 +71,7 @@ test.describe("sign-in", () => {
     const request = page.waitForRequest("**/api/v2/users/login");
     await page.getByRole("button", { name: "Sign in" }).click();
     expect((await request).postDataJSON()).toEqual({ email: accounts.member, password: PASSWORD });
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expectDashboard(page);
   });
 
   test("wrong password: Coder's message, focus on it, typed values kept", async ({ page }) => {
@@ -120,7 +133,7 @@ test.describe("sign-in", () => {
     await page.getByLabel("Password", { exact: true }).press("Enter");
     await expect(button).toContainText("Signing in…");
     release();
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expectDashboard(page);
     expect(logins).toBe(1);
   });
 
@@ -147,7 +160,7 @@ test.describe("sign-in", () => {
     await expect(submit).toHaveText("Sign in");
     await page.unroute("**/api/v2/users/login");
     await submit.click();
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expectDashboard(page);
   });
 
   test("network failure says so, keeps input, and a retry works", async ({ page }) => {
@@ -160,7 +173,7 @@ test.describe("sign-in", () => {
     await expect(page.getByLabel("Password", { exact: true })).toHaveValue(PASSWORD);
     await page.unroute("**/api/v2/users/login");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expectDashboard(page);
   });
 
   test("single sign-on through the fake GitHub lands where the visitor was going", async ({
@@ -216,13 +229,15 @@ test.describe("sign-in", () => {
     "javascript:alert(document.domain)",
     "/..//evil.example",
   ]) {
-    test(`a hostile redirect ${JSON.stringify(hostile)} lands on /`, async ({ page, baseURL }) => {
+    test(`a hostile redirect ${JSON.stringify(hostile)} lands on Coder's /`, async ({
+      page,
+      baseURL,
+    }) => {
       await page.goto(`/login?redirect=${encodeURIComponent(hostile)}`);
       await page.getByLabel("Email").fill(accounts.member);
       await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
-      expect(new URL(page.url()).pathname).toBe("/");
+      await expectDashboard(page);
       expect(new URL(page.url()).host).toBe(new URL(baseURL ?? "").host);
     });
   }
@@ -290,10 +305,10 @@ test.describe("sign-in", () => {
     await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expectDashboard(page);
   });
 
-  test("axe finds nothing on /login and /", async ({ page }) => {
+  test("axe finds nothing on /login, nor on the dashboard it leads to", async ({ page }) => {
     await page.goto("/login");
     await expect(page).toHaveTitle("Sign in · Coder");
     await expect(page.getByRole("main")).toHaveCount(1);

@@ -2,6 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import {
   accounts,
   expect,
+  expectDashboard,
   expectNoAxeViolations,
   type MockControl,
   PASSWORD,
@@ -129,7 +130,7 @@ test.describe("forgot password", () => {
 
     await page.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expectDashboard(page);
 
     await expectSignInFails(page, accounts.member, PASSWORD);
   });
@@ -207,7 +208,7 @@ test.describe("forgot password", () => {
 
     await page.getByLabel("Password", { exact: true }).fill(OTHER_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expectDashboard(page);
   });
 
   test("an expired code is refused, with a way to get a new one", async ({ page, mock }) => {

@@ -40,7 +40,7 @@ test.describe("strict Content-Security-Policy", () => {
   test("signed-in pages and the convert dialog run without violations", async ({ page }) => {
     const violations = await watchCsp(page);
     await signIn(page, accounts.admin);
-    await page.getByRole("link", { name: "Security", exact: true }).click();
+    await page.getByRole("link", { name: "Account security" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /security/i })).toBeVisible();
     await page
       .getByRole("button", { name: /GitHub/ })

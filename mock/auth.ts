@@ -2,7 +2,7 @@
 import { type Ctx, error, now } from "./context.ts";
 import { cookieValue, SESSION_COOKIE } from "./cookies.ts";
 import { goQuote, goTimeString } from "./go-json.ts";
-import { type ApiKey, findUserByUsername, type MockState } from "./model.ts";
+import { type ApiKey, findUserByUsername, type MockState, type MockUser } from "./model.ts";
 import { parseUuid } from "./rbac.ts";
 import { constantTimeEqual, sha256 } from "./secrets.ts";
 
@@ -65,23 +65,29 @@ export function lookupApiKey(state: MockState, token: string): KeyLookup {
   return { ok: true, key };
 }
 
-/** The authentication step of every signed-in route. Returns a response only on failure. */
-export function requireAuth(ctx: Ctx): Response | undefined {
-  const { state, config } = ctx.env;
+type Session = { ok: true; key: ApiKey; user: MockUser } | { ok: false; detail: string };
+
+/** The request's session if it has a live one, touching nothing (no refresh, no last-seen). */
+export function peekSession(ctx: Ctx): Session {
+  const { state } = ctx.env;
   const found = lookupApiKey(state, tokenFromRequest(ctx.request, ctx.url));
-  if (!found.ok) return error(ctx, 401, { message: SIGNED_OUT, detail: found.detail });
+  if (!found.ok) return found;
   const key = found.key;
-  const t = now(ctx);
-  if (key.expiresAt < t) {
-    return error(ctx, 401, {
-      message: SIGNED_OUT,
-      detail: `API key expired at ${goQuote(goTimeString(key.expiresAt))}.`,
-    });
+  if (key.expiresAt < now(ctx)) {
+    return { ok: false, detail: `API key expired at ${goQuote(goTimeString(key.expiresAt))}.` };
   }
   const user = state.users.get(key.userId);
-  if (!user || user.deleted) {
-    return error(ctx, 401, { message: SIGNED_OUT, detail: "API key is invalid." });
-  }
+  if (!user || user.deleted) return { ok: false, detail: "API key is invalid." };
+  return { ok: true, key, user };
+}
+
+/** The authentication step of every signed-in route. Returns a response only on failure. */
+export function requireAuth(ctx: Ctx): Response | undefined {
+  const { config } = ctx.env;
+  const session = peekSession(ctx);
+  if (!session.ok) return error(ctx, 401, { message: SIGNED_OUT, detail: session.detail });
+  const { key, user } = session;
+  const t = now(ctx);
   // Last use is recorded at most once an hour.
   if (t - key.lastUsed > HOUR) {
     key.lastUsed = t;

@@ -15,6 +15,7 @@ import {
   plainError,
 } from "./context.ts";
 import { checkCsrf, csrfForDocument } from "./csrf.ts";
+import { dashboardPage } from "./dashboard.ts";
 import { handleDevEndpoint } from "./dev-endpoints.ts";
 import { apiRateLimit, loginRateLimit } from "./limits.ts";
 import type { MockMail } from "./mailbox.ts";
@@ -26,6 +27,14 @@ import {
   optionalAuth,
   putAppearance,
 } from "./routes/appearance.ts";
+import {
+  getEntitlements,
+  getExperiments,
+  getOrganizations,
+  getRegions,
+  getUpdateCheck,
+  getUserAppearance,
+} from "./routes/deployment.ts";
 import { getGithubDevice, githubCallback } from "./routes/github-device.ts";
 import { oauthCallback, postConvertLogin } from "./routes/oauth.ts";
 import {
@@ -51,9 +60,13 @@ export type { MockConfig } from "./context.ts";
 export { describeSeededAccounts } from "./seed.ts";
 
 export interface MockCoder {
-  /** Serves /api/*, the fake identity provider and /__mock/*; see `owns`. */
+  /**
+   * Serves /api/*, the fake identity provider and /__mock/*, and, for every other path, the
+   * stand-in for Coder's dashboard (./dashboard.ts). A host in front (dev server, preview) sends
+   * the app's own paths to the app first.
+   */
   handle(request: Request, meta?: { clientIp?: string }): Promise<Response>;
-  /** Whether a URL is the mock's to answer; anything else (the app, its assets) is not. */
+  /** Whether a URL is under /api or /__mock (the mock's API; every other path is a page). */
   owns(url: URL): boolean;
   /** Seeded state, the initial config, an empty mailbox, no rate-limit history, clock offset 0. */
   reset(): void;
@@ -116,8 +129,14 @@ const ROUTES: Route[] = [
   route("POST", "/api/v2/authcheck", [requireAuth], postAuthcheck),
   route("GET", "/api/v2/appearance", [appearanceRouteExists, optionalAuth], getAppearance),
   route("PUT", "/api/v2/appearance", [appearanceRouteExists, requireAuth], putAppearance),
+  route("GET", "/api/v2/organizations", [requireAuth], getOrganizations),
+  route("GET", "/api/v2/entitlements", [requireAuth], getEntitlements),
+  route("GET", "/api/v2/experiments", [requireAuth], getExperiments),
+  route("GET", "/api/v2/updatecheck", [], getUpdateCheck),
+  route("GET", "/api/v2/regions", [requireAuth], getRegions),
   route("GET", "/api/v2/users/:user", [requireAuth, userParam], getUser),
   route("GET", "/api/v2/users/:user/login-type", [requireAuth, userParam], getLoginType),
+  route("GET", "/api/v2/users/:user/appearance", [requireAuth, userParam], getUserAppearance),
   route(
     "PUT",
     "/api/v2/users/:user/password",
@@ -227,7 +246,14 @@ export function createMockCoder(options: CreateMockCoderOptions = {}): MockCoder
     };
     try {
       if (isDevPath(url.pathname)) return await handleDevEndpoint(ctx, mock);
-      if (!isApiPath(url.pathname)) return plainError(ctx, 404, "404 page not found");
+      if (!isApiPath(url.pathname)) {
+        ctx.headers.set("x-content-type-options", "nosniff");
+        const method = request.method;
+        if (method === "GET" || method === "HEAD") return dashboardPage(ctx);
+        const headers = new Headers(ctx.headers);
+        headers.set("allow", "GET, HEAD");
+        return new Response(null, { status: 405, headers });
+      }
 
       ctx.headers.set("x-coder-build-version", MOCK_VERSION);
       ctx.headers.set("x-content-type-options", "nosniff");

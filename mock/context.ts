@@ -3,7 +3,7 @@
 import type { MockClock } from "./clock.ts";
 import { type CookieSpec, cookieValue, serializeCookie } from "./cookies.ts";
 import { goJson } from "./go-json.ts";
-import { escapeHtml } from "./html.ts";
+import { escapeHtml, PAGE_SECURITY_HEADERS } from "./html.ts";
 import type { CoderError } from "./http-read.ts";
 import type { MockMail } from "./mailbox.ts";
 import type { ApiKey, MockState, MockUser } from "./model.ts";
@@ -131,10 +131,12 @@ export function redirect(ctx: Ctx, location: string, status = 307): Response {
   return new Response(method === "HEAD" ? null : body, { status, headers });
 }
 
+/** An HTML page of the mock's own, with the same security headers as the app's pages. */
 export function htmlDocument(ctx: Ctx, status: number, document: string): Response {
   return new Response(ctx.request.method === "HEAD" ? null : document, {
     status,
     headers: withHeaders(ctx, {
+      ...PAGE_SECURITY_HEADERS,
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
     }),

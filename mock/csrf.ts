@@ -23,7 +23,7 @@ function decodeBase64(value: string): Buffer | undefined {
 }
 
 /** The real token from the request's cookie, if it has a well-formed one. */
-function realTokenFrom(cookieHeader: string | null): Buffer | undefined {
+export function realTokenFrom(cookieHeader: string | null): Buffer | undefined {
   const value = cookieValue(cookieHeader, CSRF_COOKIE);
   const decoded = value === undefined ? undefined : decodeBase64(value);
   return decoded?.length === TOKEN_LENGTH ? decoded : undefined;
@@ -36,7 +36,7 @@ function maskToken(real: Buffer): string {
   return Buffer.concat([key, masked]).toString("base64");
 }
 
-function verifyMaskedToken(real: Buffer | undefined, sent: string | null): boolean {
+export function verifyMaskedToken(real: Buffer | undefined, sent: string | null): boolean {
   if (!real || !sent) return false;
   const decoded = decodeBase64(sent);
   if (!decoded || decoded.length !== TOKEN_LENGTH * 2) return false;

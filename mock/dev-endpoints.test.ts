@@ -1,5 +1,6 @@
 // /__mock/*: reset, mailbox (JSON and HTML), clock, config, user status.
 import { describe, expect, it } from "vitest";
+import { PAGE_SECURITY_HEADERS } from "./html.ts";
 import { call, newMock, signIn, T0 } from "./test-helpers.ts";
 
 describe("POST /__mock/reset", () => {
@@ -52,6 +53,20 @@ describe("the mailbox", () => {
         `<a href="/reset-password/change?otp=${otp}&amp;email=member%40coder.com">`,
       );
       expect(res.text).not.toMatch(/<script|<style|\sstyle=/i);
+    }
+  });
+
+  it("sends the mailbox and the provider's page with the app's security headers", async () => {
+    // The mailbox lists passcodes and the provider's links carry OAuth state: neither may be
+    // framed by another site, and neither URL may travel on as a referrer.
+    const mock = newMock();
+    for (const path of ["/__mock/mailbox", "/__mock/idp/github?state=s&code_challenge=c"]) {
+      const res = await call(mock, "GET", path, { headers: { accept: "text/html" } });
+      expect(res.status).toBe(200);
+      for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) {
+        expect(res.headers.get(name), `${path} ${name}`).toBe(value);
+      }
+      expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     }
   });
 });

@@ -1,5 +1,6 @@
 // /__mock/*: controls for tests, e2e runs and people using the development server.
 import { type Ctx, empty, error, htmlDocument, json, type MockConfig } from "./context.ts";
+import { postSignOut, SIGN_OUT_PATH } from "./dashboard.ts";
 import { handleGithubDevicePage } from "./github-device-page.ts";
 import { readJsonValue } from "./http-read.ts";
 import { idpAuthorizePage, idpChoose } from "./idp.ts";
@@ -117,6 +118,8 @@ export async function handleDevEndpoint(ctx: Ctx, controls: MockControls): Promi
           "x-content-type-options": "nosniff",
         },
       });
+    case `POST ${SIGN_OUT_PATH}`:
+      return postSignOut(ctx);
     case "POST /__mock/reset":
       controls.reset();
       return empty(ctx, 204);

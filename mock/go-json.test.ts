@@ -8,6 +8,7 @@ import {
   goQuote,
   goTimeJson,
   goTimeString,
+  MAX_NESTING_DEPTH,
 } from "./go-json.ts";
 import { isEmail } from "./http-read.ts";
 import { goDuration } from "./rate-limit.ts";
@@ -72,6 +73,45 @@ describe("decodeFirstJsonValue", () => {
   it("turns lone surrogates into U+FFFD, as Go does", () => {
     expect(decodeFirstJsonValue('"\\ud800x"')).toEqual({ ok: true, value: "\ufffdx" });
     expect(decodeFirstJsonValue('"\\ud83d\\ude00"')).toEqual({ ok: true, value: "😀" });
+  });
+
+  it("nests as deep as Go allows (10,000) without running out of stack", () => {
+    const deep = (n: number, open = "[", close = "]") => `${open.repeat(n)}${close.repeat(n)}`;
+    const result = decodeFirstJsonValue(deep(MAX_NESTING_DEPTH));
+    expect(result.ok).toBe(true);
+    let level = (result as { value: unknown }).value;
+    let depth = 0;
+    while (Array.isArray(level)) {
+      depth++;
+      level = level[0];
+    }
+    expect(depth).toBe(MAX_NESTING_DEPTH);
+    const objects = `${'{"a":'.repeat(MAX_NESTING_DEPTH)}1${"}".repeat(MAX_NESTING_DEPTH)}`;
+    expect(decodeFirstJsonValue(objects).ok).toBe(true);
+  });
+
+  it("answers Go's syntax error one level deeper, and for any depth beyond", () => {
+    const error = "invalid character '[' exceeded max depth";
+    expect(decodeFirstJsonValue("[".repeat(MAX_NESTING_DEPTH + 1))).toEqual({ ok: false, error });
+    expect(decodeFirstJsonValue("[".repeat(1_000_000))).toEqual({ ok: false, error });
+    expect(decodeFirstJsonValue(`{"a":${'{"b":'.repeat(MAX_NESTING_DEPTH)}`)).toEqual({
+      ok: false,
+      error: "invalid character '{' exceeded max depth",
+    });
+  });
+
+  it("keeps structure and order through nesting", () => {
+    expect(decodeFirstJsonValue('{"a":[1,{"b":[[],{}]},"x"],"c":{"d":null}}')).toEqual({
+      ok: true,
+      value: { a: [1, { b: [[], {}] }, "x"], c: { d: null } },
+    });
+    expect(decodeFirstJsonValue("[[1,2],[3,[4]]] trailing")).toEqual({
+      ok: true,
+      value: [
+        [1, 2],
+        [3, [4]],
+      ],
+    });
   });
 });
 

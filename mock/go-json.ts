@@ -83,6 +83,17 @@ function quoteChar(c: string): string {
   return `'${q.slice(1, -1)}'`;
 }
 
+/** encoding/json's maxNestingDepth: deeper input is a syntax error, not a crash. */
+export const MAX_NESTING_DEPTH = 10_000;
+
+type OpenContainer =
+  | { kind: "array"; value: unknown[] }
+  | { kind: "object"; value: Record<string, unknown>; key: string };
+
+/**
+ * Iterative, so that nesting costs heap rather than call stack: Go accepts 10,000 levels and
+ * answers "exceeded max depth" beyond, and so does this (never a stack overflow, never a 500).
+ */
 export function decodeFirstJsonValue(text: string): DecodeResult {
   let pos = 0;
   const fail = (context: string): never => {
@@ -92,19 +103,6 @@ export function decodeFirstJsonValue(text: string): DecodeResult {
   };
   const skipSpace = () => {
     while (pos < text.length && WHITESPACE.has(text[pos] as string)) pos++;
-  };
-
-  const parseValue = (): unknown => {
-    skipSpace();
-    const c = text[pos];
-    if (c === "{") return parseObject();
-    if (c === "[") return parseArray();
-    if (c === '"') return parseString();
-    if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return parseNumber();
-    if (c === "t") return parseLiteral("true", true);
-    if (c === "f") return parseLiteral("false", false);
-    if (c === "n") return parseLiteral("null", null);
-    return fail("looking for beginning of value");
   };
 
   const parseLiteral = (word: string, value: unknown): unknown => {
@@ -148,7 +146,8 @@ export function decodeFirstJsonValue(text: string): DecodeResult {
       if (c === undefined) fail("in string literal");
       if (c === '"') {
         pos++;
-        return out;
+        // Go repairs invalid UTF-16 as it repairs invalid UTF-8: lone surrogates become U+FFFD.
+        return repairSurrogates(out);
       }
       if (c === "\\") {
         pos++;
@@ -193,97 +192,97 @@ export function decodeFirstJsonValue(text: string): DecodeResult {
     }
   };
 
-  const parseArray = (): unknown[] => {
-    pos++;
-    const out: unknown[] = [];
+  /** After "{" or ",": the next key and its colon. */
+  const parseKey = (): string => {
     skipSpace();
-    if (text[pos] === "]") {
-      pos++;
-      return out;
-    }
-    for (;;) {
-      out.push(parseValue());
-      skipSpace();
-      if (text[pos] === ",") {
-        pos++;
-        continue;
-      }
-      if (text[pos] === "]") {
-        pos++;
-        return out;
-      }
-      fail("after array element");
-    }
+    if (text[pos] !== '"') fail("looking for beginning of object key string");
+    const key = parseString();
+    skipSpace();
+    if (text[pos] !== ":") fail("after object key");
+    pos++;
+    return key;
   };
 
-  const parseObject = (): Record<string, unknown> => {
-    pos++;
-    const out: Record<string, unknown> = {};
-    skipSpace();
-    if (text[pos] === "}") {
-      pos++;
-      return out;
-    }
+  const stack: OpenContainer[] = [];
+
+  const parse = (): unknown => {
     for (;;) {
+      // A value starts here: a scalar, an empty container, or an open container to descend into.
       skipSpace();
-      if (text[pos] !== '"') fail("looking for beginning of object key string");
-      const key = parseString();
-      skipSpace();
-      if (text[pos] !== ":") fail("after object key");
-      pos++;
-      const value = parseValue();
-      // defineProperty, so a "__proto__" key is data like any other.
-      Object.defineProperty(out, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-      skipSpace();
-      if (text[pos] === ",") {
+      const c = text[pos];
+      let value: unknown;
+      if (c === "[" || c === "{") {
+        if (stack.length >= MAX_NESTING_DEPTH) fail("exceeded max depth");
         pos++;
-        continue;
+        skipSpace();
+        if (c === "[") {
+          if (text[pos] === "]") {
+            pos++;
+            value = [];
+          } else {
+            stack.push({ kind: "array", value: [] });
+            continue;
+          }
+        } else if (text[pos] === "}") {
+          pos++;
+          value = {};
+        } else {
+          stack.push({ kind: "object", value: {}, key: parseKey() });
+          continue;
+        }
+      } else if (c === '"') value = parseString();
+      else if (c === "-" || isDigit(c)) value = parseNumber();
+      else if (c === "t") value = parseLiteral("true", true);
+      else if (c === "f") value = parseLiteral("false", false);
+      else if (c === "n") value = parseLiteral("null", null);
+      else fail("looking for beginning of value");
+
+      // The value is complete: hand it to its container, closing every container that ends here.
+      for (;;) {
+        const open = stack[stack.length - 1];
+        if (!open) return value;
+        if (open.kind === "array") open.value.push(value);
+        else {
+          // defineProperty, so a "__proto__" key is data like any other.
+          Object.defineProperty(open.value, open.key, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        }
+        skipSpace();
+        if (text[pos] === ",") {
+          pos++;
+          if (open.kind === "object") open.key = parseKey();
+          break;
+        }
+        if (text[pos] === (open.kind === "array" ? "]" : "}")) {
+          pos++;
+          stack.pop();
+          value = open.value;
+          continue;
+        }
+        fail(open.kind === "array" ? "after array element" : "after object key:value pair");
       }
-      if (text[pos] === "}") {
-        pos++;
-        return out;
-      }
-      fail("after object key:value pair");
     }
   };
 
   skipSpace();
   if (pos >= text.length) return { ok: false, error: "EOF" };
   try {
-    // Go repairs invalid UTF-16 the same way it repairs invalid UTF-8: lone surrogates become U+FFFD.
-    return { ok: true, value: repairSurrogates(parseValue()) };
+    return { ok: true, value: parse() };
   } catch (error) {
     if (error instanceof SyntaxFailure) return { ok: false, error: error.message };
     throw error;
   }
 }
 
-function repairSurrogates(value: unknown): unknown {
-  if (typeof value === "string") {
-    return value.replace(
-      /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-      "\ufffd",
-    );
-  }
-  if (Array.isArray(value)) return value.map(repairSurrogates);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      Object.defineProperty(out, repairSurrogates(k) as string, {
-        value: repairSurrogates(v),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-    return out;
-  }
-  return value;
+function repairSurrogates(value: string): string {
+  return value.replace(
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    "\ufffd",
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

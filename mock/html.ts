@@ -1,7 +1,31 @@
-// The few HTML pages the mock serves itself (identity provider, mailbox, Coder's static error
-// page). They are plain documents: no script, no inline style, one same-origin stylesheet
-// (./style.ts), so they work under a strict CSP.
-import { STYLESHEET_PATH } from "./style.ts";
+// The few HTML pages the mock serves itself (identity provider, mailbox, the stand-in for Coder's
+// dashboard, Coder's static error page). They are plain documents: no script, no inline style,
+// one same-origin stylesheet, so they work under the strict CSP they are sent with.
+
+/**
+ * The headers of the app's own pages (server/headers.ts; a server test holds the two equal): a
+ * mock page may carry a one-time passcode or an OAuth state in its URL, so it must not be framed
+ * by another site nor send its URL anywhere as a referrer.
+ */
+export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "content-security-policy": [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join("; "),
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+  "cross-origin-opener-policy": "same-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
+};
+
+/** The stylesheet every mock page links (light and dark, like the app). */
+export const STYLESHEET_PATH = "/__mock/style.css";
 
 export function escapeHtml(text: string): string {
   return text
@@ -34,7 +58,7 @@ function renderValue(value: unknown): string {
   return escapeHtml(String(value));
 }
 
-export function page(title: string, body: Html): string {
+export function page(title: string, body: Html, head: Html = html``): string {
   return `<!doctype html>
 ${
   html`<html lang="en">
@@ -42,7 +66,7 @@ ${
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${title}</title>
+${head}<title>${title}</title>
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 </head>
 <body>

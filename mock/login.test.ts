@@ -113,6 +113,28 @@ describe("POST /users/login: body and validation errors (row 1)", () => {
     expect(exact.status).toBe(401);
   });
 
+  it("answers deeply nested bodies with Go's 400, never a 500 (authcheck reads any JSON)", async () => {
+    const mock = newMock();
+    const token = await signIn(mock, "admin@coder.com");
+    for (const [path, headers] of [
+      [LOGIN, {}],
+      ["/api/v2/authcheck", sessionHeader(token)],
+    ] as const) {
+      const ok = await call(mock, "POST", path, {
+        body: "[".repeat(3_000) + "]".repeat(3_000),
+        headers,
+      });
+      expect(ok.status).toBe(400);
+      expect(ok.text).not.toContain("stack");
+      const deep = await call(mock, "POST", path, { body: "[".repeat(20_000), headers });
+      expect(deep.status).toBe(400);
+      expect(deep.json()).toEqual({
+        message: "Request body must be valid JSON.",
+        detail: "invalid character '[' exceeded max depth",
+      });
+    }
+  });
+
   it("escapes HTML in JSON like Go", async () => {
     const res = await call(newMock(), "POST", LOGIN, { json: { email: "<a>&", password: "x" } });
     expect(res.text).toContain('with value: \\"\\u003ca\\u003e\\u0026\\""');

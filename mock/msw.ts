@@ -50,7 +50,12 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
 
   const handler = http.all("*", async ({ request }) => {
     const url = new URL(request.url);
-    if (!mock.owns(url)) return undefined;
+    // The API, and pages the way Coder's page handler answers them (the app reads its CSRF token
+    // from one); anything else (the app's own modules, images) is not the mock's.
+    const page =
+      (request.method === "GET" || request.method === "HEAD") &&
+      (request.headers.get("accept") ?? "").includes("text/html");
+    if (!mock.owns(url) && !page) return undefined;
     let outgoing = request;
     if (useJar && sendsCookies(request)) {
       const header = cookies.cookieHeader(url, request.headers.get("cookie"));

@@ -1,7 +1,7 @@
 // The Node adapter on a real ephemeral port: what `npm run mock` and the dev server expose.
 
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMockCoder } from "./coder.ts";
 import { createMockHttpServer, mockMiddleware } from "./node-http.ts";
@@ -72,11 +72,52 @@ describe("createMockHttpServer", () => {
     expect(((await res.json()) as { dashboard_url: string }).dashboard_url).toBe(base);
   });
 
-  it("answers 404 for what the mock does not own", async () => {
-    const res = await fetch(`${base}/login`);
-    expect(res.status).toBe(404);
+  it("answers every other page as Coder's dashboard would", async () => {
+    const res = await fetch(`${base}/workspaces`, { headers: { accept: "text/html" } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('content="0; url=/login?redirect=%2Fworkspaces"');
+  });
+
+  it("answers a target that is not a path with 400, and keeps serving", async () => {
+    // Each of these once threw outside any handler and ended the process.
+    for (const target of ["//[", "//a:99999/", "//user@/x"]) {
+      // Odd paths, but paths: answered as a page (here: go and sign in), not as a host.
+      const answer = await rawRequest(
+        `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      );
+      expect(answer, target).toMatch(/^HTTP\/1\.1 200 /);
+      expect(answer).toContain(`url=/login?redirect=${encodeURIComponent(target)}`);
+    }
+    for (const target of ["http://[/", "https://evil.example/", "*", "x"]) {
+      const answer = await rawRequest(
+        `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      );
+      expect(answer, target).toMatch(/^HTTP\/1\.1 400 /);
+    }
+    const badHost = await rawRequest("GET / HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n");
+    expect(badHost).toMatch(/^HTTP\/1\.1 400 /);
+    const trace = await rawRequest(
+      "TRACE /api/v2/buildinfo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    expect(trace).toMatch(/^HTTP\/1\.1 405 /);
+    expect((await fetch(`${base}/api/v2/buildinfo`)).status).toBe(200);
   });
 });
+
+/** One raw HTTP/1.1 exchange, for requests fetch() refuses to send. */
+function rawRequest(text: string): Promise<string> {
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(text));
+    let answer = "";
+    socket.setEncoding("latin1");
+    socket.on("data", (chunk) => {
+      answer += chunk;
+    });
+    socket.on("error", reject);
+    socket.on("close", () => resolve(answer));
+  });
+}
 
 describe("mockMiddleware", () => {
   it("passes what it does not own to the next handler", async () => {

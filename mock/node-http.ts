@@ -4,13 +4,58 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Readable } from "node:stream";
 import type { MockCoder } from "./coder.ts";
 
-/** The Fetch Request for a Node request; the body is streamed, so the 4 MiB cap reads no further. */
-function toFetchRequest(req: IncomingMessage): Request {
+const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::[0-9]{1,5})?$/;
+
+/**
+ * A request target as a URL, or undefined when it is not one a browser would send: only the
+ * origin form (a path starting with "/") is accepted, and always read as a path, so "//[" or
+ * "//a:99999/" are odd paths rather than authorities. Dot segments are resolved, so the path
+ * that routing looks at is the path that gets served or forwarded.
+ */
+export function parseRequestTarget(
+  target: string | undefined,
+  origin = "http://localhost",
+): URL | undefined {
+  if (!target?.startsWith("/")) return undefined;
+  try {
+    return new URL(`${origin}${target}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a Node request asked for (Connect may rewrite req.url for mounted middlewares). */
+export function requestTargetOf(req: IncomingMessage): string | undefined {
+  return (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
+}
+
+/** The request's URL on this server, or undefined for a bad target or Host header (a 400). */
+export function requestUrl(req: IncomingMessage): URL | undefined {
   const secure = "encrypted" in req.socket && Boolean(req.socket.encrypted);
   const host = req.headers.host ?? "localhost";
-  // Connect (Vite) may rewrite req.url for mounted middlewares; originalUrl is what was asked.
-  const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "/";
-  const url = new URL(path, `${secure ? "https" : "http"}://${host}`);
+  if (!HOST.test(host)) return undefined;
+  return parseRequestTarget(requestTargetOf(req), `${secure ? "https" : "http"}://${host}`);
+}
+
+/** A plain 400 for a request that cannot be routed at all. */
+export function badRequest(res: ServerResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(400, {
+    "content-type": "text/plain; charset=utf-8",
+    "x-content-type-options": "nosniff",
+    connection: "close",
+  });
+  res.end("400 Bad Request\n");
+}
+
+/**
+ * The Fetch Request for a Node request (whose URL `requestUrl` accepted); the body is streamed,
+ * so the 4 MiB cap reads no further.
+ */
+export function toFetchRequest(req: IncomingMessage, url: URL): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(":")) continue;
@@ -34,7 +79,7 @@ function clientIpOf(req: IncomingMessage): string {
 }
 
 /** Status, every header, each Set-Cookie as its own header line, then the body. */
-async function writeFetchResponse(
+export async function writeFetchResponse(
   res: ServerResponse,
   response: Response,
   method = "GET",
@@ -58,14 +103,29 @@ async function writeFetchResponse(
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-async function serveWithMock(
+/** The mock's answer to a Node request, as a Fetch Response (hosts may look at it first). */
+export async function askMock(mock: MockCoder, req: IncomingMessage, url: URL): Promise<Response> {
+  let request: Request;
+  try {
+    request = toFetchRequest(req, url);
+  } catch {
+    // A method Node parses but Fetch refuses (TRACE, TRACK): no Coder route has it.
+    req.resume();
+    return new Response("Method Not Allowed\n", {
+      status: 405,
+      headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" },
+    });
+  }
+  return mock.handle(request, { clientIp: clientIpOf(req) });
+}
+
+export async function serveWithMock(
   mock: MockCoder,
   req: IncomingMessage,
   res: ServerResponse,
+  url: URL,
 ): Promise<void> {
-  const request = toFetchRequest(req);
-  const response = await mock.handle(request, { clientIp: clientIpOf(req) });
-  await writeFetchResponse(res, response, request.method);
+  await writeFetchResponse(res, await askMock(mock, req, url), req.method);
 }
 
 export type ConnectMiddleware = (
@@ -77,27 +137,38 @@ export type ConnectMiddleware = (
 /** Answers what the mock owns (/api, /__mock) and passes everything else on. */
 export function mockMiddleware(mock: MockCoder): ConnectMiddleware {
   return (req, res, next) => {
-    const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "/";
-    if (!mock.owns(new URL(path, "http://localhost"))) {
+    const url = requestUrl(req);
+    if (!url) {
+      badRequest(res);
+      return;
+    }
+    if (!mock.owns(url)) {
       next();
       return;
     }
-    serveWithMock(mock, req, res).catch((cause: unknown) => {
+    serveWithMock(mock, req, res, url).catch((cause: unknown) => {
       if (res.headersSent) res.destroy(cause instanceof Error ? cause : undefined);
       else next(cause);
     });
   };
 }
 
-/** A server that is nothing but the mock (plain 404 for anything it does not own). */
+/** `npm run mock`: a server that is nothing but the mock, so it answers every path as Coder. */
 export function createMockHttpServer(mock: MockCoder): Server {
-  const middleware = mockMiddleware(mock);
   return createServer((req, res) => {
-    middleware(req, res, (cause) => {
-      if (cause) console.error("[mock coder]", cause);
-      res.statusCode = cause ? 500 : 404;
-      res.setHeader("content-type", "text/plain; charset=utf-8");
-      res.end(cause ? "Internal error\n" : "404 page not found\n");
+    const url = requestUrl(req);
+    if (!url) {
+      badRequest(res);
+      return;
+    }
+    serveWithMock(mock, req, res, url).catch((cause: unknown) => {
+      console.error("[mock coder]", cause);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Internal error\n");
     });
   });
 }

@@ -20,3 +20,14 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "Cross-Origin-Opener-Policy": "same-origin",
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
 };
+
+/**
+ * The development server's documents: the same, except that Vite's dev client and React's
+ * refresh preamble are inline scripts, so the CSP keeps only what does not depend on them.
+ * Referrer-Policy as a header matters here: Vite's client script loads before any meta tag of
+ * the page could take effect, and the reset page's URL carries a passcode.
+ */
+export const DEV_DOCUMENT_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  "Content-Security-Policy": "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+};

@@ -1,13 +1,20 @@
-// Serves the production build as a real deployment would: gzip, strict CSP and security headers,
-// the prerendered pages, a SPA fallback, and (unless CODER_URL is set) the mock Coder API on the
-// same origin. Used by `npm run preview`, the end-to-end tests and `npm run bench`.
+// Serves the production build as the deployed front door does (deploy/nginx): the app's own
+// paths from dist/ (prerendered pages, hashed files under /auth-ui/ with precompressed siblings,
+// our security headers), every other path to Coder: the mock Coder in this process by default,
+// or a real deployment with CODER_URL. Nothing is injected into pages: the built app fetches its
+// CSRF token from Coder as it does in production. Used by `npm run preview`, the end-to-end
+// tests and `npm run bench`.
+//   node server/serve-dist.ts [--port 4173] [--host localhost]
+//   CODER_URL=http://127.0.0.1:3001 node server/serve-dist.ts   (e.g. in front of `npm run mock`)
 import { readdir, readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createMockCoder, type MockCoder } from "../mock/coder.ts";
-import { mockMiddleware } from "../mock/node-http.ts";
-import { ASSET_PREFIX } from "../src/app/owned-routes.ts";
+import { badRequest, requestUrl } from "../mock/node-http.ts";
+import { type CoderBackend, forwardToCoder } from "./coder-backend.ts";
+import { createCoderProxy } from "./coder-proxy.ts";
+import { routeOf } from "./front-door.ts";
 import { SECURITY_HEADERS } from "./headers.ts";
 
 const TYPES: Record<string, string> = {
@@ -19,51 +26,89 @@ const TYPES: Record<string, string> = {
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
   ".json": "application/json",
-  ".map": "application/json",
   ".webmanifest": "application/manifest+json",
+  ".woff2": "font/woff2",
 };
-const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".txt", ".json", ".map"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".txt", ".json", ".webmanifest"]);
 
-interface Asset {
-  body: Buffer;
-  gzipped: Buffer | undefined;
+/** A file of the build in each encoding we can send it in. */
+export interface Asset {
+  identity: Buffer;
+  gzip: Buffer | undefined;
+  br: Buffer | undefined;
   type: string;
+}
+
+export type Encoding = "br" | "gzip" | "identity";
+
+/**
+ * The encoding to send, from Accept-Encoding (q-values honoured, `*` understood) and what we
+ * have: Brotli when accepted and present, then gzip, else the file as it is.
+ */
+export function chooseEncoding(
+  acceptEncoding: string | undefined,
+  available: { br: boolean; gzip: boolean },
+): Encoding {
+  const q = new Map<string, number>();
+  for (const part of (acceptEncoding ?? "").split(",")) {
+    const [name = "", ...params] = part.trim().toLowerCase().split(";");
+    if (name === "") continue;
+    let weight = 1;
+    for (const param of params) {
+      const m = /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(param);
+      if (m) weight = Number(m[1]);
+    }
+    q.set(name, Number.isFinite(weight) ? weight : 0);
+  }
+  const weight = (name: string) => q.get(name) ?? q.get("*") ?? 0;
+  if (available.br && weight("br") > 0) return "br";
+  if (available.gzip && (weight("gzip") > 0 || weight("x-gzip") > 0)) return "gzip";
+  return "identity";
+}
+
+/** Files that are never served: source maps (they are for error tracking, not for visitors). */
+function isPrivate(path: string): boolean {
+  return path.endsWith(".map");
+}
+
+export async function loadAssets(dist: string): Promise<Map<string, Asset>> {
+  const files = new Map<string, Buffer>();
+  const walk = async (dir: string) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else files.set(`/${relative(dist, path).split(sep).join("/")}`, await readFile(path));
+    }
+  };
+  await walk(dist);
+  const assets = new Map<string, Asset>();
+  for (const [path, body] of files) {
+    // Precompressed siblings belong to their file; maps are never served.
+    if (path.endsWith(".br") || path.endsWith(".gz") || isPrivate(path)) continue;
+    const ext = extname(path);
+    const compressible = COMPRESSIBLE.has(ext);
+    assets.set(path, {
+      identity: body,
+      // The build's own .gz when it has one, else compressed here once.
+      gzip: files.get(`${path}.gz`) ?? (compressible ? gzipSync(body, { level: 9 }) : undefined),
+      br: files.get(`${path}.br`),
+      type: TYPES[ext] ?? "application/octet-stream",
+    });
+  }
+  return assets;
 }
 
 export interface ServeOptions {
   port?: number;
   host?: string;
   dist?: string;
-  /** false: serve only the app (e.g. when a proxy in front sends /api to a real Coder). */
+  /** The mock Coder answering Coder's paths (default: a fresh one); false for none. */
   mock?: MockCoder | false;
+  /** A Coder deployment to send Coder's paths to instead (default: process.env.CODER_URL). */
+  coderUrl?: string;
+  /** How long to wait for that deployment's answer before a 504. */
+  proxyTimeoutMs?: number;
   log?: (line: string) => void;
-}
-
-async function loadAssets(dist: string): Promise<Map<string, Asset>> {
-  const assets = new Map<string, Asset>();
-  const walk = async (dir: string) => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else {
-        const body = await readFile(path);
-        const ext = extname(path);
-        assets.set(`/${relative(dist, path).split(sep).join("/")}`, {
-          body,
-          gzipped: COMPRESSIBLE.has(ext) ? gzipSync(body, { level: 9 }) : undefined,
-          type: TYPES[ext] ?? "application/octet-stream",
-        });
-      }
-    }
-  };
-  await walk(dist);
-  return assets;
-}
-
-/** The HTML file for an app route: its prerendered page when there is one, else the shell. */
-function documentFor(pathname: string, assets: Map<string, Asset>): Asset | undefined {
-  const clean = pathname.replace(/\/+$/, "") || "/";
-  return assets.get(`${clean}.html`) ?? assets.get("/index.html");
 }
 
 export async function startServer(options: ServeOptions = {}) {
@@ -72,86 +117,114 @@ export async function startServer(options: ServeOptions = {}) {
     throw new Error(`No build in ${dist}: run "npm run build" first.`);
   });
   const assets = await loadAssets(dist);
-  const mock = options.mock === false ? undefined : (options.mock ?? createMockCoder());
-  const api = mock ? mockMiddleware(mock) : undefined;
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const coderUrl = (options.coderUrl ?? process.env.CODER_URL ?? "").trim();
+  const proxy = coderUrl
+    ? createCoderProxy({ upstream: coderUrl, timeoutMs: options.proxyTimeoutMs, log })
+    : undefined;
+  const mock = proxy || options.mock === false ? undefined : (options.mock ?? createMockCoder());
+  const backend: CoderBackend | undefined = proxy ? { proxy } : mock ? { mock } : undefined;
 
   const send = (
     req: IncomingMessage,
     res: ServerResponse,
-    status: number,
     asset: Asset,
-    extra: Record<string, string>,
+    headers: Record<string, string>,
   ) => {
-    const gzip = asset.gzipped && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-    const body = gzip && asset.gzipped ? asset.gzipped : asset.body;
-    res.writeHead(status, {
-      ...SECURITY_HEADERS,
+    const encoding = chooseEncoding(req.headers["accept-encoding"], {
+      br: asset.br !== undefined,
+      gzip: asset.gzip !== undefined,
+    });
+    const body = (encoding === "identity" ? undefined : asset[encoding]) ?? asset.identity;
+    res.writeHead(200, {
+      ...headers,
       "Content-Type": asset.type,
       "Content-Length": String(body.length),
-      Vary: "Accept-Encoding",
-      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
-      ...extra,
+      // Any file with a compressed form depends on what the browser accepts.
+      ...(asset.gzip || asset.br ? { Vary: "Accept-Encoding" } : {}),
+      ...(encoding === "identity" ? {} : { "Content-Encoding": encoding }),
     });
     res.end(req.method === "HEAD" ? undefined : body);
   };
 
+  const refuse = (res: ServerResponse, status: number, extra: Record<string, string> = {}) => {
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      "Content-Type": "text/plain; charset=utf-8",
+      ...extra,
+    });
+    res.end(status === 404 ? "Not found\n" : `${status}\n`);
+  };
+
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const serveApp = () => {
-      if (req.method === "POST" && extname(url.pathname) === "") {
-        // A form submitted natively (before the app ran): drop the body, show the page again.
-        req.resume();
-        res.writeHead(303, { ...SECURITY_HEADERS, Location: url.pathname }).end();
+    const url = requestUrl(req);
+    if (!url) {
+      badRequest(res);
+      return;
+    }
+    const method = req.method ?? "GET";
+    const readOnly = method === "GET" || method === "HEAD";
+    const route = routeOf(url.pathname);
+    if (route.kind !== "coder" && !readOnly) req.resume();
+
+    switch (route.kind) {
+      case "redirect":
+        if (!readOnly) refuse(res, 405, { Allow: "GET, HEAD" });
+        else res.writeHead(302, { ...SECURITY_HEADERS, Location: route.location }).end();
+        return;
+      case "page": {
+        if (method === "POST") {
+          // A form submitted natively (before the app ran): drop the body, show the page again.
+          // The target is the page's own fixed path, never anything taken from the request.
+          res.writeHead(303, { ...SECURITY_HEADERS, Location: route.path }).end();
+          return;
+        }
+        if (!readOnly) {
+          refuse(res, 405, { Allow: "GET, HEAD, POST" });
+          return;
+        }
+        const page = assets.get(`${route.path}.html`) ?? assets.get("/index.html");
+        if (!page) {
+          refuse(res, 500);
+          return;
+        }
+        // Revalidate on every visit (a new build changes the page), never store for others.
+        send(req, res, page, { ...SECURITY_HEADERS, "Cache-Control": "no-cache" });
         return;
       }
-      if (req.method !== "GET" && req.method !== "HEAD") {
-        res.writeHead(405, { ...SECURITY_HEADERS, Allow: "GET, HEAD" }).end();
-        return;
-      }
-      if (url.pathname === "/.well-known/change-password") {
-        res.writeHead(302, { ...SECURITY_HEADERS, Location: "/settings/security" }).end();
-        return;
-      }
-      const file = assets.get(url.pathname);
-      if (file && url.pathname !== "/index.html" && !url.pathname.endsWith(".html")) {
-        const immutable = url.pathname.startsWith(ASSET_PREFIX);
-        send(req, res, 200, file, {
-          "Cache-Control": immutable
-            ? "public, max-age=31536000, immutable"
-            : "public, max-age=3600",
+      case "asset": {
+        if (!readOnly) {
+          refuse(res, 405, { Allow: "GET, HEAD" });
+          return;
+        }
+        const file = isPrivate(url.pathname) ? undefined : assets.get(url.pathname);
+        // A missing hashed file is a 404, never a page (which would fail as a script).
+        if (!file) {
+          refuse(res, 404);
+          return;
+        }
+        send(req, res, file, {
+          ...SECURITY_HEADERS,
+          "Cache-Control": "public, max-age=31536000, immutable",
         });
         return;
       }
-      // A missing hashed file is a 404, not the app shell (which would fail as a script).
-      if (url.pathname.startsWith(ASSET_PREFIX) || extname(url.pathname) !== "") {
-        res.writeHead(404, { ...SECURITY_HEADERS, "Content-Type": "text/plain" }).end("Not found");
+      case "coder":
+        if (backend) forwardToCoder(backend, req, res, url);
+        else {
+          req.resume();
+          refuse(res, 404);
+        }
         return;
-      }
-      const page = documentFor(url.pathname, assets);
-      if (!page) {
-        res.writeHead(500).end("index.html missing");
-        return;
-      }
-      // A real Coder puts a CSRF token in every page it serves; so does this server.
-      const extra: Record<string, string> = { "Cache-Control": "no-store" };
-      let body = page.body;
-      if (mock) {
-        const csrf = mock.csrfForDocument(req.headers.cookie ?? null);
-        body = Buffer.from(
-          body
-            .toString("utf8")
-            .replace(
-              "</head>",
-              `  <meta property="csrf-token" content="${csrf.token}" />\n  </head>`,
-            ),
-        );
-        if (csrf.setCookie) res.setHeader("Set-Cookie", csrf.setCookie);
-      }
-      send(req, res, 200, { ...page, body, gzipped: gzipSync(body) }, extra);
-    };
-    if (api) api(req, res, serveApp);
-    else serveApp();
+    }
   });
+  if (proxy) {
+    server.on("upgrade", (req: IncomingMessage, socket, head: Buffer) => {
+      const url = requestUrl(req);
+      if (url && routeOf(url.pathname).kind === "coder") proxy.upgrade(req, socket, head, url);
+      else socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+    });
+  }
 
   const port = options.port ?? 4173;
   const host = options.host ?? "localhost";
@@ -164,8 +237,13 @@ export async function startServer(options: ServeOptions = {}) {
   const url = `http://localhost:${actualPort}`;
   return {
     url,
+    port: actualPort,
     mock,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -176,6 +254,10 @@ function argValue(name: string): string | undefined {
 
 if (import.meta.main) {
   const port = Number(argValue("--port") ?? process.env.PORT ?? 4173);
-  const { url } = await startServer({ port, host: argValue("--host") ?? "localhost" });
-  console.log(`Production build with the mock Coder API: ${url}/login`);
+  const { url, mock } = await startServer({ port, host: argValue("--host") ?? "localhost" });
+  console.log(
+    mock
+      ? `Production build with the mock Coder: ${url}/login`
+      : `Production build in front of ${process.env.CODER_URL}: ${url}/login`,
+  );
 }

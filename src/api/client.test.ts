@@ -140,6 +140,8 @@ describe("apiRequest", () => {
           { status: 400 },
         ),
       ),
+      // No fresh token to be had (Coder's page is unreachable), so nothing to retry with.
+      http.get(`${ORIGIN}/`, () => new HttpResponse(null, { status: 502 })),
     );
     const error = await failure(apiRequest("/users/logout", { method: "POST" }));
     expect(error.message).toMatch(/Reload the page/);

@@ -1,6 +1,7 @@
 // The only module that speaks HTTP. Everything Coder-specific about the wire lives here:
 // the /api/v2 prefix, JSON, same-origin cookies, the CSRF header and the error envelope.
 import type * as z from "zod/mini";
+import { csrfTokenForRequest, loadCsrfToken } from "./csrf.ts";
 import { ApiError, fallbackMessage, parseRetryAfter } from "./errors.ts";
 import { CoderResponse } from "./schemas.ts";
 
@@ -19,20 +20,49 @@ export interface RequestOptions<S extends z.ZodMiniType | undefined> {
 
 type Result<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
 
-function csrfToken(): string | undefined {
-  if (typeof document === "undefined") return undefined;
-  const meta = document.querySelector<HTMLMetaElement>('meta[property="csrf-token"]');
-  return meta?.content || undefined;
-}
-
 export async function apiRequest<S extends z.ZodMiniType | undefined = undefined>(
   path: string,
   options: RequestOptions<S> = {},
 ): Promise<Result<S>> {
-  const { method = "GET", body, schema, signal } = options;
+  const { method = "GET", schema, signal } = options;
+  const unsafe = method !== "GET";
+  let { response, text } = await send(
+    path,
+    options,
+    unsafe ? await csrfTokenForRequest() : undefined,
+  );
+
+  // Coder refused the CSRF token (or there was none yet): fetch a fresh one and try once more.
+  // Once: a second refusal is reported, never retried in a loop.
+  if (unsafe && isCsrfFailure(response, text)) {
+    const fresh = await loadCsrfToken({ fresh: true });
+    if (fresh !== undefined && !signal?.aborted)
+      ({ response, text } = await send(path, options, fresh));
+  }
+
+  if (!response.ok) throw responseError(response, text);
+  if (schema === undefined) return undefined as Result<S>;
+
+  const parsed = schema.safeParse(parseJson(text));
+  if (!parsed.success) {
+    throw new ApiError({
+      kind: "malformed",
+      status: response.status,
+      message: fallbackMessage("malformed", response.status),
+    });
+  }
+  return parsed.data as Result<S>;
+}
+
+/** One request and its whole body; every transport failure becomes an ApiError. */
+async function send(
+  path: string,
+  options: RequestOptions<z.ZodMiniType | undefined>,
+  csrf: string | undefined,
+): Promise<{ response: Response; text: string }> {
+  const { method = "GET", body, signal } = options;
   const headers: Record<string, string> = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const csrf = csrfToken();
   if (csrf) headers["X-CSRF-TOKEN"] = csrf;
 
   // Our own timer (not AbortSignal.timeout) so tests can drive it with a fake clock.
@@ -58,31 +88,21 @@ export async function apiRequest<S extends z.ZodMiniType | undefined = undefined
     } catch (error) {
       throw transportError(error, timedOut, signal);
     }
-
-    let text: string;
     try {
-      text = await response.text();
+      return { response, text: await response.text() };
     } catch (error) {
       // The connection dropped halfway through the body.
       throw transportError(error, timedOut, signal);
     }
-
-    if (!response.ok) throw responseError(response, text);
-    if (schema === undefined) return undefined as Result<S>;
-
-    const parsed = schema.safeParse(parseJson(text));
-    if (!parsed.success) {
-      throw new ApiError({
-        kind: "malformed",
-        status: response.status,
-        message: fallbackMessage("malformed", response.status),
-      });
-    }
-    return parsed.data as Result<S>;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
+}
+
+/** nosurf's refusal: 400, plain text (not Coder's JSON envelope), naming the CSRF token. */
+function isCsrfFailure(response: Response, text: string): boolean {
+  return response.status === 400 && /CSRF/.test(text) && !text.trimStart().startsWith("{");
 }
 
 const NOT_JSON = Symbol("not json");
@@ -117,7 +137,7 @@ function responseError(response: Response, text: string): ApiError {
   }
   // Not Coder's envelope: a proxy's HTML error page, a text/plain CSRF failure, an empty body.
   // Never show that text: it is unknown markup or jargon. Say what the status means instead.
-  const csrfFailure = response.status === 400 && /CSRF token/i.test(text);
+  const csrfFailure = isCsrfFailure(response, text);
   return new ApiError({
     kind: "response",
     status: response.status,

@@ -4,6 +4,8 @@ export const queryKeys = {
   authMethods: ["authMethods"] as const,
   appearance: ["appearance"] as const,
   githubDevice: ["githubDevice"] as const,
+  buildInfo: ["buildInfo"] as const,
+  csrfToken: ["csrfToken"] as const,
   loginType: ["me", "loginType"] as const,
   permissions: (checks: string) => ["me", "permissions", checks] as const,
   validatePassword: (password: string) => ["validatePassword", password] as const,

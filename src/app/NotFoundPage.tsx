@@ -1,13 +1,13 @@
-import { Link } from "react-router";
 import { AuthLayout } from "../components/AuthLayout.tsx";
 
 export function NotFoundPage() {
   return (
     <AuthLayout title="Page not found">
       <p>There is nothing at this address.</p>
-      <Link className="button primary" to="/">
-        Go to the home page
-      </Link>
+      {/* Coder's dashboard: a full page load. */}
+      <a className="button primary" href="/">
+        Go to the dashboard
+      </a>
     </AuthLayout>
   );
 }

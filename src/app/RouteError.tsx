@@ -25,7 +25,7 @@ export function RouteError({ error, inFrame }: { error: unknown; inFrame: boolea
           Try again
         </button>
         <a className="button secondary" href="/">
-          Go to the home page
+          Go to the dashboard
         </a>
       </div>
     </>

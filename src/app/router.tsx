@@ -7,14 +7,7 @@ import { loginPathFor } from "../lib/safe-redirect.ts";
 import { APP_REDIRECTS } from "./owned-routes.ts";
 import { RootLayout } from "./RootLayout.tsx";
 import { RouteError } from "./RouteError.tsx";
-import {
-  HOME_PATH,
-  homePage,
-  notFoundPage,
-  type PageRoute,
-  pages,
-  signedInLayout,
-} from "./routes.ts";
+import { notFoundPage, type PageRoute, pages, signedInLayout } from "./routes.ts";
 
 // The app's routes for a declarative router (BrowserRouter in the browser, MemoryRouter in tests).
 // Nothing here waits for data or code: RootLayout starts both for each location (routes.ts), the
@@ -122,7 +115,6 @@ export function AppRoutes() {
           <Route key={from} path={from} element={<Navigate to={to} replace />} />
         ))}
         <Route element={<SignedInFrame />}>
-          <Route path={HOME_PATH} element={<PageElement route={homePage} inFrame />} />
           {signedInPaths.map(([path, route]) => (
             <Route key={path} path={path} element={<PageElement route={route} inFrame />} />
           ))}

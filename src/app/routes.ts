@@ -104,22 +104,11 @@ export const pages: Readonly<Record<AppPage, PageRoute | null>> = {
   "/cli-auth": null,
 };
 
-/**
- * `/` is Coder's dashboard behind a deployment's front door, which never sends it here. Without a
- * Coder (dev, preview, tests) the app shows its own signed-in home there, and it is where a
- * sign-in lands when in-app navigation takes it to `/`.
- */
-export const HOME_PATH = "/";
-export const homePage = page(async () => (await import("../features/home/HomePage.tsx")).HomePage, {
-  signedIn: true,
-});
-
 export const notFoundPage = page(async () => (await import("./NotFoundPage.tsx")).NotFoundPage);
 
 /** The page that answers a path (after the app's own redirects), or the not-found page. */
 export function routeFor(pathname: string): PageRoute {
   const target = Object.hasOwn(APP_REDIRECTS, pathname) ? APP_REDIRECTS[pathname] : pathname;
-  if (target === HOME_PATH) return homePage;
   return (Object.hasOwn(pages, target ?? "") && pages[target as AppPage]) || notFoundPage;
 }
 

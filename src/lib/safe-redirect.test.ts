@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginPathFor, needsFullPageLoad, safeRedirect } from "./safe-redirect.ts";
+import { loginPathFor, safeRedirect } from "./safe-redirect.ts";
 
 // Each hostile input carries a marker where a mistake would let it through: the marker never
 // comes back, whatever the function returns. (The fallback alone proves little: "/" is also what
@@ -121,15 +121,6 @@ describe("safeRedirect", () => {
     ["/login-help", "/login-help"],
   ])("keeps same-origin path %j", (input, expected) => {
     expect(safeRedirect(input)).toBe(expected);
-  });
-});
-
-describe("needsFullPageLoad", () => {
-  it("is true for server-owned paths only", () => {
-    expect(needsFullPageLoad("/api/v2/users/oidc/callback")).toBe(true);
-    expect(needsFullPageLoad("/oauth2/authorize?x=1")).toBe(true);
-    expect(needsFullPageLoad("/settings/security")).toBe(false);
-    expect(needsFullPageLoad("/apix")).toBe(false);
   });
 });
 

@@ -71,11 +71,6 @@ function hasDotSegment(path: string): boolean {
   return pathname.split("/").some((segment) => segment === "." || segment === "..");
 }
 
-/** Paths the SPA does not own: the server must see a real page load (OAuth, API downloads). */
-export function needsFullPageLoad(path: string): boolean {
-  return path.startsWith("/api/") || path.startsWith("/oauth2/");
-}
-
 /**
  * `/login?redirect=…` for the page someone was trying to reach, with `message=<id>` when the
  * sign-in page should say why they are there (an id from src/session/login-messages.ts).

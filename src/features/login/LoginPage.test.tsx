@@ -1,9 +1,10 @@
 import { configure, screen, waitFor } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
+import { fullPageNavigation } from "../../app/navigation.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 
-// The whole app with lazy routes and real handlers: allow more than a second on a busy machine.
+// The first render waits for the lazily loaded page's code.
 configure({ asyncUtilTimeout: 5000 });
 
 const PASSWORD = "SomeSecurePassword!";
@@ -14,9 +15,13 @@ server.events.on("request:start", async ({ request }) => {
     logins.push(await request.clone().json());
 });
 
+// jsdom can't load pages: watch the app ask for one instead.
+const assign = vi.spyOn(fullPageNavigation, "assign").mockImplementation(() => {});
+
 afterEach(() => {
   localStorage.clear();
   logins.length = 0;
+  assign.mockClear();
 });
 
 async function fillAndSubmit(
@@ -30,14 +35,26 @@ async function fillAndSubmit(
 }
 
 describe("LoginPage against the mock Coder", () => {
-  it("signs in and shows the account", async () => {
+  it("signs in and goes on to Coder's dashboard with a full page load", async () => {
     const { user, location } = renderApp("/login");
     await fillAndSubmit(user, "  admin@coder.com ", PASSWORD);
-    expect(
-      await screen.findByRole("heading", { level: 1, name: "Your account" }),
-    ).toBeInTheDocument();
-    expect(location().pathname).toBe("/");
+    await waitFor(() => expect(assign).toHaveBeenCalledWith("/"));
+    expect(assign).toHaveBeenCalledTimes(1);
+    expect(location().pathname).toBe("/login");
     expect(logins).toEqual([{ email: "admin@coder.com", password: PASSWORD }]);
+  });
+
+  it("loads any other page of Coder's in full too", async () => {
+    const { user } = renderApp("/login?redirect=%2F%40admin%2Fdev%3Ftab%3Dapps");
+    await fillAndSubmit(user, "admin@coder.com", PASSWORD);
+    await waitFor(() => expect(assign).toHaveBeenCalledWith("/@admin/dev?tab=apps"));
+  });
+
+  it("goes on to the app's own pages in the app", async () => {
+    const { user, location } = renderApp("/login?redirect=%2Fsettings%2Fsecurity");
+    await fillAndSubmit(user, "member@coder.com", PASSWORD);
+    await waitFor(() => expect(location().pathname).toBe("/settings/security"));
+    expect(assign).not.toHaveBeenCalled();
   });
 
   it("says what the server said about a wrong password and keeps the input", async () => {
@@ -121,7 +138,8 @@ describe("LoginPage against the mock Coder", () => {
 
     const second = renderApp("/login?redirect=%2F%2Fevil.example%2Fx");
     await fillAndSubmit(second.user, "member@coder.com", PASSWORD);
-    await waitFor(() => expect(second.location().pathname).toBe("/"));
+    await waitFor(() => expect(assign).toHaveBeenCalledWith("/"));
+    expect(assign).toHaveBeenCalledTimes(1);
   });
 
   it("builds single sign-on links from authmethods, with the OIDC text as text", async () => {

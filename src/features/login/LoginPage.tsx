@@ -3,10 +3,11 @@ import { useEffect, useEffectEvent, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { User } from "../../api/schemas.ts";
 import { authMethodsQuery, maybeMeQuery } from "../../api/session.ts";
+import { fullPageNavigation, isAppTarget } from "../../app/navigation.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
-import { needsFullPageLoad, safeRedirect } from "../../lib/safe-redirect.ts";
+import { safeRedirect } from "../../lib/safe-redirect.ts";
 import {
   type LoginLocationState,
   loginMessage,
@@ -29,10 +30,12 @@ export function LoginPage() {
   const methods = useQuery(authMethodsQuery());
   const [termsAccepted, setTermsAccepted] = useState(false);
 
+  // Where they were heading, by default Coder's dashboard (a full page load, as is any page
+  // that is not the app's).
   const goOn = (user: User | null) => {
     if (!user) return;
-    if (needsFullPageLoad(redirectTo)) window.location.assign(redirectTo);
-    else navigate(redirectTo, { replace: true });
+    if (isAppTarget(redirectTo)) navigate(redirectTo, { replace: true });
+    else fullPageNavigation.assign(redirectTo);
   };
 
   // Already signed in (or just signed in through another tab): go where they were heading. Only

@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { Navigate, NavLink, Outlet, useLocation } from "react-router";
+import { csrfTokenQuery } from "../../api/csrf.ts";
 import { logoutMutation, meQuery } from "../../api/session.ts";
+import { fullPageNavigation } from "../../app/navigation.ts";
 import { Brand } from "../../components/Brand.tsx";
 import { Button } from "../../components/Button.tsx";
 import { EmailAddress } from "../../components/EmailAddress.tsx";
@@ -12,9 +14,11 @@ import type { LoginLocationState } from "../../session/login-messages.ts";
 /** Header, navigation and sign-out around every signed-in page; sends the signed-out away. */
 export function SignedInLayout() {
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const location = useLocation();
   const me = useQuery(meQuery());
+  // Every signed-in page can send a signed-in request (sign out, at least): have Coder's CSRF
+  // token ready before anyone clicks.
+  useQuery({ ...csrfTokenQuery(), enabled: Boolean(me.data) });
   const logout = useMutation(logoutMutation(queryClient));
   const [signingOut, setSigningOut] = useState(false);
   // Who was signed in, for the sign-in page once the session is gone.
@@ -32,7 +36,8 @@ export function SignedInLayout() {
   const signOut = () => {
     setSigningOut(true);
     logout.mutate(undefined, {
-      onSuccess: () => navigate("/login?message=signed-out", { replace: true }),
+      // A full page load: nothing of the session stays in memory.
+      onSuccess: () => fullPageNavigation.assign("/login?message=signed-out"),
       onError: () => setSigningOut(false),
     });
   };
@@ -44,9 +49,8 @@ export function SignedInLayout() {
         <nav aria-label="Main">
           <ul>
             <li>
-              <NavLink to="/" end>
-                Home
-              </NavLink>
+              {/* Coder's dashboard: a full page load. */}
+              <a href="/">Dashboard</a>
             </li>
             <li>
               <NavLink to="/settings/security">Security</NavLink>

@@ -476,25 +476,4 @@ describe("permissions", () => {
     expect(screen.queryByLabelText("Current password")).toBeNull();
     expect(screen.queryByRole("button", { name: /Switch to/ })).toBeNull();
   });
-
-  it("decides the home page's offer too", async () => {
-    server.use(
-      http.post("*/api/v2/authcheck", () =>
-        HttpResponse.json({ updateOwnAccount: false, manageUsers: false }),
-      ),
-    );
-    await signInAs(mockServer, "member@coder.com");
-    renderApp("/");
-    expect(await screen.findByText(/can't change its own sign-in settings/)).toBeInTheDocument();
-    expect(screen.queryByRole("link", { name: "Open security settings" })).toBeNull();
-  });
-
-  it("shows the home page's offer when allowed", async () => {
-    await signInAs(mockServer, "member@coder.com");
-    renderApp("/");
-    expect(await screen.findByRole("link", { name: "Open security settings" })).toHaveAttribute(
-      "href",
-      "/settings/security",
-    );
-  });
 });

@@ -1,0 +1,186 @@
+// Runs the production build behind the deployed front doors, for the front-door suite
+// (playwright.front-door.config.ts):
+//   - `npm run mock` as the Coder upstream, on its own port;
+//   - Debian's nginx with deploy/nginx's template (the Brotli variant when the module is
+//     installed), filled in with envsubst exactly as the README says, in a temporary prefix, as
+//     a foreground child process: no system paths written, no daemon;
+//   - Caddy with deploy/caddy/Caddyfile, when caddy is installed.
+// The build is copied to a temporary directory and given .br/.gz siblings where it has none, so
+// that the precompressed paths are exercised whatever the build emits.
+//   node e2e/front-door/serve.ts --nginx 4311 --caddy 4312 --mock 4313
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, openSync, readFileSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { DEPLOY_FILES, TEMPLATE_VARIABLES } from "../../server/deploy-config.ts";
+
+const root = join(import.meta.dirname, "..", "..");
+const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+
+function option(name: string): number | undefined {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? undefined : Number(process.argv[index + 1]);
+}
+
+const ports = { nginx: option("--nginx"), caddy: option("--caddy"), mock: option("--mock") };
+if (!ports.mock || (!ports.nginx && !ports.caddy)) {
+  console.error("usage: serve.ts --mock PORT [--nginx PORT] [--caddy PORT]");
+  process.exit(2);
+}
+
+const work = await mkdtemp(join(tmpdir(), "coder-auth-ui-front-door-"));
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  await new Promise((done) => setTimeout(done, 300));
+  await rm(work, { recursive: true, force: true });
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop(0));
+
+function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  // Each child's output goes to its own log, shown only when the child dies on its own.
+  const log = join(work, `${name}.log`);
+  const out = openSync(log, "a");
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", out, out],
+  });
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`[front-door] ${name} exited (${signal ?? code}):\n${readFileSync(log, "utf8")}`);
+    void stop(1);
+  });
+  children.push(child);
+  return child;
+}
+
+/** The build as a deployment would have it, with precompressed siblings for text files. */
+async function prepareDist(): Promise<string> {
+  const dist = join(work, "dist");
+  await cp(join(root, "dist"), dist, { recursive: true });
+  const walk = async (dir: string) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if ([".js", ".css", ".html", ".svg"].includes(extname(path))) {
+        const body = await readFile(path);
+        if (!existsSync(`${path}.br`)) await writeFile(`${path}.br`, brotliCompressSync(body));
+        if (!existsSync(`${path}.gz`)) await writeFile(`${path}.gz`, gzipSync(body, { level: 9 }));
+      }
+    }
+  };
+  await walk(dist);
+  return dist;
+}
+
+/** envsubst with exactly the template's three variables, as the README tells operators to. */
+function fillTemplate(template: string, values: Record<string, string>): string {
+  const shellFormat = TEMPLATE_VARIABLES.map((name) => `$\{${name}}`).join(" ");
+  const result = spawnSync("envsubst", [shellFormat], {
+    input: template,
+    env: { ...process.env, ...values },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`envsubst failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+async function startNginx(port: number, dist: string, upstream: string) {
+  const brotli = existsSync(BROTLI_MODULE);
+  const prefix = join(work, "nginx");
+  await mkdir(join(prefix, "conf.d"), { recursive: true });
+  const template = await readFile(
+    join(root, brotli ? DEPLOY_FILES.nginxBrotli : DEPLOY_FILES.nginx),
+    "utf8",
+  );
+  await writeFile(
+    join(prefix, "conf.d", "coder-auth-ui.conf"),
+    fillTemplate(template, { LISTEN_PORT: String(port), DIST_DIR: dist, CODER_UPSTREAM: upstream }),
+  );
+  // The main context an operator's nginx.conf provides, reduced to what a test run needs.
+  await writeFile(
+    join(prefix, "nginx.conf"),
+    `${brotli ? `load_module ${BROTLI_MODULE};\n` : ""}daemon off;
+master_process off;
+worker_processes 1;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+events { worker_connections 256; }
+http {
+    types {
+        text/html html;
+        text/css css;
+        text/javascript js;
+        image/svg+xml svg;
+        application/json json map;
+        image/png png;
+        font/woff2 woff2;
+    }
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path ${prefix}/body;
+    proxy_temp_path ${prefix}/proxy;
+    fastcgi_temp_path ${prefix}/fastcgi;
+    uwsgi_temp_path ${prefix}/uwsgi;
+    scgi_temp_path ${prefix}/scgi;
+    include ${prefix}/conf.d/*.conf;
+}
+`,
+  );
+  const args = ["-p", `${prefix}/`, "-c", `${prefix}/nginx.conf`, "-e", `${prefix}/error.log`];
+  const check = spawnSync("nginx", [...args, "-t"], { encoding: "utf8" });
+  if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
+  start("nginx", "nginx", args);
+  console.log(`[front-door] nginx${brotli ? " (with Brotli)" : ""} on :${port} → ${upstream}`);
+}
+
+async function startCaddy(port: number, dist: string, upstream: string) {
+  const home = join(work, "caddy");
+  await mkdir(home, { recursive: true });
+  start("caddy", "caddy", ["run", "--config", DEPLOY_FILES.caddy, "--adapter", "caddyfile"], {
+    LISTEN_PORT: String(port),
+    DIST_DIR: dist,
+    CODER_UPSTREAM: upstream,
+    HOME: home,
+    XDG_DATA_HOME: join(home, "data"),
+    XDG_CONFIG_HOME: join(home, "config"),
+  });
+  console.log(`[front-door] caddy on :${port} → ${upstream}`);
+}
+
+/** Waits until a server on the port answers at all (up to 30 s). */
+async function ready(port: number) {
+  for (let i = 0; i < 300; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/login`, { signal: AbortSignal.timeout(1000) });
+      return;
+    } catch {
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+  throw new Error(`nothing answers on port ${port}`);
+}
+
+try {
+  const upstream = `http://127.0.0.1:${ports.mock}`;
+  start("mock", process.execPath, ["mock/standalone.ts", "--port", String(ports.mock)]);
+  const dist = await prepareDist();
+  // Caddy first, and ready before nginx starts: the suite waits for nginx only.
+  if (ports.caddy) {
+    await startCaddy(ports.caddy, dist, upstream);
+    await ready(ports.caddy);
+  }
+  await ready(ports.mock);
+  if (ports.nginx) await startNginx(ports.nginx, dist, upstream);
+} catch (error) {
+  console.error(error);
+  await stop(1);
+}

@@ -1,0 +1,81 @@
+// Helpers for the servers' tests: raw HTTP exchanges (for requests fetch() refuses to send) and a
+// recording stand-in for a Coder upstream.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { type AddressInfo, connect } from "node:net";
+
+/**
+ * Sends `text` as is and returns everything the server answered until it closed the connection
+ * (or `timeoutMs` passed). The socket is not half-closed: a browser never does that, and a
+ * server may rightly take it as the client going away. Send `Connection: close` for a quick end.
+ */
+export function rawRequest(port: number, text: string | Buffer, timeoutMs = 5000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(text));
+    let answer = "";
+    socket.setEncoding("latin1");
+    socket.setTimeout(timeoutMs, () => {
+      socket.destroy();
+      resolve(answer);
+    });
+    socket.on("data", (chunk) => {
+      answer += chunk;
+    });
+    socket.on("error", (error: NodeJS.ErrnoException) => {
+      // A server may reset a connection it refused; what it said before still counts.
+      if (error.code === "ECONNRESET" || error.code === "EPIPE") resolve(answer);
+      else reject(error);
+    });
+    socket.on("close", () => resolve(answer));
+  });
+}
+
+/** A GET with the given raw target and extra header lines, closing after the answer. */
+export function rawGet(port: number, target: string, headers: string[] = []): Promise<string> {
+  const lines = [`GET ${target} HTTP/1.1`, "Host: 127.0.0.1", "Connection: close", ...headers];
+  return rawRequest(port, `${lines.join("\r\n")}\r\n\r\n`);
+}
+
+/** The status code of a raw answer (0 when there was none). */
+export function statusOf(answer: string): number {
+  return Number(/^HTTP\/1\.[01] (\d{3}) /.exec(answer)?.[1] ?? 0);
+}
+
+export interface FakeCoder {
+  server: Server;
+  url: string;
+  /** Every request it received: method, path as sent, headers. */
+  seen: Array<{ method: string; url: string; headers: IncomingMessage["headers"] }>;
+  /** How to answer the next requests (default: drain the body, 200 "ok"). */
+  respond: (req: IncomingMessage, res: ServerResponse) => void;
+  close(): Promise<void>;
+}
+
+export async function startFakeCoder(): Promise<FakeCoder> {
+  // Upgraded sockets are not the server's any more: keep hold of every socket to end them all.
+  const sockets = new Set<import("node:net").Socket>();
+  const fake: FakeCoder = {
+    server: createServer((req, res) => {
+      fake.seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
+      fake.respond(req, res);
+    }),
+    url: "",
+    seen: [],
+    respond: (req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+    },
+    close: () =>
+      new Promise((done) => {
+        for (const socket of sockets) socket.destroy();
+        fake.server.closeAllConnections();
+        fake.server.close(() => done());
+      }),
+  };
+  fake.server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((done) => fake.server.listen(0, "127.0.0.1", done));
+  fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+  return fake;
+}
