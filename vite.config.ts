@@ -56,6 +56,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Component tests drive whole pages with lazy chunks; a busy 2-core machine needs headroom.
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,

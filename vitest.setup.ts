@@ -1,8 +1,13 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
+import { resetCoderPage } from "./src/api/coder-page.ts";
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // What Coder's page said is kept for the life of a page; each test is a new page.
+  resetCoderPage();
+});
 
 /**
  * jsdom has `<dialog>` but not its methods. This stands in for the browser's part: showModal

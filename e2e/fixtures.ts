@@ -105,11 +105,12 @@ export async function expectDashboard(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Workspaces" })).toBeVisible();
 }
 
+/** Signs in with the very steps of Coder's own e2e helper (site/e2e/helpers.ts, `login`). */
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign In" }).click();
   await expectDashboard(page);
 }
 

@@ -74,16 +74,26 @@ test.describe("sign-in", () => {
     await expectDashboard(page);
   });
 
-  test("wrong password: Coder's message, focus on it, typed values kept", async ({ page }) => {
+  test("wrong password: Coder's message, the cursor back in the password, typed values kept", async ({
+    page,
+  }) => {
     await page.goto("/login");
     await page.getByLabel("Email").fill(accounts.member);
     await page.getByLabel("Password", { exact: true }).fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    const alert = page.getByRole("alert");
-    await expect(alert).toHaveText("Incorrect email or password.");
-    await expect(alert).toBeFocused();
+    const password = page.getByLabel("Password", { exact: true });
+    await expect(page.getByText("Incorrect email or password.")).toBeVisible();
+    // Where it is fixed, selected (typing replaces it), with the message as its description.
+    await expect(password).toBeFocused();
+    await expect(password).toHaveAccessibleDescription("Incorrect email or password.");
+    expect(
+      await password.evaluate((input: HTMLInputElement) => [
+        input.selectionStart,
+        input.selectionEnd,
+      ]),
+    ).toEqual([0, "not-the-password".length]);
     await expect(page.getByLabel("Email")).toHaveValue(accounts.member);
-    await expect(page.getByLabel("Password", { exact: true })).toHaveValue("not-the-password");
+    await expect(password).toHaveValue("not-the-password");
     await expectNoAxeViolations(page);
   });
 
@@ -92,7 +102,7 @@ test.describe("sign-in", () => {
     await page.getByLabel("Email").fill("nobody@coder.com");
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+    await expect(page.getByText("Incorrect email or password.")).toBeVisible();
   });
 
   test("suspended account is told so", async ({ page }) => {
@@ -273,13 +283,8 @@ test.describe("sign-in", () => {
     await page.goto("/login");
     const password = page.getByLabel("Password", { exact: true });
     await password.fill("secret");
-    const toggle = page.getByRole("button", { name: "Show password" });
-    await toggle.click();
+    await page.getByRole("button", { name: "Show password" }).click();
     await expect(password).toHaveAttribute("type", "text");
-    await expect(page.getByRole("button", { name: "Hide password" })).toHaveAttribute(
-      "aria-controls",
-      (await password.getAttribute("id")) ?? "",
-    );
     await page.getByRole("button", { name: "Hide password" }).click();
     await expect(password).toHaveAttribute("type", "password");
   });
@@ -294,15 +299,30 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/login\?redirect=%2Fsettings%2Fsecurity/);
   });
 
-  test("keyboard only: sign in with Tab and Enter", async ({ page }) => {
+  test("keyboard only: the providers, then email, password, show/hide, Sign in, 'Forgot password?'", async ({
+    page,
+  }) => {
     await page.goto("/login");
-    await page.keyboard.press("Tab"); // brand link
-    await page.keyboard.press("Tab");
-    await expect(page.getByLabel("Email")).toBeFocused();
+    await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toBeVisible();
+    // Nothing steals focus from the providers.
+    await expect(page.locator("body")).toBeFocused();
+    const order = [
+      page.getByRole("link", { name: "Sign in with GitHub" }),
+      page.getByRole("link", { name: "Sign in with OpenID Connect" }),
+      page.getByLabel("Email"),
+      page.getByLabel("Password", { exact: true }),
+      page.getByRole("button", { name: "Show password" }),
+      page.getByRole("button", { name: "Sign in", exact: true }),
+      page.getByRole("link", { name: "Forgot password?" }),
+    ];
+    for (const next of order) {
+      await page.keyboard.press("Tab");
+      await expect(next).toBeFocused();
+    }
+    // The habit: email, Tab, password, Enter.
+    await page.getByLabel("Email").focus();
     await page.keyboard.type(accounts.member);
-    await page.keyboard.press("Tab"); // forgot password link
     await page.keyboard.press("Tab");
-    await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press("Enter");
     await expectDashboard(page);
@@ -310,7 +330,7 @@ test.describe("sign-in", () => {
 
   test("axe finds nothing on /login, nor on the dashboard it leads to", async ({ page }) => {
     await page.goto("/login");
-    await expect(page).toHaveTitle("Sign in · Coder");
+    await expect(page).toHaveTitle("Sign in to Coder");
     await expect(page.getByRole("main")).toHaveCount(1);
     await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
     await expectNoAxeViolations(page);

@@ -73,7 +73,7 @@ async function expectSignInFails(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
+  await expect(page.getByText("Incorrect email or password.")).toBeVisible();
 }
 
 /** Presses Tab until `target` has focus (at most `limit` times): the keyboard-only way there. */

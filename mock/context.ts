@@ -81,7 +81,7 @@ export function setCookie(ctx: Ctx, spec: CookieSpec): void {
   ctx.headers.append("set-cookie", serializeCookie({ secure: ctx.secure, ...spec }));
 }
 
-function withHeaders(ctx: Ctx, extra: Record<string, string>): Headers {
+export function withHeaders(ctx: Ctx, extra: Record<string, string>): Headers {
   const headers = new Headers(ctx.headers);
   for (const [name, value] of Object.entries(extra)) headers.set(name, value);
   return headers;
@@ -118,6 +118,7 @@ const STATUS_TEXT: Record<number, string> = {
   302: "Found",
   303: "See Other",
   307: "Temporary Redirect",
+  401: "Unauthorized",
 };
 
 /** http.Redirect to a path on this server; GET and HEAD get Go's little HTML body. */

@@ -11,6 +11,7 @@ import {
   sessionHeader,
   signIn,
   ssoFlow,
+  ssoVia,
 } from "./test-helpers.ts";
 
 const CONVERT = "/api/v2/users/me/convert-login";
@@ -311,49 +312,37 @@ describe("signing in with GitHub or OIDC", () => {
     expect(flow.done.headers.get("location")).toBe(expected);
   });
 
-  it("refuses a password account with Coder's login-type error (a page for browsers, JSON otherwise)", async () => {
-    const browser = browserFor(newMock());
-    const flow = await ssoFlow(browser, "github", "admin@coder.com");
-    expect(flow.done.status).toBe(403);
-    expect(flow.done.json()).toEqual({
-      message: "Incorrect login type",
-      detail:
-        'Attempting to use login type "github", but the user has the login type "password". You can convert your account to use this login type by visiting your account settings.',
-    });
-    expect(browser.jar.get("coder_session_token")).toBeUndefined();
-
-    const html = browserFor(newMock());
-    const start = await html.request("GET", CALLBACKS.github);
-    const idp = new URL(start.headers.get("location") ?? "", "http://x");
-    const chosen = await html.request(
-      "GET",
-      `/__mock/idp/github/choose?${new URLSearchParams({
-        state: idp.searchParams.get("state") ?? "",
-        code_challenge: idp.searchParams.get("code_challenge") ?? "",
-        email: "admin@coder.com",
-      })}`,
-    );
-    const page = await html.request("GET", chosen.headers.get("location") ?? "", {
-      headers: { accept: "text/html" },
-    });
-    expect(page.status).toBe(403);
-    expect(page.text).toContain("<h1>Incorrect login type</h1>");
+  it("refuses a password account with Coder's static login-type page, whatever was asked for", async () => {
+    for (const accept of ["text/html", "application/json"]) {
+      const browser = browserFor(newMock());
+      const flow = await ssoFlow(browser, "github", "admin@coder.com", {}, { accept });
+      expect(flow.done.status).toBe(403);
+      expect(flow.done.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(flow.done.text).toMatch(/^<!doctype html>/);
+      expect(flow.done.text).toContain("<title>Incorrect login type</title>");
+      expect(flow.done.text).toContain("<h1>Incorrect login type</h1>");
+      expect(flow.done.text).toContain(
+        "Attempting to use login type &quot;github&quot;, but the user has the login type &quot;password&quot;. You can convert your account to use this login type by visiting your account settings.",
+      );
+      expect(flow.done.text).toContain('<a href="/login">');
+      expect(flow.done.text).not.toMatch(/<script|<style|\son[a-z]+=/i);
+      expect(browser.jar.get("coder_session_token")).toBeUndefined();
+    }
   });
 
-  it("refuses an unknown email: sign-ups are disabled", async () => {
+  it("refuses an unknown email with the static page: sign-ups are disabled", async () => {
     const flow = await ssoFlow(browserFor(newMock()), "oidc", "new-person@coder.com");
     expect(flow.done.status).toBe(403);
-    expect(flow.done.json()).toEqual({
-      message: "Signups are disabled",
-      detail: "Please contact your Coder administrator to request access.",
-    });
+    expect(flow.done.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(flow.done.text).toContain("<h1>Signups are disabled</h1>");
+    expect(flow.done.text).toContain("Please contact your Coder administrator to request access.");
   });
 
-  it("refuses an OIDC account on the GitHub callback", async () => {
+  it("refuses an OIDC account on the GitHub callback, without the conversion hint", async () => {
     const flow = await ssoFlow(browserFor(newMock()), "github", "oidc@coder.com");
     expect(flow.done.status).toBe(403);
-    expect(flow.done.json<{ detail: string }>().detail).toBe(
-      'Attempting to use login type "github", but the user has the login type "oidc".',
+    expect(flow.done.text).toContain(
+      "Attempting to use login type &quot;github&quot;, but the user has the login type &quot;oidc&quot;.</p>",
     );
   });
 
@@ -396,5 +385,196 @@ describe("signing in with GitHub or OIDC", () => {
     const res = await call(mock, "GET", CALLBACKS.oidc);
     expect(res.status).toBe(400);
     expect(res.json()).toEqual({ message: "The oauth2 method requested is not configured!" });
+  });
+});
+
+// Every way a round trip ends badly, byte for byte as coderd answers it (the table in the report
+// names where each was read: coderd/httpmw/oauth2.go ExtractOAuth2, coderd/userauth.go
+// userOAuth2Github / oauthLogin / convertUserToOauth, coderd/idpsync HTTPError.Write).
+describe("every failed round trip, answered as Coder answers it", () => {
+  const JSON_TYPE = "application/json; charset=utf-8";
+  const HTML_TYPE = "text/html; charset=utf-8";
+
+  it.each([
+    [
+      "cancelled at the provider",
+      "Cancel and return to Coder",
+      400,
+      '{"message":"Encountered error in oidc process: access_denied","detail":"The user cancelled the sign-in at the identity provider."}\n',
+    ],
+    [
+      "an error from the provider (description and link folded into the detail)",
+      "Report an error from the provider",
+      400,
+      '{"message":"Encountered error in oidc process: server_error","detail":"The identity provider could not complete the request., error_uri: https://idp.example/docs/errors#server_error"}\n',
+    ],
+    [
+      "a state that doesn't match the browser's",
+      "Return with a state that doesn't match this browser's",
+      401,
+      '{"message":"State mismatched."}\n',
+    ],
+    [
+      "no state",
+      "Return without the state parameter",
+      400,
+      '{"message":"State must be provided."}\n',
+    ],
+    [
+      "a lost state cookie",
+      "Return as if the sign-in had started in another browser (no state cookie)",
+      401,
+      '{"message":"Cookie \\"oauth_state\\" must be provided."}\n',
+    ],
+    [
+      "an expired authorization code",
+      "Return with an authorization code that has expired",
+      500,
+      '{"message":"Failed exchanging Oauth code.","detail":"oauth2: \\"invalid_grant\\" \\"The authorization code is invalid or has expired.\\""}\n',
+    ],
+  ] as const)("%s (%j): JSON %i", async (_case, link, status, body) => {
+    for (const provider of ["github", "oidc"] as const) {
+      const browser = browserFor(newMock());
+      const flow = await ssoVia(browser, provider, link, { redirect: "/settings/security" });
+      expect(flow.done.status).toBe(status);
+      expect(flow.done.headers.get("content-type")).toBe(JSON_TYPE);
+      expect(flow.done.text).toBe(body);
+      expect(flow.done.headers.get("location")).toBeNull();
+      expect(browser.jar.get("coder_session_token")).toBeUndefined();
+    }
+  });
+
+  it("folds a lone error_uri into the detail, and leaves the detail out when there is neither", async () => {
+    const mock = newMock();
+    const uriOnly = await call(
+      mock,
+      "GET",
+      `${CALLBACKS.oidc}?error=invalid_scope&error_uri=https://x.example/e`,
+    );
+    expect(uriOnly.json()).toEqual({
+      message: "Encountered error in oidc process: invalid_scope",
+      detail: "error_uri: https://x.example/e",
+    });
+    const bare = await call(mock, "GET", `${CALLBACKS.github}?error=access_denied`);
+    expect(bare.text).toBe('{"message":"Encountered error in oidc process: access_denied"}\n');
+  });
+
+  it("the provider's page offers every failure, and the cancel link carries the state back", async () => {
+    const browser = browserFor(newMock());
+    const flow = await ssoVia(browser, "oidc", "Cancel and return to Coder");
+    const state = new URL(flow.start.headers.get("location") ?? "", "http://x").searchParams.get(
+      "state",
+    );
+    const cancel = /<a href="([^"]+)">Cancel/.exec(flow.page.text)?.[1]?.replace(/&amp;/g, "&");
+    expect(new URL(cancel ?? "", "http://x").searchParams.get("state")).toBe(state);
+    for (const text of [
+      "Report an error from the provider",
+      "Return with a state that doesn&#39;t match this browser&#39;s",
+      "Return without the state parameter",
+      "Return as if the sign-in had started in another browser (no state cookie)",
+      "Return with an authorization code that has expired",
+      "Continue as new-person@coder.com</a> – no Coder account",
+      "Continue as suspended-sso@coder.com</a> (Sid Suspended) – suspended in Coder",
+    ]) {
+      expect(flow.page.text).toContain(text);
+    }
+  });
+
+  it("a suspended GitHub account: Coder still signs it in, and then refuses every request", async () => {
+    const browser = browserFor(newMock());
+    const flow = await ssoFlow(browser, "github", "suspended-sso@coder.com", {
+      redirect: "/settings/security",
+    });
+    expect(flow.done.status).toBe(307);
+    expect(flow.done.headers.get("location")).toBe("/settings/security");
+    expect(browser.jar.get("coder_session_token")).toBeTruthy();
+    const me = await browser.request("GET", "/api/v2/users/me");
+    expect(me.status).toBe(401);
+    expect(me.headers.get("content-type")).toBe(JSON_TYPE);
+    expect(me.json()).toEqual({
+      message:
+        'User is not active (status = "suspended"). Contact an admin to reactivate your account.',
+    });
+  });
+
+  it("a GitHub identity outside the allowed organization: Go's http.Redirect with status 401", async () => {
+    const browser = browserFor(newMock());
+    const flow = await ssoFlow(browser, "github", "outsider@coder.com", {
+      redirect: "/settings/security",
+    });
+    const location =
+      "/login?message=You+aren%27t+a+member+of+the+authorized+Github+organizations%21&redirect=%2Fsettings%2Fsecurity";
+    expect(flow.done.status).toBe(401);
+    expect(flow.done.headers.get("location")).toBe(location);
+    expect(flow.done.headers.get("content-type")).toBe(HTML_TYPE);
+    expect(flow.done.text).toBe(
+      `<a href="${location.replace("&", "&amp;")}">Unauthorized</a>.\n\n`,
+    );
+    expect(browser.jar.get("coder_session_token")).toBeUndefined();
+    // On the OIDC side the same person simply has no account.
+    const oidc = await ssoFlow(browserFor(newMock()), "oidc", "outsider@coder.com");
+    expect(oidc.done.status).toBe(403);
+    expect(oidc.done.text).toContain("<h1>Signups are disabled</h1>");
+  });
+
+  describe("when converting", () => {
+    async function converting(provider: "github" | "oidc" = "oidc") {
+      const { mock, browser } = await signedInBrowser();
+      const res = await convert(browser, provider);
+      const state = res.json<{ state_string: string }>().state_string;
+      return { mock, browser, state };
+    }
+
+    it("an identity whose email matches no account: 400 JSON, and the password session lives on", async () => {
+      const { browser, state } = await converting();
+      const flow = await ssoFlow(browser, "oidc", "someone-else@coder.com", {
+        oidc_merge_state: state,
+        redirect: "/login?message=login-type-changed-oidc",
+      });
+      expect(flow.done.status).toBe(400);
+      expect(flow.done.headers.get("content-type")).toBe(JSON_TYPE);
+      expect(flow.done.text).toBe(
+        '{"message":"The oidc account with the email \\"someone-else@coder.com\\" does not match the email of the account you are trying to convert. Contact your administrator to resolve this issue."}\n',
+      );
+      // The callback's own URL carries the convert- state: what a front door can go by.
+      const back = new URL(flow.chosen.headers.get("location") ?? "", "http://x");
+      expect(back.searchParams.get("state")).toBe(state);
+      expect(flow.done.cookies).toEqual([]);
+      const me = await browser.request("GET", "/api/v2/users/me");
+      expect(me.json()).toMatchObject({ email: "member@coder.com", login_type: "password" });
+      // The error path sets no cookies at all, so the conversion cookie is still there.
+      expect(browser.jar.get("coder_oauth_convert_jwt")).toBeTruthy();
+    });
+
+    it("cancelled at the provider: the same 400 as a sign-in, with the convert- state in the URL", async () => {
+      const { browser, state } = await converting("github");
+      const flow = await ssoVia(browser, "github", "Cancel and return to Coder", {
+        oidc_merge_state: state,
+      });
+      expect(flow.done.status).toBe(400);
+      expect(flow.done.json()).toEqual({
+        message: "Encountered error in oidc process: access_denied",
+        detail: "The user cancelled the sign-in at the identity provider.",
+      });
+      const cancel = /<a href="([^"]+)">Cancel/.exec(flow.page.text)?.[1]?.replace(/&amp;/g, "&");
+      expect(new URL(cancel ?? "", "http://x").searchParams.get("state")).toBe(state);
+      expect((await browser.request("GET", "/api/v2/users/me")).status).toBe(200);
+    });
+
+    it("succeeding without a live session: Coder signs the browser in with the new method", async () => {
+      const { mock, browser, state } = await converting("github");
+      // The password session ended while the user was at the provider.
+      browser.jar.delete("coder_session_token");
+      const flow = await ssoFlow(browser, "github", "member@coder.com", {
+        oidc_merge_state: state,
+        redirect: "/login?message=login-type-changed-github",
+      });
+      expect(flow.done.status).toBe(307);
+      expect(flow.done.headers.get("location")).toBe("/login?message=login-type-changed-github");
+      const token = browser.jar.get("coder_session_token") as string;
+      expect(token).toMatch(/^[0-9A-Za-z]{10}-[0-9A-Za-z]{22}$/);
+      const me = await call(mock, "GET", "/api/v2/users/me", { headers: sessionHeader(token) });
+      expect(me.json()).toMatchObject({ email: "member@coder.com", login_type: "github" });
+    });
   });
 });

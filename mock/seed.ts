@@ -40,6 +40,7 @@ export const SEEDED_IDS = {
   templateAdmin: "c0de0000-0000-4000-8000-000000000006",
   github: "c0de0000-0000-4000-8000-000000000007",
   oidc: "c0de0000-0000-4000-8000-000000000008",
+  suspendedSso: "c0de0000-0000-4000-8000-000000000009",
 } as const;
 
 export const SEEDED_ACCOUNTS: readonly SeedAccount[] = [
@@ -123,12 +124,23 @@ export const SEEDED_ACCOUNTS: readonly SeedAccount[] = [
     roles: [],
     role: "member, OpenID Connect login, no password",
   },
+  {
+    id: SEEDED_IDS.suspendedSso,
+    email: "suspended-sso@coder.com",
+    username: "suspended-sso",
+    name: "Sid Suspended",
+    loginType: "github",
+    status: "suspended",
+    roles: [],
+    role: "member, GitHub login, suspended",
+  },
 ];
 
 /** Identities the fake identity provider offers besides the seeded accounts' own emails. */
 export const EXTRA_IDENTITIES: readonly string[] = [
   "new-person@coder.com",
   "someone-else@coder.com",
+  "outsider@coder.com",
 ];
 
 /** Display names of Coder's built-in site roles (SlimRole.display_name). */

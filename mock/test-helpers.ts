@@ -122,6 +122,21 @@ export async function ssoFlow(
   provider: "github" | "oidc",
   email: string,
   query: Record<string, string> = {},
+  doneHeaders: Record<string, string> = {},
+): Promise<{ start: CallResult; page: CallResult; chosen: CallResult; done: CallResult }> {
+  return ssoVia(browser, provider, `Continue as ${email}`, query, doneHeaders);
+}
+
+/**
+ * A round trip that leaves the provider's page through the link with this text (an identity, the
+ * Cancel link, or one of the links that make the round trip fail).
+ */
+export async function ssoVia(
+  browser: Browser,
+  provider: "github" | "oidc",
+  linkText: string,
+  query: Record<string, string> = {},
+  doneHeaders: Record<string, string> = {},
 ): Promise<{ start: CallResult; page: CallResult; chosen: CallResult; done: CallResult }> {
   const qs = new URLSearchParams(query).toString();
   const start = await browser.request("GET", `${CALLBACKS[provider]}${qs ? `?${qs}` : ""}`);
@@ -129,12 +144,27 @@ export async function ssoFlow(
   const page = await browser.request("GET", start.headers.get("location") ?? "", {
     headers: { accept: "text/html" },
   });
-  const link = [...page.text.matchAll(/<a href="([^"]+)">Continue as ([^<]+)<\/a>/g)].find(
-    (m) => m[2] === email,
+  const fromHtml = (text: string) =>
+    text
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  const link = [...page.text.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].find(
+    (m) => fromHtml(m[2] ?? "") === linkText,
   )?.[1];
-  if (!link) throw new Error(`no identity ${email} on the provider's page`);
-  const chosen = await browser.request("GET", link.replace(/&amp;/g, "&"));
-  const done = await browser.request("GET", chosen.headers.get("location") ?? "");
+  if (!link) throw new Error(`no link "${linkText}" on the provider's page`);
+  const href = link.replace(/&amp;/g, "&");
+  // Cancel and the provider's own error go straight to the callback; the rest via the provider.
+  if (href.startsWith("/api/")) {
+    const done = await browser.request("GET", href, { headers: doneHeaders });
+    return { start, page, chosen: done, done };
+  }
+  const chosen = await browser.request("GET", href);
+  const done = await browser.request("GET", chosen.headers.get("location") ?? "", {
+    headers: doneHeaders,
+  });
   return { start, page, chosen, done };
 }
 

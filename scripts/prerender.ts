@@ -24,7 +24,7 @@ try {
   for (const page of prerenderedPages) {
     const markup = await renderPage(page);
     const html = shell
-      .replace(/<title>[^<]*<\/title>/, `<title>${page.title} · Coder</title>`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${page.title}</title>`)
       .replace(/(<p class="noscript">)[^<]*(<\/p>)/, `$1${page.noscript}$2`)
       .replace(
         '<div id="root"></div>',

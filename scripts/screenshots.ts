@@ -20,6 +20,56 @@ async function signIn(page: Page, base: string, email: string) {
   await page.waitForURL(/\/workspaces$/);
 }
 
+// A branded deployment: its logo (served here as if from its CDN) and what an owner sets.
+const LOGO = "https://cdn.acme.example/logo.svg";
+const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="220" height="48" viewBox="0 0 220 48"><rect width="48" height="48" rx="10" fill="#0f766e"/><path d="M14 34 24 12l10 22" fill="none" stroke="#fff" stroke-width="4"/><text x="58" y="33" font-family="sans-serif" font-size="24" font-weight="700" fill="#0f766e">Acme Cloud</text></svg>`;
+const BRANDING = {
+  application_name: "Acme Cloud Desktops",
+  logo_url: LOGO,
+  announcement_banners: [
+    {
+      enabled: true,
+      background_color: "#004852",
+      message:
+        "**Maintenance** on Sunday, 02:00 UTC. See [the status page](https://status.acme.example/).",
+    },
+  ],
+};
+
+async function brandDeployment(base: string) {
+  const login = await fetch(`${base}/api/v2/users/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email: "admin@coder.com", password: "SomeSecurePassword!" }),
+  });
+  const { session_token } = (await login.json()) as { session_token: string };
+  await fetch(`${base}/api/v2/appearance`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json", "Coder-Session-Token": session_token },
+    body: JSON.stringify(BRANDING),
+  });
+}
+
+/**
+ * The logo's host, and Coder's page handler at `/`, which names the deployment and its logo to
+ * signed-out visitors (the mock serves the app's own page there).
+ */
+async function routeBranding(page: Page) {
+  await page.route(LOGO, (route) =>
+    route.fulfill({ contentType: "image/svg+xml", body: LOGO_SVG }),
+  );
+  await page.route(
+    (url) => url.pathname === "/" && url.hostname === "localhost",
+    (route) =>
+      route.request().resourceType() === "document"
+        ? route.continue()
+        : route.fulfill({
+            contentType: "text/html",
+            body: `<!doctype html><head><meta name="application-name" content="${BRANDING.application_name}"><meta property="logo-url" content="${LOGO}"></head>`,
+          }),
+  );
+}
+
 await mkdir(out, { recursive: true });
 const server = await startServer({ port: 0 });
 const browser = await chromium.launch({ executablePath });
@@ -52,6 +102,29 @@ try {
     await shot("settings-security");
     await page.getByRole("button", { name: "Switch to GitHub" }).click();
     await shot("settings-convert-dialog");
+    await page.keyboard.press("Escape");
+
+    // GitHub through Coder's default app (the device flow).
+    await server.mock?.reset();
+    await context.clearCookies();
+    if (server.mock) server.mock.config.githubDefaultProvider = true;
+    await page.goto(`${server.url}/login`);
+    await page.getByRole("link", { name: "Sign in with GitHub" }).click();
+    await page.locator(".device-code").waitFor();
+    await shot("login-device");
+
+    // A branded deployment: signed out, then signed in with its banner and support links.
+    await server.mock?.reset();
+    await context.clearCookies();
+    await brandDeployment(server.url);
+    await routeBranding(page);
+    await page.goto(`${server.url}/login`);
+    await page.getByRole("heading", { name: "Sign in to Acme Cloud Desktops" }).waitFor();
+    await shot("login-branded");
+    await signIn(page, server.url, "member@coder.com");
+    await page.goto(`${server.url}/settings/security`);
+    await page.getByRole("region", { name: "Announcements" }).waitFor();
+    await shot("settings-security-branded");
     await context.close();
   }
 } finally {

@@ -1,11 +1,21 @@
 // The response headers a deployment of the built app should send (the README repeats them).
 
-/** Strict: nothing inline, nothing from elsewhere. The build needs no exceptions. */
+/**
+ * Strict: nothing inline, and nothing from elsewhere but images. The build needs no exceptions.
+ *
+ * `img-src … https:`: a deployment's logo (`logo_url` in Coder's appearance settings) is usually
+ * an https URL on another host, and pages show it. An image source opens no way to run script:
+ * script, style, frames, connections and form targets stay 'self', and an image (SVG included)
+ * never runs script when loaded as an image. What it does allow is a request to the image's host,
+ * which learns that the page was visited; Referrer-Policy: no-referrer keeps the page's address
+ * (and any one-time passcode in it) out of that request. Plain http: stays blocked (mixed
+ * content), and the pages only ever ask for https images (src/lib/external-url.ts).
+ */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: https:",
   "connect-src 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",

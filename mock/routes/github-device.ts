@@ -174,23 +174,11 @@ export function githubCallback(ctx: Ctx): Response {
     });
   }
 
-  // The page renders failures itself, so the sign-in's errors stay JSON whatever the browser
-  // accepts; a success becomes the page's redirect_url.
-  const jsonOnly: Ctx = {
-    ...ctx,
-    request: new Request(ctx.request, {
-      headers: withHeader(ctx.request.headers, "accept", "application/json"),
-    }),
-  };
-  const answer = oauthLogin(jsonOnly, "github", exchange.email, state, redirectTo);
+  // The page renders failures itself, so the sign-in's errors are JSON, never Coder's static
+  // error page; a success becomes the page's redirect_url.
+  const answer = oauthLogin(ctx, "github", exchange.email, state, redirectTo, false);
   if (answer.status !== 307) return answer;
   return json(ctx, 200, { redirect_url: answer.headers.get("location") ?? "/" });
-}
-
-function withHeader(headers: Headers, name: string, value: string): Headers {
-  const copy = new Headers(headers);
-  copy.set(name, value);
-  return copy;
 }
 
 /** ExtractOAuth2 without a code: the same cookies as ever, then Coder's own device page. */

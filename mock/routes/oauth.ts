@@ -5,12 +5,12 @@ import { lookupApiKey, tokenFromRequest } from "../auth.ts";
 import {
   type Ctx,
   error,
-  htmlDocument,
   json,
   now,
   redirect,
   requestCookie,
   setCookie,
+  withHeaders,
 } from "../context.ts";
 import {
   CONVERT_COOKIE,
@@ -19,7 +19,7 @@ import {
   OAUTH_STATE_COOKIE,
   SESSION_COOKIE,
 } from "../cookies.ts";
-import { goQuote, goTimeJson } from "../go-json.ts";
+import { goQueryEscape, goQuote, goTimeJson } from "../go-json.ts";
 import { html, page } from "../html.ts";
 import { readStruct } from "../http-read.ts";
 import { findUserByEmail, type MockUser } from "../model.ts";
@@ -37,6 +37,12 @@ export const CALLBACK_PATHS: Readonly<Record<Provider, string>> = {
 };
 
 const CONVERT_STATE_PREFIX = "convert-";
+
+const GITHUB_NOT_MEMBER = "You aren't a member of the authorized Github organizations!";
+
+/** The mock deployment allows one GitHub organization, and this identity isn't in it. */
+export const GITHUB_OUTSIDER = "outsider@coder.com";
+const isInAllowedGithubOrg = (email: string) => email.toLowerCase() !== GITHUB_OUTSIDER;
 const CONVERT_VALIDITY_MS = 5 * 60 * 1000;
 
 export async function postConvertLogin(ctx: Ctx): Promise<Response> {
@@ -93,26 +99,30 @@ export async function postConvertLogin(ctx: Ctx): Promise<Response> {
   });
 }
 
-/** An idpsync.HTTPError. Coder renders some as its static error page; API clients get JSON here. */
+/**
+ * An idpsync.HTTPError. Those marked RenderStaticPage come back as Coder's static error page
+ * (site.RenderStaticErrorPage), whatever the client asked for: HTML with the error's status, a
+ * title without the status (HideStatus), and one link, to /login. The others are JSON.
+ */
 function httpError(
   ctx: Ctx,
   status: number,
   message: string,
   options: { detail?: string; staticPage?: boolean } = {},
 ): Response {
-  const wantsHtml = (ctx.request.headers.get("accept") ?? "").includes("text/html");
-  if (options.staticPage && wantsHtml) {
-    return htmlDocument(
-      ctx,
-      status,
-      page(
-        `${message} – Coder`,
-        html`<main>
+  if (options.staticPage) {
+    return new Response(
+      ctx.request.method === "HEAD"
+        ? null
+        : page(
+            message,
+            html`<main>
 <h1>${message}</h1>
 ${options.detail ? html`<p>${options.detail}</p>` : ""}
-<p><a href="/login">Back to sign in</a></p>
+<p><a href="/login">Back to site</a></p>
 </main>`,
-      ),
+          ),
+      { status, headers: withHeaders(ctx, { "content-type": "text/html; charset=utf-8" }) },
     );
   }
   return error(ctx, status, options.detail ? { message, detail: options.detail } : { message });
@@ -132,10 +142,15 @@ export function oauthCallback(provider: Provider) {
     const query = ctx.url.searchParams;
     const idpError = query.get("error") ?? "";
     if (idpError !== "") {
+      // The provider's description and documentation link are folded into one detail.
       const description = query.get("error_description") ?? "";
+      const uri = query.get("error_uri") ?? "";
+      let detail = description;
+      if (uri !== "")
+        detail = description === "" ? `error_uri: ${uri}` : `${description}, error_uri: ${uri}`;
       return error(ctx, 400, {
         message: `Encountered error in oidc process: ${idpError}`,
-        ...(description ? { detail: description } : {}),
+        ...(detail ? { detail } : {}),
       });
     }
     const code = query.get("code") ?? "";
@@ -174,6 +189,12 @@ export function oauthCallback(provider: Provider) {
         message: "Failed exchanging Oauth code.",
         detail: 'oauth2: "invalid_grant" "The authorization code is invalid or has expired."',
       });
+    }
+    // userOAuth2Github checks organization membership first, and answers a non-member with
+    // httpmw.CustomRedirectToLogin: http.Redirect with status 401, which browsers don't follow.
+    if (provider === "github" && !isInAllowedGithubOrg(grant.email)) {
+      const login = `/login?message=${goQueryEscape(GITHUB_NOT_MEMBER)}&redirect=${goQueryEscape(redirectTo)}`;
+      return redirect(ctx, login, 401);
     }
     return oauthLogin(ctx, provider, grant.email, state, redirectTo);
   };
@@ -223,6 +244,8 @@ export function oauthLogin(
   email: string,
   state: string,
   redirectTo: string,
+  /** false in GitHub's device flow, whose page renders the errors itself (always JSON). */
+  staticPages = true,
 ): Response {
   const { state: model } = ctx.env;
   let user = findUserByEmail(model, email);
@@ -240,7 +263,7 @@ export function oauthLogin(
   if (!user) {
     return httpError(ctx, 403, "Signups are disabled", {
       detail: "Please contact your Coder administrator to request access.",
-      staticPage: true,
+      staticPage: staticPages,
     });
   }
   if (user.loginType !== provider) {
@@ -250,7 +273,7 @@ export function oauthLogin(
         : "";
     return httpError(ctx, 403, "Incorrect login type", {
       detail: `Attempting to use login type ${goQuote(provider)}, but the user has the login type ${goQuote(user.loginType)}.${hint}`,
-      staticPage: true,
+      staticPage: staticPages,
     });
   }
   if (user.status === "dormant") user.status = "active";

@@ -5,7 +5,7 @@ import { csrfTokenForRequest, loadCsrfToken } from "./csrf.ts";
 import { ApiError, fallbackMessage, parseRetryAfter } from "./errors.ts";
 import { CoderResponse } from "./schemas.ts";
 
-const API_PREFIX = "/api/v2";
+export const API_PREFIX = "/api/v2";
 
 /** Abandon a request the server has not answered after this long. */
 export const REQUEST_TIMEOUT_MS = 15_000;

@@ -12,11 +12,19 @@
 //    cookie is set by then, and the target may be one of Coder's own pages).
 import { queryOptions } from "@tanstack/react-query";
 import { safeRedirect } from "../lib/safe-redirect.ts";
-import { apiRequest } from "./client.ts";
+import { API_PREFIX, apiRequest } from "./client.ts";
 import { type ApiError, isApiError } from "./errors.ts";
 import { queryKeys } from "./keys.ts";
 import { ExternalAuthDevice, OAuth2DeviceFlowCallbackResponse } from "./schemas.ts";
 import { setSessionHint } from "./session-hint.ts";
+
+/**
+ * Where GitHub sign-in starts, in either mode: Coder's callback without a code sets its state
+ * cookies, then sends the browser to GitHub, or (device flow) to /login/device?state=….
+ */
+export function githubSignInUrl(redirectTo: string): string {
+  return `${API_PREFIX}/users/oauth2/github/callback?${new URLSearchParams({ redirect: redirectTo })}`;
+}
 
 /**
  * A fresh device code (every fetch makes GitHub issue a new one). Never refetched behind the

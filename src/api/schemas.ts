@@ -51,6 +51,9 @@ export const AuthMethods = z.looseObject({
 });
 export type AuthMethods = z.infer<typeof AuthMethods>;
 
+/** codersdk.BuildInfoResponse (GET /buildinfo, no session needed); the footer shows `version`. */
+export const BuildInfo = z.looseObject({ version: z.string() });
+
 export const ValidatePasswordResponse = z.looseObject({ valid: z.boolean(), details: z.string() });
 export type ValidatePasswordResponse = z.infer<typeof ValidatePasswordResponse>;
 

@@ -3,10 +3,25 @@ import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { apiRequest } from "./client.ts";
 import { isApiError } from "./errors.ts";
 import { queryKeys } from "./keys.ts";
-import { AuthMethods, LoginWithPasswordResponse, User } from "./schemas.ts";
+import { AuthMethods, BuildInfo, LoginWithPasswordResponse, User } from "./schemas.ts";
 import { hasSessionHint, noteSignedOutByServer, setSessionHint } from "./session-hint.ts";
 
-/** The signed-in user, or `null` when signed out (401): signed out is a state, not an error. */
+/**
+ * Coder's refusal of a session whose account is suspended (httpmw.ExtractAPIKey). Single sign-on
+ * still hands a suspended account a session; this is how the first request with it ends.
+ */
+export function isSuspendedAccount(error: unknown): boolean {
+  return (
+    isApiError(error) &&
+    error.status === 401 &&
+    error.message.startsWith('User is not active (status = "suspended")')
+  );
+}
+
+/**
+ * The signed-in user, or `null` when signed out (401): signed out is a state, not an error. A
+ * suspended account is the exception: it stays an error, so pages can say why nobody is in.
+ */
 export const meQuery = () =>
   queryOptions({
     queryKey: queryKeys.me,
@@ -18,6 +33,7 @@ export const meQuery = () =>
       } catch (error) {
         if (isApiError(error) && error.status === 401) {
           noteSignedOutByServer();
+          if (isSuspendedAccount(error)) throw error;
           return null;
         }
         throw error;
@@ -27,16 +43,28 @@ export const meQuery = () =>
   });
 
 /**
- * For signed-out pages: ask who is signed in only when this browser may be. Protected pages
- * always ask (a session can also arrive through single sign-on, which sets no hint).
+ * For signed-out pages: ask who is signed in only when this browser may be, or when the caller
+ * knows a session may have just arrived (single sign-on sets no hint). Protected pages always ask.
  */
-export const maybeMeQuery = () => ({ ...meQuery(), enabled: hasSessionHint() });
+export const maybeMeQuery = (askAnyway = false) => ({
+  ...meQuery(),
+  enabled: askAnyway || hasSessionHint(),
+});
 
 export const authMethodsQuery = () =>
   queryOptions({
     queryKey: queryKeys.authMethods,
     queryFn: ({ signal }) => apiRequest("/users/authmethods", { schema: AuthMethods, signal }),
     staleTime: 5 * 60_000,
+  });
+
+/** The server's version, for the sign-in pages' footer. Fixed for the life of the page. */
+export const buildInfoQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.buildInfo,
+    queryFn: ({ signal }) => apiRequest("/buildinfo", { schema: BuildInfo, signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
   });
 
 export interface LoginVariables {

@@ -14,6 +14,7 @@ export interface PrerenderedPage {
   sample: string;
   /** File name under dist/. */
   file: string;
+  /** The tab's title as the page sets it with Coder's defaults (the deployment's name may follow). */
   title: string;
   /** What the page says where JavaScript is off (index.html's note names no task). */
   noscript: string;
@@ -24,14 +25,14 @@ export const prerenderedPages: PrerenderedPage[] = [
     path: "/login",
     sample: "/login",
     file: "login.html",
-    title: "Sign in",
+    title: "Sign in to Coder",
     noscript: "Signing in needs JavaScript. Turn it on for this site, then reload the page.",
   },
   {
     path: "/reset-password",
     sample: "/reset-password",
     file: "reset-password.html",
-    title: "Reset your password",
+    title: "Reset your password · Coder",
     noscript:
       "Resetting your password needs JavaScript. Turn it on for this site, then reload the page.",
   },
@@ -41,7 +42,7 @@ export const prerenderedPages: PrerenderedPage[] = [
     sample:
       "/reset-password/change?otp=00000000-0000-4000-8000-000000000000&email=someone%40example.com",
     file: "reset-password/change.html",
-    title: "Choose a new password",
+    title: "Choose a new password · Coder",
     noscript:
       "Choosing a new password needs JavaScript. Turn it on for this site, then open the emailed link again.",
   },

@@ -68,23 +68,24 @@ describe("data and code start together", () => {
   });
 
   it("on navigation: the next page's data starts while its code is still downloading", async () => {
-    await signInAs(mockServer, "member@coder.com");
-    const { user } = renderApp("/");
-    await heading("Your account");
-    const security = pages["/settings/security"];
-    if (!security) throw new Error("no security page");
+    const { user, queryClient } = renderApp("/login");
+    await heading("Sign in to Coder");
+    const next = pages["/reset-password"];
+    if (!next) throw new Error("no reset page");
     const code = deferred<ComponentType>();
-    const real = security.preload;
-    vi.spyOn(security, "preload").mockReturnValue(code.promise);
+    const real = next.preload;
+    vi.spyOn(next, "preload").mockReturnValue(code.promise);
+    // The sign-in page already asked for these; forget them so the next page must ask again.
+    queryClient.removeQueries({ queryKey: queryKeys.authMethods });
     requested.length = 0;
 
-    await user.click(screen.getByRole("link", { name: "Open security settings" }));
-    await waitFor(() => expect(requested).toContain("GET /users/me/login-type"));
+    await user.click(screen.getByRole("link", { name: /Forgot/ }));
+    await waitFor(() => expect(requested).toContain("GET /users/authmethods"));
     // Still on the previous page: the navigation waits for the code, the data did not.
-    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Your account");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Sign in to Coder");
 
     code.resolve(await real());
-    expect(await heading("Security")).toBeInTheDocument();
+    expect(await heading("Reset your password")).toBeInTheDocument();
   });
 });
 

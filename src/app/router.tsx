@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Component, type ReactNode, useState } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
-import { meQuery } from "../api/session.ts";
+import { isSuspendedAccount, meQuery } from "../api/session.ts";
 import { sessionHasEnded } from "../api/session-hint.ts";
 import { loginPathFor } from "../lib/safe-redirect.ts";
 import { APP_REDIRECTS } from "./owned-routes.ts";
@@ -51,6 +51,8 @@ export class RouteErrorBoundary extends Component<BoundaryProps, BoundaryState> 
   }
 
   override render() {
+    // Single sign-on hands even a suspended account a session; say on sign-in why it can't stay.
+    if (this.state.failed && isSuspendedAccount(this.state.error)) return <SuspendedSignIn />;
     if (this.state.failed)
       return <RouteError error={this.state.error} inFrame={this.props.inFrame ?? false} />;
     return this.props.children;
@@ -84,6 +86,10 @@ function RequireSession({ children }: { children: ReactNode }) {
       />
     );
   return children;
+}
+
+function SuspendedSignIn() {
+  return <Navigate to={loginPathFor(useLocation(), "account-suspended")} replace />;
 }
 
 function SignedInFrame() {

@@ -3,6 +3,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { loginTypeQuery } from "../api/account.ts";
+import { appearanceQuery } from "../api/appearance.ts";
 import { permissionsQuery } from "../api/permissions.ts";
 import { authMethodsQuery, meQuery } from "../api/session.ts";
 import { hasSessionHint } from "../api/session-hint.ts";
@@ -59,10 +60,15 @@ function prefetchSignedOut(queryClient: QueryClient) {
  */
 export function prefetchSession(queryClient: QueryClient) {
   const early = hasSessionHint();
-  if (early) void queryClient.prefetchQuery(permissionsQuery());
+  const startSignedInData = () => {
+    void queryClient.prefetchQuery(permissionsQuery());
+    // The deployment's banners, so they are in place when the page first renders.
+    void queryClient.prefetchQuery(appearanceQuery());
+  };
+  if (early) startSignedInData();
   void queryClient.ensureQueryData(meQuery()).then(
     (user) => {
-      if (user && !early) void queryClient.prefetchQuery(permissionsQuery());
+      if (user && !early) startSignedInData();
     },
     // The guard reads the same query and shows the failure.
     () => undefined,
@@ -79,7 +85,10 @@ export const pages: Readonly<Record<AppPage, PageRoute | null>> = {
   "/login": page(async () => (await import("../features/login/LoginPage.tsx")).LoginPage, {
     prefetch: prefetchSignedOut,
   }),
-  "/login/device": null,
+  // GitHub sign-in through the device flow; Coder's callback sends the browser here.
+  "/login/device": page(
+    async () => (await import("../features/github-device/GithubDevicePage.tsx")).GithubDevicePage,
+  ),
   "/reset-password": page(
     async () => (await import("../features/reset-password/RequestCodePage.tsx")).RequestCodePage,
     { prefetch: prefetchSignedOut },

@@ -1,28 +1,63 @@
 import type { ReactNode } from "react";
+import { AnnouncementBanners } from "./AnnouncementBanners.tsx";
+import { AuthFooter } from "./AuthFooter.tsx";
 import { Brand } from "./Brand.tsx";
+import { useBranding } from "./useBranding.ts";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 
 interface AuthLayoutProps {
+  /** The page's title; the tab shows it followed by the deployment's name. */
   title: string;
   /** The h1; defaults to the title. */
   heading?: ReactNode;
+  /** The tab's whole title instead (when the title already names the deployment). */
+  documentTitle?: string;
   children: ReactNode;
+  /** The page's own links, at the top of the footer. */
   footer?: ReactNode;
+  /** Shown in the footer once the visitor has accepted the deployment's terms. */
+  termsUrl?: string | undefined;
+  /**
+   * The heading names the deployment: keep room for two lines from the first paint, so a longer
+   * name arriving later does not push the page down.
+   */
+  headingNamesDeployment?: boolean;
 }
 
-/** The signed-out pages: one card, one main landmark, one h1. */
-export function AuthLayout({ title, heading, children, footer }: AuthLayoutProps) {
-  useDocumentTitle(title);
+/**
+ * The signed-out pages: the deployment's banners and logo, one card, one main landmark, one h1,
+ * and a footer. Everything the deployment changes sits in boxes of fixed size, so its branding
+ * arriving after the prerendered page has painted moves nothing.
+ */
+export function AuthLayout({
+  title,
+  heading,
+  documentTitle,
+  children,
+  footer,
+  termsUrl,
+  headingNamesDeployment = false,
+}: AuthLayoutProps) {
+  const branding = useBranding();
+  useDocumentTitle(
+    documentTitle ?? title,
+    documentTitle === undefined ? branding.applicationName : undefined,
+  );
   return (
-    <div className="auth-layout">
-      <header>
-        <Brand />
-      </header>
-      <main className="card" aria-labelledby="page-heading">
-        <h1 id="page-heading">{heading ?? title}</h1>
-        {children}
-      </main>
-      {footer ? <footer className="footer-links">{footer}</footer> : null}
-    </div>
+    <>
+      <AnnouncementBanners banners={branding.banners} />
+      <div className="auth-layout">
+        <header>
+          <Brand branding={branding} />
+        </header>
+        <main className="card" aria-labelledby="page-heading">
+          <h1 id="page-heading" className={headingNamesDeployment ? "names-deployment" : undefined}>
+            {heading ?? title}
+          </h1>
+          {children}
+        </main>
+        <AuthFooter links={footer} termsUrl={termsUrl} />
+      </div>
+    </>
   );
 }

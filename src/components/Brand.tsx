@@ -1,16 +1,58 @@
-import { Link } from "react-router";
+import { type ReactNode, useState } from "react";
+import type { Branding } from "./useBranding.ts";
 
-export function Brand() {
-  return (
-    <Link to="/" className="brand">
-      <svg viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-        <rect width="32" height="32" rx="7" fill="currentColor" />
-        <path
-          d="M9 16a7 7 0 0 1 11.9-5l-2.1 2.1A4 4 0 1 0 18.8 19l2.1 2.1A7 7 0 0 1 9 16z"
-          fill="var(--bg)"
-        />
-      </svg>
-      Coder
-    </Link>
+interface BrandProps {
+  branding: Pick<Branding, "applicationName" | "logo">;
+  /** Link the mark to Coder's dashboard (signed-in pages); on the sign-in pages it is just a mark. */
+  linkHome?: boolean;
+}
+
+/**
+ * The deployment's logo, in a box of fixed size so that nothing moves when it replaces Coder's
+ * mark after the page has painted. A logo that fails to load (broken, blocked) gives way to the
+ * deployment's name.
+ */
+export function Brand({ branding, linkHome = false }: BrandProps) {
+  const { applicationName, logo } = branding;
+  const logoSrc = logo?.src;
+  const [failedSrc, setFailedSrc] = useState<string | undefined>(undefined);
+
+  let content: ReactNode;
+  if (logoSrc !== undefined && failedSrc !== logoSrc) {
+    content = (
+      <img
+        className="brand-logo"
+        src={logoSrc}
+        alt={applicationName}
+        referrerPolicy="no-referrer"
+        decoding="async"
+        onError={() => setFailedSrc(logoSrc)}
+      />
+    );
+  } else if (logo) {
+    // A logo that can't be shown (broken, or one the page's policy would block): the name.
+    content = <span className="brand-name">{applicationName}</span>;
+  } else {
+    content = (
+      <>
+        <svg viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+          <rect width="32" height="32" rx="7" fill="currentColor" />
+          <path
+            d="M9 16a7 7 0 0 1 11.9-5l-2.1 2.1A4 4 0 1 0 18.8 19l2.1 2.1A7 7 0 0 1 9 16z"
+            fill="var(--bg)"
+          />
+        </svg>
+        <span className="brand-name">Coder</span>
+      </>
+    );
+  }
+
+  return linkHome ? (
+    // Coder's dashboard: a full page load.
+    <a href="/" className="brand">
+      {content}
+    </a>
+  ) : (
+    <div className="brand">{content}</div>
   );
 }

@@ -6,6 +6,8 @@ interface GuardedFormProps extends Omit<ComponentPropsWithRef<"form">, "onInput"
   guards: ReadonlyArray<Pick<SubmitGuard, "failure" | "noteEdit">>;
   /** The form's alert (its failures), at the top of the form. */
   alert: ReactNode;
+  /** The alert container's id, for a field that is also described by it. */
+  alertId?: string;
   children: ReactNode;
 }
 
@@ -14,8 +16,15 @@ interface GuardedFormProps extends Omit<ComponentPropsWithRef<"form">, "onInput"
  * validation, the alert at the top tied to the form while it shows, and the alert gone as soon as
  * the person starts fixing things.
  */
-export function GuardedForm({ guards, alert, children, ...formProps }: GuardedFormProps) {
-  const alertId = useId();
+export function GuardedForm({
+  guards,
+  alert,
+  alertId: givenId,
+  children,
+  ...formProps
+}: GuardedFormProps) {
+  const ownId = useId();
+  const alertId = givenId ?? ownId;
   const failing = guards.some((guard) => Boolean(guard.failure));
   return (
     <form

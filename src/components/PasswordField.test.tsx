@@ -16,6 +16,19 @@ describe("PasswordField", () => {
       "aria-controls",
       input.id,
     );
+    await user.click(screen.getByRole("button", { name: "Hide password" }));
+    expect(input).toHaveAttribute("type", "password");
+  });
+
+  it("is the only element labelled Password, even to a substring match (Playwright's getByLabel)", () => {
+    render(<PasswordField label="Password" autoComplete="current-password" />);
+    expect(screen.getAllByLabelText(/password/i)).toEqual([
+      screen.getByLabelText("Password", { selector: "input" }),
+    ]);
+    // The toggle is named by its content, with the word "password" visually hidden.
+    const toggle = screen.getByRole("button", { name: "Show password" });
+    expect(toggle).not.toHaveAttribute("aria-label");
+    expect(toggle).toHaveTextContent("Show password");
   });
 
   it("names each toggle by its own field, and labels nothing but the field", () => {

@@ -83,15 +83,17 @@ export function PasswordField({
           }}
           {...inputProps}
         />
+        {/* Named by its content, "Show password": the visible word first (WCAG 2.5.3), then the
+            field it reveals, visually hidden, so a form with three password fields has three
+            different buttons. Never an aria-label: tools that find a field by its label
+            (Playwright's getByLabel("Password"), Coder's own test helper) would match this button
+            too. No aria-pressed: the word already changes. */}
         <button
           type="button"
           className="reveal"
           aria-controls={id}
           onClick={() => setVisible((v) => !v)}
         >
-          {/* Named by its content: the visible word first (WCAG 2.5.3), then the field it reveals,
-              so a form with three password fields has three different buttons, and no label of
-              the toggle's duplicates the field's. No aria-pressed: the word already changes. */}
           {visible ? "Hide" : "Show"} <span className="visually-hidden">{fieldName(label)}</span>
         </button>
       </div>

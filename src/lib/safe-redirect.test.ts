@@ -131,4 +131,13 @@ describe("loginPathFor", () => {
     );
     expect(loginPathFor({ pathname: "/", search: "" })).toBe("/login");
   });
+
+  it("adds a message id when there is one to show", () => {
+    expect(loginPathFor({ pathname: "/settings/security", search: "" }, "account-suspended")).toBe(
+      "/login?redirect=%2Fsettings%2Fsecurity&message=account-suspended",
+    );
+    expect(loginPathFor({ pathname: "/", search: "" }, "account-suspended")).toBe(
+      "/login?message=account-suspended",
+    );
+  });
 });

@@ -71,15 +71,13 @@ function hasDotSegment(path: string): boolean {
   return pathname.split("/").some((segment) => segment === "." || segment === "..");
 }
 
-/**
- * `/login?redirect=…` for the page someone was trying to reach, with `message=<id>` when the
- * sign-in page should say why they are there (an id from src/session/login-messages.ts).
- */
-export function loginPathFor(location: { pathname: string; search: string }, message?: string) {
+/** `/login?redirect=…` for the page someone was trying to reach, with a message id if given. */
+export function loginPathFor(
+  location: { pathname: string; search: string },
+  message?: string,
+): string {
   const here = location.pathname + location.search;
-  const params = new URLSearchParams();
-  if (here !== "/") params.set("redirect", here);
-  if (message) params.set("message", message);
-  const query = params.toString();
-  return query === "" ? "/login" : `/login?${query}`;
+  const query = here === "/" ? [] : [`redirect=${encodeURIComponent(here)}`];
+  if (message) query.push(`message=${encodeURIComponent(message)}`);
+  return query.length > 0 ? `/login?${query.join("&")}` : "/login";
 }

@@ -23,7 +23,82 @@ export const loginMessages = {
   },
   "signed-out": { tone: "info", text: "You have signed out." },
   "session-expired": { tone: "info", text: "Your session has ended. Sign in again to continue." },
+  "account-suspended": {
+    tone: "error",
+    text: "Your account is suspended, so it can't sign in. Ask an administrator to reactivate it.",
+  },
+  // A single sign-on round trip that failed; the front door names it by Coder's status code.
+  "sso-failed-400": {
+    tone: "error",
+    text: "Single sign-on didn't finish: it was cancelled at your identity provider, or the provider reported a problem. Try again, or sign in another way.",
+  },
+  "sso-failed-401": {
+    tone: "error",
+    text: "Single sign-on couldn't be verified, for example because it was started in another tab or took too long. Start again from this page. If it keeps failing, your account may not be allowed on this deployment: ask your administrator.",
+  },
+  "sso-failed-403": {
+    tone: "error",
+    text: "Your identity provider recognised you, but Coder didn't let that account in. Either it has no Coder account yet (ask your administrator for access), or it signs in another way, for example with a password: use that instead.",
+  },
+  "sso-failed-409": {
+    tone: "error",
+    text: "Coder couldn't create an account for you because the username it would get is already taken. Ask your administrator to sort it out.",
+  },
+  "sso-failed-500": {
+    tone: "error",
+    text: "Something went wrong while finishing single sign-on. Try again; if it keeps happening, tell your administrator.",
+  },
+  "sso-failed": {
+    tone: "error",
+    text: "Single sign-on didn't finish. Try again in a moment, or sign in another way.",
+  },
+  "github-not-allowed": {
+    tone: "error",
+    text: "Your GitHub account isn't in an organization or team this deployment allows. Ask your administrator for access, or sign in another way.",
+  },
 } as const satisfies Record<string, { tone: AlertTone; text: string }>;
+
+/**
+ * Coder sends people here with its own words in `?message=` (httpmw.RedirectToLogin and
+ * CustomRedirectToLogin, and its dashboard after a login-type change). Those we recognise are
+ * shown in ours; any other text is ignored, as an unknown id would be.
+ */
+const coderTexts: ReadonlyArray<readonly [RegExp, LoginMessageId]> = [
+  [
+    /^You are signed out or your session has expired\. Please sign in again to continue\.$/,
+    "session-expired",
+  ],
+  [/^Could not refresh expired (GitHub|OpenID Connect) token\./, "session-expired"],
+  [/^User is not active \(status = "suspended"\)\./, "account-suspended"],
+  [/^Login type has been changed to Github\. /, "login-type-changed-github"],
+  [/^Login type has been changed to OpenID Connect\. /, "login-type-changed-oidc"],
+  [
+    /^You aren't a member of (the authorized|an authorized team in the .*) Github organization/,
+    "github-not-allowed",
+  ],
+];
+
+export type LoginMessageId = keyof typeof loginMessages;
+
+/** The known message a `?message=` value stands for: one of our ids, or Coder's words for one. */
+export function loginMessageId(value: string | null): LoginMessageId | undefined {
+  if (value === null) return undefined;
+  if (Object.hasOwn(loginMessages, value)) return value as LoginMessageId;
+  return coderTexts.find(([text]) => text.test(value))?.[1];
+}
+
+export function loginMessage(id: string | null) {
+  const known = loginMessageId(id);
+  return known ? loginMessages[known] : undefined;
+}
+
+/** State other pages may pass when sending someone to `/login` (kept out of the URL). */
+export interface LoginLocationState {
+  email?: string;
+}
+
+/** The `/login` path that shows a known message. */
+export const loginWithMessage = (id: LoginMessageId) => `/login?message=${id}`;
 
 /**
  * Messages after which the same person signs in again: when the page also knows their address,
@@ -39,18 +114,3 @@ const SIGN_IN_AGAIN: ReadonlySet<string> = new Set<LoginMessageId>([
 export function startsAtPassword(id: string | null, email: string): boolean {
   return id !== null && SIGN_IN_AGAIN.has(id) && email.trim() !== "";
 }
-
-export type LoginMessageId = keyof typeof loginMessages;
-
-export function loginMessage(id: string | null) {
-  if (id === null || !Object.hasOwn(loginMessages, id)) return undefined;
-  return loginMessages[id as LoginMessageId];
-}
-
-/** State other pages may pass when sending someone to `/login` (kept out of the URL). */
-export interface LoginLocationState {
-  email?: string;
-}
-
-/** The `/login` path that shows a known message. */
-export const loginWithMessage = (id: LoginMessageId) => `/login?message=${id}`;

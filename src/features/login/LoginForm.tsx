@@ -1,9 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
 import * as z from "zod/mini";
-import type { ApiError } from "../../api/errors.ts";
+import { type ApiError, isApiError } from "../../api/errors.ts";
 import type { User } from "../../api/schemas.ts";
 import { loginMutation } from "../../api/session.ts";
 import { EmailField } from "../../components/EmailField.tsx";
@@ -29,18 +30,26 @@ function describeLoginError(error: ApiError) {
   return undefined;
 }
 
+/**
+ * Coder's answer to a wrong email or password (and to an unknown account: no enumeration). A
+ * suspended account also gets a 401, with other words and nothing to retype.
+ */
+const isRejectedCredentials = (error: unknown): error is ApiError =>
+  isApiError(error) && error.status === 401 && error.message === "Incorrect email or password.";
+
 interface LoginFormProps {
   initialEmail: string;
   onSignedIn: (user: User | null) => void;
   /**
-   * Focus the first field left to fill when the form appears (the password when the address is
-   * already in): after the terms are accepted, or when the page arrives for someone signing in
+   * Put the cursor in the first field left to fill (the password when the address is already
+   * in), unless the visitor is already somewhere (typing into the prerendered page, or tabbing):
+   * when the form is the only way in, after the terms are accepted, or for someone signing in
    * again.
    */
-  takeFocus?: boolean;
+  focusOnLoad?: boolean;
 }
 
-export function LoginForm({ initialEmail, onSignedIn, takeFocus = false }: LoginFormProps) {
+export function LoginForm({ initialEmail, onSignedIn, focusOnLoad = false }: LoginFormProps) {
   const queryClient = useQueryClient();
   const login = useMutation(loginMutation(queryClient));
   const guard = useSubmitGuard();
@@ -50,30 +59,61 @@ export function LoginForm({ initialEmail, onSignedIn, takeFocus = false }: Login
   });
   const { errors } = form.formState;
   const email = form.watch("email");
+
+  // A wrong email or password: the message sits above the fields, and the cursor goes back to
+  // the password (selected, so typing replaces it), which the message describes.
+  const [rejected, setRejected] = useState<string | undefined>(undefined);
+
   useInitialFocus(
     () => form.setFocus(form.getValues("email").trim() === "" ? "email" : "password"),
-    takeFocus,
+    focusOnLoad,
   );
 
-  const onSubmit = form.handleSubmit((values) =>
-    guard.run(
+  const onSubmit = form.handleSubmit((values) => {
+    setRejected(undefined);
+    return guard.run(
       async () => {
         const user = await login.mutateAsync(values);
         onSignedIn(user);
         // The page is about to leave, and a second submit would sign in twice.
         return user ? LEAVING : undefined;
       },
-      (error) =>
-        applyServerFieldErrors(error, form.setError, { email: "email", password: "password" }),
-    ),
-  );
+      (error) => {
+        if (isRejectedCredentials(error)) {
+          setRejected(error.message);
+          const password = document.activeElement;
+          // Moving focus is what makes a screen reader read the field and its new description;
+          // when the cursor is in it already (Enter pressed there), step out and back in.
+          if (password instanceof HTMLInputElement && password.name === "password") password.blur();
+          form.setFocus("password", { shouldSelect: true });
+          return true;
+        }
+        return applyServerFieldErrors(error, form.setError, {
+          email: "email",
+          password: "password",
+        });
+      },
+    );
+  });
 
   const trimmedEmail = email.trim();
   return (
     <GuardedForm
-      guards={[guard]}
+      // The rejection is one more failure the form shows, and it goes on the first edit too.
+      guards={[guard, { failure: rejected ?? null, noteEdit: () => setRejected(undefined) }]}
+      alertId="login-error"
       onSubmit={onSubmit}
-      alert={<ErrorAlert error={guard.failure} describe={describeLoginError} />}
+      alert={
+        rejected ? (
+          // Not a live region: focus moves to the password field, which reads this out once as
+          // its description.
+          <div className="alert error">
+            <p>{rejected}</p>
+          </div>
+        ) : (
+          <ErrorAlert error={guard.failure} describe={describeLoginError} />
+        )
+      }
     >
       <EmailField error={errors.email?.message} {...form.register("email")} />
       <PasswordField
@@ -81,16 +121,18 @@ export function LoginForm({ initialEmail, onSignedIn, takeFocus = false }: Login
         autoComplete="current-password"
         required
         error={errors.password?.message}
-        labelAside={
-          <Link to="/reset-password" state={trimmedEmail ? { email: trimmedEmail } : undefined}>
-            Forgot password?
-          </Link>
-        }
+        describedById={rejected ? "login-error" : undefined}
         {...form.register("password")}
       />
       <SubmitButton guard={guard} busyLabel="Signing in…" block>
         Sign in
       </SubmitButton>
+      {/* After the button: type the email, Tab, type the password, Enter never lands here. */}
+      <p className="forgot-password">
+        <Link to="/reset-password" state={trimmedEmail ? { email: trimmedEmail } : undefined}>
+          Forgot password?
+        </Link>
+      </p>
     </GuardedForm>
   );
 }

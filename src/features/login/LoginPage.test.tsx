@@ -4,7 +4,7 @@ import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { fullPageNavigation } from "../../app/navigation.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 
-// The first render waits for the lazily loaded page's code.
+// The first render waits for the page's lazy chunk, which a busy machine takes a while to load.
 configure({ asyncUtilTimeout: 5000 });
 
 const PASSWORD = "SomeSecurePassword!";
@@ -34,7 +34,7 @@ async function fillAndSubmit(
   await user.click(screen.getByRole("button", { name: "Sign in" }));
 }
 
-describe("LoginPage against the mock Coder", () => {
+describe("LoginPage against the mock Coder", { timeout: 30_000 }, () => {
   it("signs in and goes on to Coder's dashboard with a full page load", async () => {
     const { user, location } = renderApp("/login");
     await fillAndSubmit(user, "  admin@coder.com ", PASSWORD);
@@ -57,14 +57,27 @@ describe("LoginPage against the mock Coder", () => {
     expect(assign).not.toHaveBeenCalled();
   });
 
-  it("says what the server said about a wrong password and keeps the input", async () => {
+  it("says what the server said about a wrong password, keeps the input, and puts the cursor back in the password", async () => {
     const { user } = renderApp("/login");
     await fillAndSubmit(user, "member@coder.com", "wrong-password");
-    const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("Incorrect email or password.");
-    await waitFor(() => expect(alert).toHaveFocus());
+    const password = screen.getByLabelText<HTMLInputElement>("Password", { selector: "input" });
+    // Read out once, as the description of the field the cursor moves to (no live region too).
+    await waitFor(() => expect(password).toHaveFocus());
+    expect(password).toHaveAccessibleDescription("Incorrect email or password.");
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.getByText("Incorrect email or password.")).toBeVisible();
+    // Selected: typing replaces what was wrong.
+    expect([password.selectionStart, password.selectionEnd]).toEqual([0, 14]);
     expect(screen.getByLabelText("Email")).toHaveValue("member@coder.com");
-    expect(screen.getByLabelText("Password", { selector: "input" })).toHaveValue("wrong-password");
+    expect(password).toHaveValue("wrong-password");
+
+    // Typed again and sent with Enter from the field itself: the message goes, the cursor stays.
+    await user.keyboard("still-wrong{Enter}");
+    await waitFor(() => expect(logins).toHaveLength(2));
+    await waitFor(() =>
+      expect(password).toHaveAccessibleDescription("Incorrect email or password."),
+    );
+    expect(password).toHaveFocus();
   });
 
   it("takes the stale alert away as soon as the person starts fixing things", async () => {
@@ -81,19 +94,21 @@ describe("LoginPage against the mock Coder", () => {
     expect(screen.queryByText("Incorrect email or password.")).toBeNull();
   });
 
-  it("focuses the email field once the terms are accepted", async () => {
+  it("focuses the first way in once the terms are accepted", async () => {
     mock.config.termsOfServiceUrl = "https://example.com/terms";
+    const { user } = renderApp("/login");
+    await user.click(await screen.findByRole("button", { name: "I agree" }));
+    // Single sign-on comes first on this page.
+    expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toHaveFocus();
+  });
+
+  it("focuses the email field after the terms when the password form is the only way in", async () => {
+    mock.config.termsOfServiceUrl = "https://example.com/terms";
+    mock.config.github = false;
+    mock.config.oidc = false;
     const { user } = renderApp("/login");
     await user.click(await screen.findByRole("button", { name: "I agree" }));
     expect(await screen.findByLabelText("Email")).toHaveFocus();
-  });
-
-  it("focuses the first sign-in option after the terms when there is no password form", async () => {
-    mock.config.termsOfServiceUrl = "https://example.com/terms";
-    mock.config.passwordAuth = false;
-    const { user } = renderApp("/login");
-    await user.click(await screen.findByRole("button", { name: "I agree" }));
-    expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toHaveFocus();
   });
 
   it("starts at the password after a reset, the address filled in", async () => {

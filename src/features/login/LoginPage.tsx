@@ -1,32 +1,46 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useEffectEvent, useState } from "react";
+import { type ReactNode, useEffect, useEffectEvent, useRef, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { User } from "../../api/schemas.ts";
-import { authMethodsQuery, maybeMeQuery } from "../../api/session.ts";
+import { authMethodsQuery, isSuspendedAccount, maybeMeQuery } from "../../api/session.ts";
 import { fullPageNavigation, isAppTarget } from "../../app/navigation.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
+import { useBranding } from "../../components/useBranding.ts";
+import { httpUrl } from "../../lib/external-url.ts";
 import { safeRedirect } from "../../lib/safe-redirect.ts";
 import {
   type LoginLocationState,
   loginMessage,
+  loginMessageId,
   startsAtPassword,
 } from "../../session/login-messages.ts";
-import { ssoOptions } from "../../sso/providers.ts";
+import { ssoOptions, ssoStartUrl } from "../../sso/providers.ts";
 import { LoginForm } from "./LoginForm.tsx";
 import { SsoButtons } from "./SsoButtons.tsx";
+import { autoStartedRecently, markAutoStart } from "./single-provider.ts";
 
 export function LoginPage() {
   const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const redirectTo = safeRedirect(params.get("redirect"));
-  const messageId = params.get("message");
-  const notice = loginMessage(messageId);
+  const messageId = loginMessageId(params.get("message"));
+  // Just switched to single sign-on. Coder signs the browser in with the new method when the old
+  // session was already gone, so ask who is here (SSO sets no hint); either way, end on the
+  // settings page that shows the new method rather than in a second trip through the provider.
+  const justConverted =
+    messageId === "login-type-changed-github" || messageId === "login-type-changed-oidc";
+  const redirectTo =
+    justConverted && !params.has("redirect")
+      ? `/settings/security?message=${messageId}`
+      : safeRedirect(params.get("redirect"));
   const initialEmail = (location.state as LoginLocationState | null)?.email ?? "";
 
-  const me = useQuery(maybeMeQuery());
+  const me = useQuery(maybeMeQuery(justConverted));
+  const notice = loginMessage(
+    isSuspendedAccount(me.error) ? "account-suspended" : (messageId ?? null),
+  );
   const methods = useQuery(authMethodsQuery());
   const [termsAccepted, setTermsAccepted] = useState(false);
 
@@ -51,64 +65,125 @@ export function LoginPage() {
   // page be useful at first paint.
   const passwordEnabled = methods.data?.password.enabled ?? true;
   const termsUrl = methods.data?.terms_of_service_url;
+  const termsLink = httpUrl(termsUrl);
+  const needsTerms = Boolean(termsUrl) && !termsAccepted;
   const nothingEnabled = methods.data && !passwordEnabled && options.length === 0;
 
+  // One provider and no password: straight there, unless the visitor just came back with a
+  // message, asked to choose (?choose=1), was sent there a moment ago, or may be signed in.
+  const onlyProvider =
+    methods.data && !passwordEnabled && options.length === 1 ? options[0] : undefined;
+  const [stayed, setStayed] = useState(
+    () => params.has("message") || params.get("choose") === "1" || autoStartedRecently(),
+  );
+  useEffect(() => {
+    // Back from the provider into a page the browser kept as it was ("Taking you to …"): show
+    // the page instead.
+    const onShow = (event: PageTransitionEvent) => {
+      if (event.persisted) setStayed(true);
+    };
+    window.addEventListener("pageshow", onShow);
+    return () => window.removeEventListener("pageshow", onShow);
+  }, []);
+  const autoStart =
+    onlyProvider && !stayed && !needsTerms && me.fetchStatus === "idle" && !me.data
+      ? onlyProvider
+      : undefined;
+  const autoStartUrl = autoStart
+    ? ssoStartUrl(autoStart.provider, { redirect: redirectTo })
+    : undefined;
+  const started = useRef(false);
+  useEffect(() => {
+    if (!autoStartUrl || started.current) return;
+    started.current = true;
+    markAutoStart();
+    fullPageNavigation.assign(autoStartUrl);
+  }, [autoStartUrl]);
+
+  const branding = useBranding();
+  const title = `Sign in to ${branding.applicationName}`;
+
+  let content: ReactNode;
+  if (autoStart && autoStartUrl) {
+    content = (
+      <p role="status">
+        Taking you to {autoStart.label}… <a href={autoStartUrl}>Continue with {autoStart.label}</a>
+      </p>
+    );
+  } else if (needsTerms) {
+    content = (
+      <div className="stack">
+        <p>
+          Before you continue, read and accept this deployment's{" "}
+          {termsLink ? (
+            <a href={termsLink} target="_blank" rel="noreferrer noopener">
+              Terms of Service<span className="visually-hidden"> (opens in a new tab)</span>
+            </a>
+          ) : (
+            "Terms of Service"
+          )}
+          .
+        </p>
+        <Button block onClick={() => setTermsAccepted(true)}>
+          I agree
+        </Button>
+      </div>
+    );
+  } else {
+    content = (
+      <>
+        {/* Single sign-on first: on most deployments it is the main way in. */}
+        <SsoButtons
+          options={options}
+          redirectTo={redirectTo}
+          takeFocus={termsAccepted && options.length > 0}
+        />
+        {passwordEnabled && options.length > 0 ? <p className="divider">or</p> : null}
+        {passwordEnabled ? (
+          <LoginForm
+            initialEmail={initialEmail}
+            onSignedIn={goOn}
+            focusOnLoad={
+              (Boolean(methods.data) && options.length === 0) ||
+              startsAtPassword(messageId ?? null, initialEmail)
+            }
+          />
+        ) : null}
+        {nothingEnabled ? (
+          <Alert tone="warning">
+            <p>
+              This deployment has no sign-in method turned on. Ask your administrator to enable
+              password or single sign-on.
+            </p>
+          </Alert>
+        ) : null}
+        {methods.isError ? (
+          <Alert tone="warning">
+            <p>Other sign-in options couldn't be loaded.</p>
+            <div className="actions">
+              <Button variant="secondary" onClick={() => methods.refetch()}>
+                Try again
+              </Button>
+            </div>
+          </Alert>
+        ) : null}
+      </>
+    );
+  }
+
   return (
-    <AuthLayout title="Sign in" heading="Sign in to Coder">
+    <AuthLayout
+      title={title}
+      documentTitle={title}
+      headingNamesDeployment
+      termsUrl={termsAccepted ? termsLink : undefined}
+    >
       {notice ? (
         <Alert tone={notice.tone}>
           <p>{notice.text}</p>
         </Alert>
       ) : null}
-
-      {termsUrl && !termsAccepted ? (
-        <div className="stack">
-          <p>
-            Before you continue, read and accept this deployment's{" "}
-            <a href={termsUrl} target="_blank" rel="noreferrer noopener">
-              Terms of Service<span className="visually-hidden"> (opens in a new tab)</span>
-            </a>
-            .
-          </p>
-          <Button block onClick={() => setTermsAccepted(true)}>
-            I agree
-          </Button>
-        </div>
-      ) : (
-        <>
-          {passwordEnabled ? (
-            <LoginForm
-              initialEmail={initialEmail}
-              onSignedIn={goOn}
-              takeFocus={termsAccepted || startsAtPassword(messageId, initialEmail)}
-            />
-          ) : null}
-          {passwordEnabled && options.length > 0 ? <p className="divider">or</p> : null}
-          <SsoButtons
-            options={options}
-            redirectTo={redirectTo}
-            takeFocus={termsAccepted && !passwordEnabled}
-          />
-          {nothingEnabled ? (
-            <Alert tone="warning">
-              <p>
-                This deployment has no sign-in method turned on. Ask your administrator to enable
-                password or single sign-on.
-              </p>
-            </Alert>
-          ) : null}
-          {methods.isError ? (
-            <Alert tone="warning">
-              <p>Other sign-in options couldn't be loaded.</p>
-              <div className="actions">
-                <Button variant="secondary" onClick={() => methods.refetch()}>
-                  Try again
-                </Button>
-              </div>
-            </Alert>
-          ) : null}
-        </>
-      )}
+      {content}
     </AuthLayout>
   );
 }

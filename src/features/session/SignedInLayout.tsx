@@ -2,12 +2,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Navigate, NavLink, Outlet, useLocation } from "react-router";
 import { csrfTokenQuery } from "../../api/csrf.ts";
-import { logoutMutation, meQuery } from "../../api/session.ts";
+import { isSuspendedAccount, logoutMutation, meQuery } from "../../api/session.ts";
 import { fullPageNavigation } from "../../app/navigation.ts";
+import { AnnouncementBanners } from "../../components/AnnouncementBanners.tsx";
 import { Brand } from "../../components/Brand.tsx";
 import { Button } from "../../components/Button.tsx";
 import { EmailAddress } from "../../components/EmailAddress.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { SupportLinks } from "../../components/SupportLinks.tsx";
+import { useBranding } from "../../components/useBranding.ts";
 import { loginPathFor } from "../../lib/safe-redirect.ts";
 import type { LoginLocationState } from "../../session/login-messages.ts";
 
@@ -19,12 +22,17 @@ export function SignedInLayout() {
   // Every signed-in page can send a signed-in request (sign out, at least): have Coder's CSRF
   // token ready before anyone clicks.
   useQuery({ ...csrfTokenQuery(), enabled: Boolean(me.data) });
+  const branding = useBranding({ signedIn: true });
   const logout = useMutation(logoutMutation(queryClient));
   const [signingOut, setSigningOut] = useState(false);
   // Who was signed in, for the sign-in page once the session is gone.
   const lastEmail = useRef("");
   if (me.data) lastEmail.current = me.data.email;
 
+  // Suspended while here: back to sign-in, which says so.
+  if (isSuspendedAccount(me.error) && !signingOut) {
+    return <Navigate to={loginPathFor(location, "account-suspended")} replace />;
+  }
   // The session ended while here (expired, revoked elsewhere): back to sign-in, saying so, with
   // the address filled in.
   if (me.data === null && !signingOut) {
@@ -44,8 +52,9 @@ export function SignedInLayout() {
 
   return (
     <>
+      <AnnouncementBanners banners={branding.banners} />
       <header className="app-header">
-        <Brand />
+        <Brand branding={branding} linkHome />
         <nav aria-label="Main">
           <ul>
             <li>
@@ -76,6 +85,7 @@ export function SignedInLayout() {
         </div>
       ) : null}
       <Outlet />
+      <SupportLinks links={branding.supportLinks} />
     </>
   );
 }

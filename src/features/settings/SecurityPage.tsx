@@ -5,8 +5,10 @@ import { authMethodsQuery, meQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AppPage } from "../../components/AppPage.tsx";
 import { Button } from "../../components/Button.tsx";
+import { useOneTimeParam } from "../../components/useOneTimeParam.ts";
 import { loginTypeLabel } from "../../session/login-types.ts";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
+import { settingsMessage } from "./messages.ts";
 import { SingleSignOnSection } from "./SingleSignOnSection.tsx";
 
 function LoadFailure({ what, error, retry }: { what: string; error: unknown; retry: () => void }) {
@@ -33,6 +35,8 @@ export function SecurityPage() {
   const loginType = useQuery({ ...loginTypeQuery(), enabled: signedIn });
   const permissions = usePermissions();
   const methods = useQuery(authMethodsQuery());
+  // Set by the front door after a switch to single sign-on failed, or by sign-in after one worked.
+  const messageParam = useOneTimeParam("message");
 
   if (!user) return <AppPage title="Security">{null}</AppPage>;
 
@@ -61,9 +65,19 @@ export function SecurityPage() {
 
   const isPasswordAccount = loginType.data === "password";
   const signsInWith = loginTypeLabel(loginType.data, methods.data?.oidc.signInText);
+  const notice = settingsMessage(messageParam, {
+    email: user.email,
+    loginType: loginType.data,
+    oidcLabel: loginTypeLabel("oidc", methods.data?.oidc.signInText),
+  });
 
   return (
     <AppPage title="Security">
+      {notice ? (
+        <Alert tone={notice.tone} focusOnMount={notice.tone === "error"}>
+          <p>{notice.text}</p>
+        </Alert>
+      ) : null}
       {!permissions.data.updateOwnAccount ? (
         <Alert tone="info">
           <p>

@@ -1,0 +1,98 @@
+// The sign-in page as a Coder user and Coder's tooling know it: Coder's own test helper, focus on
+// load, the footer, and deployments with a single way in.
+import { accounts, expect, expectNoAxeViolations, PASSWORD, test } from "./fixtures.ts";
+
+test("Coder's own sign-in helper works unchanged and lands on /workspaces", async ({ page }) => {
+  // site/e2e/helpers.ts `login`, step for step. The last step needs the front door's sign-in
+  // target (Coder's /, which moves on to /workspaces).
+  const ctx = page.context();
+  await ctx.clearCookies();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(accounts.admin);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign In" }).click();
+  await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe("/workspaces");
+});
+
+test.describe("password is the only way in", () => {
+  test.beforeEach(async ({ mock }) => {
+    await mock.setConfig({ github: false, oidc: false });
+  });
+
+  for (const { scheme, width } of [
+    { scheme: "light", width: 1280 },
+    { scheme: "dark", width: 320 },
+  ] as const) {
+    test(`${scheme}, ${width} px: the cursor starts in the email field; Tab, Enter sign in`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto("/login");
+      await expect(page.getByLabel("Email")).toBeFocused();
+      await expectNoAxeViolations(page);
+      await page.keyboard.type(accounts.member);
+      await page.keyboard.press("Tab");
+      await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
+      await page.keyboard.type(PASSWORD);
+      await page.keyboard.press("Enter");
+      await expect(page).not.toHaveURL(/\/login/, { timeout: 15_000 });
+    });
+  }
+});
+
+test("the footer names the server's version, and the terms once accepted", async ({
+  page,
+  mock,
+}) => {
+  await mock.setConfig({ termsOfServiceUrl: "https://acme.example/terms" });
+  await page.goto("/login");
+  const footer = page.getByRole("contentinfo");
+  await expect(footer).toContainText("Coder v2.30.0-mock");
+  await expect(footer.getByRole("link")).toHaveCount(0);
+  await page.getByRole("button", { name: "I agree" }).click();
+  await expect(
+    footer.getByRole("link", { name: "Terms of Service (opens in a new tab)" }),
+  ).toHaveAttribute("href", "https://acme.example/terms");
+  await expectNoAxeViolations(page);
+});
+
+test.describe("one provider, no password", () => {
+  test.beforeEach(async ({ mock }) => {
+    await mock.setConfig({ passwordAuth: false, oidc: false });
+  });
+
+  test("goes straight to the provider, keeping where the visitor was heading", async ({ page }) => {
+    await page.goto("/login?redirect=%2Fsettings%2Fsecurity");
+    // The mock's identity provider page, reached without a click.
+    await expect(page).toHaveURL(/\/__mock\//);
+    await page.getByRole("link", { name: `Continue as ${accounts.github}` }).click();
+    await expect(page).toHaveURL(/\/settings\/security$/, { timeout: 15_000 });
+  });
+
+  test("after a failed round trip, shows the page and the message instead (no loop)", async ({
+    page,
+  }) => {
+    await page.goto("/login?message=sso-failed-400");
+    await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(new URL(page.url()).pathname).toBe("/login");
+  });
+
+  test("?choose=1 shows the page", async ({ page }) => {
+    await page.goto("/login?choose=1");
+    await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await expectNoAxeViolations(page);
+  });
+
+  test("Back from the provider shows the page rather than going round again", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page).toHaveURL(/\/__mock\//);
+    await page.goBack();
+    await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(new URL(page.url()).pathname).toBe("/login");
+  });
+});
