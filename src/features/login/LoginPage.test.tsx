@@ -80,18 +80,29 @@ describe("LoginPage against the mock Coder", { timeout: 30_000 }, () => {
     expect(password).toHaveFocus();
   });
 
-  it("takes the stale alert away as soon as the person starts fixing things", async () => {
+  it("takes the stale message away as soon as the person starts fixing things", async () => {
     const { user } = renderApp("/login");
     await fillAndSubmit(user, "member@coder.com", "wrong-password");
-    expect(await screen.findByRole("alert")).toHaveTextContent("Incorrect email or password.");
+    expect(await screen.findByText("Incorrect email or password.")).toBeInTheDocument();
     const password = screen.getByLabelText("Password", { selector: "input" });
     await user.clear(password);
-    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByText("Incorrect email or password.")).toBeNull();
     expect(document.querySelector("form")).not.toHaveAttribute("aria-describedby");
     await user.click(screen.getByRole("button", { name: "Sign in" }));
     // Only the new, accurate message is left.
     expect(await screen.findByText("Enter your password.")).toBeInTheDocument();
     expect(screen.queryByText("Incorrect email or password.")).toBeNull();
+  });
+
+  it("takes a server failure's alert away on the first edit too", async () => {
+    const { user } = renderApp("/login");
+    await screen.findByLabelText("Email");
+    // Password sign-in turned off on the server after the page has loaded its methods.
+    mock.config.passwordAuth = false;
+    await fillAndSubmit(user, "member@coder.com", PASSWORD);
+    expect(await screen.findByRole("alert")).toHaveTextContent("Password sign-in is turned off");
+    await user.type(screen.getByLabelText("Email"), "x");
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("focuses the first way in once the terms are accepted", async () => {
