@@ -150,6 +150,10 @@ async function signInTo(page: Page, email: string, path: string) {
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname === path, { timeout: 15_000 });
+  // A navigation is a transition: the sign-in page stays until the next one is ready.
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to Coder" })).toHaveCount(0, {
+    timeout: 20_000,
+  });
   await page.waitForLoadState("networkidle");
 }
 
