@@ -117,7 +117,7 @@ test.describe("convert to single sign-on", () => {
     const { dialog } = await openConvertDialog(page);
     await dialog.getByLabel("Current password").fill("not my password");
     await dialog.getByRole("button", { name: "Switch to OpenID Connect" }).click();
-    await expect(dialog.getByText("That password is incorrect.")).toBeVisible();
+    await expect(dialog.getByText("That isn't your current password.")).toBeVisible();
     await expect(dialog.getByLabel("Current password")).toBeFocused();
     await expect(page).toHaveURL(/\/settings\/security$/);
 
@@ -217,7 +217,7 @@ test.describe("accessibility", () => {
     await expectNoAxeViolations(page);
     await dialog.getByLabel("Current password").fill("not my password");
     await dialog.getByRole("button", { name: "Switch to OpenID Connect" }).click();
-    await expect(dialog.getByText("That password is incorrect.")).toBeVisible();
+    await expect(dialog.getByText("That isn't your current password.")).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
@@ -253,7 +253,7 @@ test.describe("accessibility", () => {
     await expect(dialog.getByLabel("Current password")).toBeFocused();
     await page.keyboard.type("not my password");
     await page.keyboard.press("Enter");
-    await expect(dialog.getByText("That password is incorrect.")).toBeVisible();
+    await expect(dialog.getByText("That isn't your current password.")).toBeVisible();
     await expect(dialog.getByLabel("Current password")).toBeFocused();
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.type(PASSWORD);

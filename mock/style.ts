@@ -1,6 +1,9 @@
 // The one stylesheet of the mock's pages (served at STYLESHEET_PATH): the app's look in a few
 // lines, light or dark from the system setting. A file of its own because the strict CSP the
-// pages are sent with forbids inline styles.
+// pages are sent with forbids inline styles. The dashboard stand-in has a header bar; the other
+// pages (mailbox, fake identity provider, fake GitHub device page, Coder's static error page)
+// are a lone <main>, drawn as the app's card, and their plain markup (lists of choices, forms)
+// is styled as the app's controls, so they need no classes.
 export const MOCK_STYLESHEET = `:root {
   color-scheme: light dark;
   --bg: #f6f7f9;
@@ -12,6 +15,8 @@ export const MOCK_STYLESHEET = `:root {
   --accent-text: #ffffff;
   --focus: #2563eb;
   --note-bg: #eff6ff;
+  --danger: #b91c1c;
+  --danger-bg: #fef2f2;
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
 @media (prefers-color-scheme: dark) {
@@ -25,6 +30,8 @@ export const MOCK_STYLESHEET = `:root {
     --accent-text: #0b0f19;
     --focus: #93b4ff;
     --note-bg: #0f1d3a;
+    --danger: #fca5a5;
+    --danger-bg: #2a1215;
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -78,4 +85,72 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; m
 dt { color: var(--muted); }
 dd { margin: 0; }
 code { font-size: 0.9em; }
+/* The mock's own pages: a lone <main> (no dashboard bar above it). */
+body > main:first-child {
+  max-width: 36rem;
+  margin: clamp(1rem, 6vh, 4rem) auto 2rem;
+  padding: clamp(1.25rem, 5vw, 2rem);
+  background: var(--surface);
+  border: 1px solid var(--border);
+  border-radius: 12px;
+  overflow-wrap: break-word;
+}
+body > main:first-child > * + * { margin-top: 0.75rem; }
+body > main:first-child h1 { margin-bottom: 1.25rem; }
+body > main:first-child p { margin: 0 0 0.75rem; }
+body > main:first-child code { overflow-wrap: anywhere; }
+body > main:first-child li + li { margin-top: 0.5rem; }
+/* A list of choices (continue as…, authorize as…): each one a button. */
+body > main:first-child ul:has(> li > a:first-child, > li > form) { list-style: none; padding: 0; }
+body > main:first-child li > a:first-child {
+  display: inline-flex;
+  align-items: center;
+  min-height: 2.75rem;
+  padding: 0.5rem 1rem;
+  border: 1px solid var(--border);
+  border-radius: 8px;
+  background: var(--surface);
+  color: var(--text);
+  font-weight: 600;
+  text-decoration: none;
+}
+body > main:first-child li > a:first-child:hover { background: var(--bg); }
+body > main:first-child li > form {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 0.5rem;
+  color: var(--muted);
+}
+body > main:first-child button { min-height: 2.75rem; padding: 0.5rem 1rem; font-weight: 600; }
+body > main:first-child form > p > button[type="submit"] {
+  background: var(--accent);
+  border-color: var(--accent);
+  color: var(--accent-text);
+}
+/* The mailbox: one card per email. */
+body > main:first-child ol { padding: 0; list-style: none; }
+body > main:first-child article { padding: 1rem; border: 1px solid var(--border); border-radius: 8px; }
+body > main:first-child article h2 { margin-bottom: 0.25rem; }
+body > main:first-child article p:last-child { margin-bottom: 0; }
+body > main:first-child label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+body > main:first-child label + br { display: none; }
+body > main:first-child input {
+  width: 100%;
+  min-height: 2.75rem;
+  padding: 0.5rem 0.75rem;
+  font: inherit;
+  color: var(--text);
+  background: var(--surface);
+  border: 1px solid var(--border);
+  border-radius: 8px;
+}
+body > main:first-child input[aria-invalid="true"] { border: 2px solid var(--danger); }
+body > main:first-child [role="alert"] {
+  padding: 0.75rem 1rem;
+  border-left: 4px solid currentColor;
+  border-radius: 8px;
+  background: var(--danger-bg);
+  color: var(--danger);
+}
 `;

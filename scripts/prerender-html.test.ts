@@ -19,4 +19,15 @@ describe("fillShell", () => {
       fillShell("<html><body></body></html>", { path: "/login", title: "x" }, "m"),
     ).toThrow(/no empty #root/);
   });
+
+  it("words the no-script line for the page, and keeps the shell's when the page has none", () => {
+    const shell = `<noscript><p class="noscript">This page needs JavaScript.</p></noscript><div id="root"></div>`;
+    const page = { path: "/login", title: "t", noscript: "Signing in needs JavaScript." };
+    expect(fillShell(shell, page, "m")).toContain(
+      '<p class="noscript">Signing in needs JavaScript.</p>',
+    );
+    expect(fillShell(shell, { path: "/login", title: "t" }, "m")).toContain(
+      '<p class="noscript">This page needs JavaScript.</p>',
+    );
+  });
 });

@@ -6,11 +6,16 @@ export interface ShellPage {
   path: string;
   /** The whole title, as the page sets it. */
   title: string;
+  /** What the page says to a browser without JavaScript, in place of the shell's generic line. */
+  noscript?: string;
 }
 
 export function fillShell(shell: string, page: ShellPage, markup: string): string {
   const html = shell
     .replace(/<title>[^<]*<\/title>/, `<title>${page.title}</title>`)
+    .replace(/(<p class="noscript">)[^<]*(<\/p>)/, (all, open: string, close: string) =>
+      page.noscript ? `${open}${page.noscript}${close}` : all,
+    )
     .replace(
       '<div id="root"></div>',
       `<div id="root" data-prerendered="${page.path}">${markup}</div>`,

@@ -5,7 +5,7 @@ import { isApiError } from "./errors.ts";
 import { queryKeys } from "./keys.ts";
 import { AuthMethods, BuildInfo, LoginWithPasswordResponse, User } from "./schemas.ts";
 import { publishSessionEvent, type SessionEvent } from "./session-events.ts";
-import { hasSessionHint, setSessionHint } from "./session-hint.ts";
+import { hasSessionHint, noteSignedOutByServer, setSessionHint } from "./session-hint.ts";
 
 /**
  * Coder's refusal of a session whose account is suspended (httpmw.ExtractAPIKey). Single sign-on
@@ -56,7 +56,7 @@ export const meQuery = () =>
         return user;
       } catch (error) {
         if (isApiError(error) && error.status === 401) {
-          setSessionHint(false);
+          noteSignedOutByServer();
           recordReason(isSuspendedAccount(error) ? "account-suspended" : null);
           return null;
         }

@@ -1,6 +1,7 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { Outlet, useLocation } from "react-router";
+import { focusIsFree } from "../components/useInitialFocus.ts";
 import { startPage } from "./routes.ts";
 import { SessionSync } from "./SessionSync.tsx";
 import { SetupRedirect } from "./SetupRedirect.tsx";
@@ -13,15 +14,16 @@ const startedLocation = new WeakMap<QueryClient, string>();
  * anything below can suspend on either (this render is the first to see a navigation). On the
  * first render, takes over from the prerendered page. After each in-app navigation, moves focus
  * to the new page's heading so screen readers announce it and keyboard users start at the top (a
- * full page load already does both). Hears the other tabs' sign-ins and sign-outs, and sends a
- * deployment nobody has set up to /setup.
+ * full page load already does both), unless the page has put focus on its own target
+ * (useInitialFocus: the one field left to fill, say). Hears the other tabs' sign-ins and
+ * sign-outs, and sends a deployment nobody has set up to /setup.
  */
 export function RootLayout() {
   const location = useLocation();
   const queryClient = useQueryClient();
   // Once per location, remembered outside React: a first render that suspends is thrown away and
-  // repeated, refs and all, and starting again would refetch a query that just failed (a suspended
-  // account's `users/me`), suspend again, and never commit.
+  // repeated, refs and all, and starting again would refetch a query that just failed (`users/me`
+  // answering 500), suspend again, and never commit: a blank page hammering the server.
   if (startedLocation.get(queryClient) !== location.key) {
     startedLocation.set(queryClient, location.key);
     void startPage(location.pathname, queryClient);
@@ -34,7 +36,7 @@ export function RootLayout() {
   useEffect(() => {
     if (previous.current !== undefined && previous.current !== pathname) {
       const heading = document.getElementById("page-heading");
-      if (heading && !heading.contains(document.activeElement)) {
+      if (heading && focusIsFree()) {
         heading.tabIndex = -1;
         heading.focus();
       }

@@ -16,15 +16,25 @@ export interface PrerenderedPage {
   file: string;
   /** The tab's title as the page sets it with Coder's defaults (the deployment's name may follow). */
   title: string;
+  /** What the page says where JavaScript is off (index.html's note names no task). */
+  noscript: string;
 }
 
 export const prerenderedPages: PrerenderedPage[] = [
-  { path: "/login", sample: "/login", file: "login.html", title: "Sign in to Coder" },
+  {
+    path: "/login",
+    sample: "/login",
+    file: "login.html",
+    title: "Sign in to Coder",
+    noscript: "Signing in needs JavaScript. Turn it on for this site, then reload the page.",
+  },
   {
     path: "/reset-password",
     sample: "/reset-password",
     file: "reset-password.html",
     title: "Reset your password · Coder",
+    noscript:
+      "Resetting your password needs JavaScript. Turn it on for this site, then reload the page.",
   },
   {
     path: "/reset-password/change",
@@ -33,8 +43,17 @@ export const prerenderedPages: PrerenderedPage[] = [
       "/reset-password/change?otp=00000000-0000-4000-8000-000000000000&email=someone%40example.com",
     file: "reset-password/change.html",
     title: "Choose a new password · Coder",
+    noscript:
+      "Choosing a new password needs JavaScript. Turn it on for this site, then open the emailed link again.",
   },
-  { path: "/setup", sample: "/setup", file: "setup.html", title: "Set up Coder" },
+  {
+    path: "/setup",
+    sample: "/setup",
+    file: "setup.html",
+    title: "Set up Coder",
+    noscript:
+      "Creating the first account needs JavaScript. Turn it on for this site, then reload the page.",
+  },
   {
     // It needs a session, so there is no form to paint: the card and its "making a token"
     // status, which the app keeps (signed in) or replaces with the sign-in page (signed out).
@@ -43,6 +62,8 @@ export const prerenderedPages: PrerenderedPage[] = [
     sample: "/cli-auth",
     file: "cli-auth.html",
     title: "CLI sign-in",
+    noscript:
+      "Signing in the command line needs JavaScript. Turn it on for this site, then run coder login again.",
   },
 ];
 

@@ -2,6 +2,7 @@ import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Component, type ReactNode, useState } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { meQuery, signedOutReasonQuery } from "../api/session.ts";
+import { sessionHasEnded } from "../api/session-hint.ts";
 import { loginPathFor } from "../lib/safe-redirect.ts";
 import { APP_REDIRECTS } from "./owned-routes.ts";
 import { RootLayout } from "./RootLayout.tsx";
@@ -75,7 +76,15 @@ function RequireSession({ children }: { children: ReactNode }) {
   const reason = useQuery(signedOutReasonQuery()).data ?? undefined;
   const location = useLocation();
   const [arrivedSignedOut] = useState(user === null);
-  if (arrivedSignedOut) return <Navigate to={loginPathFor(location, reason)} replace />;
+  // Had this browser been signed in, its session has ended: the sign-in page says so, as the
+  // signed-in frame does when a session ends during a visit.
+  if (arrivedSignedOut)
+    return (
+      <Navigate
+        to={loginPathFor(location, reason ?? (sessionHasEnded() ? "session-expired" : undefined))}
+        replace
+      />
+    );
   return children;
 }
 

@@ -4,9 +4,16 @@ import { useStaticRender } from "./static-render.ts";
 interface ButtonProps extends ComponentPropsWithRef<"button"> {
   variant?: "primary" | "secondary" | "danger";
   block?: boolean;
-  /** While true the button says so and ignores clicks, but stays focusable. */
+  /** A request is out: the button says so with a spinner and ignores clicks, but stays focusable. */
   pending?: boolean;
   pendingLabel?: ReactNode;
+  /**
+   * Seconds the action must wait (a rate limit, the pause between two emails). A wait is not
+   * loading: no spinner, the button keeps its name and shows the seconds left. The seconds are
+   * hidden from assistive technology, so a focused button is not re-read every second; whoever
+   * imposed the wait says how long, once.
+   */
+  waitSeconds?: number;
 }
 
 export function Button({
@@ -14,6 +21,7 @@ export function Button({
   block = false,
   pending = false,
   pendingLabel,
+  waitSeconds = 0,
   children,
   className,
   onClick,
@@ -22,16 +30,23 @@ export function Button({
   ...rest
 }: ButtonProps) {
   const staticRender = useStaticRender();
-  const classes = ["button", variant, block ? "block" : "", className ?? ""].filter(Boolean);
+  const waiting = !pending && waitSeconds > 0;
+  const classes = [
+    "button",
+    variant,
+    block ? "block" : "",
+    waiting ? "waiting" : "",
+    className ?? "",
+  ].filter(Boolean);
   return (
     <button
       type={type}
       className={classes.join(" ")}
-      aria-disabled={pending || undefined}
+      aria-disabled={pending || waiting || undefined}
       disabled={(staticRender && type === "submit") || disabled}
       onClick={(event) => {
         // aria-disabled (not disabled) keeps focus on the button; so swallow the action here.
-        if (pending) {
+        if (pending || waiting) {
           event.preventDefault();
           return;
         }
@@ -43,6 +58,13 @@ export function Button({
         <>
           <span className="spinner" aria-hidden="true" />
           {pendingLabel ?? children}
+        </>
+      ) : waiting ? (
+        <>
+          {children}
+          <span className="wait" aria-hidden="true">
+            ({waitSeconds} s)
+          </span>
         </>
       ) : (
         children

@@ -4,6 +4,8 @@ import { Alert } from "./Alert.tsx";
 import { formatSeconds, useRetryCountdown } from "./useCountdown.ts";
 
 const GENERIC = "Something went wrong. Try again.";
+/** Coder's default when a 429 carries no Retry-After; the guard waits as long (useCountdown.ts). */
+const DEFAULT_RETRY_SECONDS = 60;
 
 interface ErrorAlertProps {
   error: unknown;
@@ -14,7 +16,11 @@ interface ErrorAlertProps {
 
 /**
  * A form's failure, in words a person can act on. Server text is rendered as text (React escapes
- * it), never as markup. A 429 counts down from Retry-After.
+ * it), never as markup.
+ *
+ * A 429 is said twice and only twice: how long to wait when it arrives, and that the wait is over
+ * when it ends. The seconds tick on the button (not a live region), so a screen reader is not
+ * read a number every second.
  */
 export function ErrorAlert({ error, describe, children }: ErrorAlertProps) {
   const secondsLeft = useRetryCountdown(error);
@@ -22,19 +28,17 @@ export function ErrorAlert({ error, describe, children }: ErrorAlertProps) {
 
   let message: ReactNode = GENERIC;
   if (isApiError(error)) message = describe?.(error) ?? error.message;
+  const rateLimited = isApiError(error) && error.status === 429;
 
   return (
     <Alert tone="error" focusOnMount>
-      {isApiError(error) && error.status === 429 ? (
+      {rateLimited ? (
         <p>
-          Too many attempts.{" "}
-          {secondsLeft > 0 ? (
-            <>
-              You can try again in <span>{formatSeconds(secondsLeft)}</span>.
-            </>
-          ) : (
-            "You can try again now."
-          )}
+          {secondsLeft > 0
+            ? `Too many attempts. You can try again in ${formatSeconds(
+                error.retryAfterSeconds ?? DEFAULT_RETRY_SECONDS,
+              )}.`
+            : "The wait is over: you can try again now."}
         </p>
       ) : (
         <p>{message}</p>

@@ -1,29 +1,13 @@
 import { useId } from "react";
+import { adviseOnPassword, personalMatch, personalWarning } from "../forms/password-advice.ts";
 import type { ServerVerdict } from "../forms/password-fields.ts";
-import { describeRuleFailure, ruleFailureKind } from "../forms/rule-failure.ts";
-import {
-  type CharacterGroup,
-  type PasswordStrength,
-  passwordStrength,
-  type StrengthLevel,
-} from "../password/index.ts";
+import { describeRuleFailure } from "../forms/rule-failure.ts";
+import { type PasswordStrength, passwordStrength } from "../password/index.ts";
 import { PasswordField, type PasswordFieldProps } from "./PasswordField.tsx";
 
-const GROUP_ADVICE: Record<CharacterGroup, string> = {
-  lowercase: "lowercase letters",
-  uppercase: "uppercase letters",
-  numbers: "numbers",
-  special: "symbols from each kind: ! @ $ & *, spaces or _ - . , and others like # % ? +",
-};
-const LEVEL_LABEL: Record<StrengthLevel, string> = {
-  "too weak": "Too weak",
-  weak: "Good enough",
-  ok: "Good",
-  strong: "Strong",
-};
-const REFUSAL_LABEL = { "too weak": "Too weak", "too long": "Too long", other: "Not accepted" };
-/** Show the byte count once it is worth watching. */
-const BYTES_SHOWN_FROM = 48;
+/** The meter's scale: full at 96 bits; the rule's bar (52) is its "low" mark. */
+const METER_MAX_BITS = 96;
+const METER_HIGH_BITS = 80;
 
 interface NewPasswordFieldProps
   extends Omit<PasswordFieldProps, "autoComplete" | "children" | "describedById"> {
@@ -33,52 +17,50 @@ interface NewPasswordFieldProps
   server: ServerVerdict | undefined;
   /** The value as of the last pause in typing: announcements follow this, not every keystroke. */
   settledPassword: string;
+  /** The account the password is for: a password containing its address or name gets a warning. */
+  account?: { email?: string | undefined; username?: string | undefined };
 }
 
 /**
  * The verdict that counts for `password`: the server's when it has judged exactly this password
- * (a future Coder with another rule gets its way), else the local rule's.
+ * (a future Coder with another rule gets its way), else the local rule's. Then our words for it.
  */
 function verdictFor(
   password: string,
   strength: PasswordStrength,
   server: ServerVerdict | undefined,
+  account: NewPasswordFieldProps["account"],
 ) {
   const fromServer = server !== undefined && server.password === password;
   const valid = fromServer ? server.valid : strength.valid;
   const details = fromServer ? server.details : strength.details;
-  const label = valid
-    ? strength.valid
-      ? LEVEL_LABEL[strength.level]
-      : "Accepted"
-    : REFUSAL_LABEL[ruleFailureKind(details)];
+  const personal = account ? personalMatch(password, account) : undefined;
+  const { headline, advice } = adviseOnPassword(strength, valid, details, personal);
   // Only the server can refuse for a reason the figures don't already show.
   const serverNote =
     fromServer && !server.valid && server.details !== strength.details
       ? describeRuleFailure(server.details)
       : undefined;
-  return { valid, details, label, serverNote };
+  const warning = personal ? personalWarning(personal) : undefined;
+  return { valid, headline, advice, serverNote, warning };
 }
 
 /** What the live region says about the settled password. */
-function announcement(password: string, server: ServerVerdict | undefined): string {
+function announcement(
+  password: string,
+  server: ServerVerdict | undefined,
+  account: NewPasswordFieldProps["account"],
+): string {
   if (password === "") return "";
-  const strength = passwordStrength(password);
-  const { valid, details } = verdictFor(password, strength, server);
-  if (valid)
-    return strength.valid
-      ? `Password strength ${LEVEL_LABEL[strength.level].toLowerCase()}.`
-      : "Password accepted.";
-  switch (ruleFailureKind(details)) {
-    case "too weak":
-      return strength.entropy < strength.requiredBits
-        ? `Password too weak, ${Math.floor(strength.entropy)} of ${strength.requiredBits} bits.`
-        : "Password too weak.";
-    case "too long":
-      return "Password too long.";
-    default:
-      return `Password not accepted: ${describeRuleFailure(details)}`;
-  }
+  const { headline, serverNote, warning } = verdictFor(
+    password,
+    passwordStrength(password),
+    server,
+    account,
+  );
+  // The server's own sentence only where the headline can't say it ("Not accepted.").
+  const reason = headline === "Not accepted." ? serverNote : undefined;
+  return [`Password: ${headline}`, reason, warning].filter(Boolean).join(" ");
 }
 
 /** A password input for a new password, with a live, accessible strength meter. */
@@ -87,26 +69,30 @@ export function NewPasswordField({
   strength,
   server,
   settledPassword,
+  account,
   ...fieldProps
 }: NewPasswordFieldProps) {
   const id = useId();
   const summaryId = `${id}-summary`;
+  const warningId = `${id}-warning`;
   const noteId = `${id}-server-note`;
   const meterLabelId = `${id}-meter-label`;
-  const { valid, label, serverNote } = verdictFor(value, strength, server);
+  const { headline, advice, serverNote, warning } = verdictFor(value, strength, server, account);
   // The form may already show the same sentence as the field's error; once is enough.
   const note =
     value.length > 0 && serverNote !== undefined && serverNote !== fieldProps.error
       ? serverNote
       : undefined;
-  const advice = !valid && strength.entropy < strength.requiredBits;
+  const describedBy = [
+    summaryId,
+    value.length > 0 && warning ? warningId : null,
+    note === undefined ? null : noteId,
+  ]
+    .filter(Boolean)
+    .join(" ");
 
   return (
-    <PasswordField
-      autoComplete="new-password"
-      describedById={note === undefined ? summaryId : `${summaryId} ${noteId}`}
-      {...fieldProps}
-    >
+    <PasswordField autoComplete="new-password" describedById={describedBy} {...fieldProps}>
       {value.length > 0 ? (
         <div className="strength">
           <span className="visually-hidden" id={meterLabelId}>
@@ -114,46 +100,41 @@ export function NewPasswordField({
           </span>
           <meter
             aria-labelledby={meterLabelId}
-            aria-valuetext={`${Math.floor(strength.entropy)} of ${strength.requiredBits} bits needed`}
+            aria-valuetext={headline}
             min={0}
-            max={96}
+            max={METER_MAX_BITS}
             low={strength.requiredBits}
-            high={80}
-            optimum={96}
-            value={Math.min(strength.entropy, 96)}
+            high={METER_HIGH_BITS}
+            optimum={METER_MAX_BITS}
+            value={Math.min(strength.entropy, METER_MAX_BITS)}
           />
           <p id={summaryId}>
-            <strong>{label}</strong>: {Math.floor(strength.entropy)} of {strength.requiredBits} bits
-            {strength.bytes >= BYTES_SHOWN_FROM || strength.tooLong
-              ? `, ${strength.bytes} of ${strength.maxBytes} bytes`
-              : ""}
+            <strong>{headline}</strong>
+            {advice ? ` ${advice}` : null}
           </p>
-          {advice && (strength.missingGroups.length > 0 || !strength.tooLong) ? (
-            <ul>
-              {strength.missingGroups.map((group) => (
-                <li key={group}>Add {GROUP_ADVICE[group]}</li>
-              ))}
-              {/* More characters can't help a password that already has too many bytes. */}
-              {strength.tooLong ? null : (
-                <li>
-                  Or add about {strength.extraCharsNeeded} more character
-                  {strength.extraCharsNeeded === 1 ? "" : "s"}
-                </li>
-              )}
-            </ul>
+          {warning ? (
+            <p id={warningId} className="strength-warning">
+              {warning}
+            </p>
           ) : null}
-          {!valid && strength.tooLong ? <p>Use at most {strength.maxBytes} bytes.</p> : null}
           {note !== undefined ? <p id={noteId}>{note}</p> : null}
+          {/* The exact figures, for whoever wants them; out of the way of everyone else. */}
+          <details className="strength-figures">
+            <summary>Exact figures</summary>
+            <p>
+              {Math.floor(strength.entropy)} bits of estimated strength; Coder asks for at least{" "}
+              {strength.requiredBits}. {strength.bytes} of {strength.maxBytes} bytes used.
+            </p>
+          </details>
         </div>
       ) : (
         <p className="hint" id={summaryId}>
-          At least {strength.requiredBits} bits of strength: a long phrase or a mix of letters,
-          numbers and symbols.
+          Use a long phrase, or mix capitals, digits and symbols.
         </p>
       )}
       {/* Polite, and only once typing pauses: a screen reader is not interrupted per keystroke. */}
       <p className="visually-hidden" aria-live="polite">
-        {announcement(settledPassword, server)}
+        {announcement(settledPassword, server, account)}
       </p>
     </PasswordField>
   );

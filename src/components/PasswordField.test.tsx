@@ -12,6 +12,10 @@ describe("PasswordField", () => {
     expect(input).toHaveAttribute("autocomplete", "current-password");
     await user.click(screen.getByRole("button", { name: "Show password" }));
     expect(input).toHaveAttribute("type", "text");
+    expect(screen.getByRole("button", { name: "Hide password" })).toHaveAttribute(
+      "aria-controls",
+      input.id,
+    );
     await user.click(screen.getByRole("button", { name: "Hide password" }));
     expect(input).toHaveAttribute("type", "password");
   });
@@ -25,6 +29,27 @@ describe("PasswordField", () => {
     const toggle = screen.getByRole("button", { name: "Show password" });
     expect(toggle).not.toHaveAttribute("aria-label");
     expect(toggle).toHaveTextContent("Show password");
+  });
+
+  it("names each toggle by its own field, and labels nothing but the field", () => {
+    render(
+      <form>
+        <PasswordField label="Current password" autoComplete="current-password" />
+        <PasswordField label="New password" autoComplete="new-password" />
+        <PasswordField label="Confirm new password" autoComplete="new-password" />
+      </form>,
+    );
+    const names = screen.getAllByRole("button").map((button) => button.textContent);
+    expect(names).toEqual([
+      "Show current password",
+      "Show new password",
+      "Show confirm new password",
+    ]);
+    // Named by content, not aria-label: a label search for a field finds the field alone.
+    for (const label of ["Current password", "New password", "Confirm new password"])
+      expect(screen.getAllByLabelText(label).map((el) => el.tagName)).toEqual(["INPUT"]);
+    for (const button of screen.getAllByRole("button"))
+      expect(button).not.toHaveAttribute("aria-label");
   });
 
   it("says when Caps Lock is on, tied to the input, and stops when it is off", async () => {

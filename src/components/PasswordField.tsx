@@ -14,6 +14,11 @@ export interface PasswordFieldProps
   describedById?: string | undefined;
 }
 
+/** The label as it reads mid-sentence ("Show current password"). */
+function fieldName(label: ReactNode): ReactNode {
+  return typeof label === "string" ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
 /** Every password input in the app: show/hide toggle, caps-lock hint, password-manager tokens. */
 export function PasswordField({
   label,
@@ -78,16 +83,18 @@ export function PasswordField({
           }}
           {...inputProps}
         />
-        {/* Named by its content, "Show password": the visible word first (WCAG 2.5.3), the rest
-            visually hidden. Never an aria-label: tools that find a field by its label (Playwright's
-            getByLabel("Password"), Coder's own test helper) would match this button too. */}
+        {/* Named by its content, "Show password": the visible word first (WCAG 2.5.3), then the
+            field it reveals, visually hidden, so a form with three password fields has three
+            different buttons. Never an aria-label: tools that find a field by its label
+            (Playwright's getByLabel("Password"), Coder's own test helper) would match this button
+            too. No aria-pressed: the word already changes. */}
         <button
           type="button"
           className="reveal"
           aria-controls={id}
           onClick={() => setVisible((v) => !v)}
         >
-          {visible ? "Hide" : "Show"} <span className="visually-hidden">password</span>
+          {visible ? "Hide" : "Show"} <span className="visually-hidden">{fieldName(label)}</span>
         </button>
       </div>
       {capsLock ? (

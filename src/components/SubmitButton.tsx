@@ -6,21 +6,31 @@ interface SubmitButtonProps {
   guard: Pick<SubmitGuard, "busy" | "retryIn">;
   /** What the button says while the request is out ("Signing in…"). */
   busyLabel: ReactNode;
-  /** Another reason to wait, with what to say meanwhile (a courtesy wait between emails). */
-  waiting?: { label: ReactNode } | undefined;
+  /** Seconds of another wait (the courtesy pause between two emails); 0 when none. */
+  waitSeconds?: number;
   block?: boolean;
   children: ReactNode;
 }
 
-/** A form's submit button that says why it can't be pressed: sending, or a wait the server asked for. */
-export function SubmitButton({ guard, busyLabel, waiting, block, children }: SubmitButtonProps) {
+/**
+ * A form's submit button that says why it can't be pressed: sending (a spinner), or a wait (the
+ * action's own name and the seconds left; no spinner, since nothing is loading).
+ */
+export function SubmitButton({
+  guard,
+  busyLabel,
+  waitSeconds = 0,
+  block,
+  children,
+}: SubmitButtonProps) {
   const { busy, retryIn } = guard;
   return (
     <Button
       type="submit"
       block={block}
-      pending={busy || retryIn > 0 || waiting !== undefined}
-      pendingLabel={busy ? busyLabel : retryIn > 0 ? `Try again in ${retryIn} s` : waiting?.label}
+      pending={busy}
+      pendingLabel={busyLabel}
+      waitSeconds={Math.max(retryIn, waitSeconds)}
     >
       {children}
     </Button>

@@ -43,6 +43,12 @@ export interface SubmitGuard {
   /** True while an attempt is out, and for good once one has left. */
   busy: boolean;
   clearFailure(): void;
+  /**
+   * The person changed something in the form: the last failure is about what was there before,
+   * so it goes (a stale "Incorrect email or password." beside a new field error misleads). A
+   * rate-limit wait still running stays, since editing doesn't shorten it.
+   */
+  noteEdit(): void;
   /** This guard's lock, to pass to another guard that must not run at the same time. */
   lock: SubmitLock;
 }
@@ -74,5 +80,9 @@ export function useSubmitGuard(sharedLock?: SubmitLock): SubmitGuard {
     setBusy(false);
   };
 
-  return { run, failure, retryIn, busy, clearFailure: () => setFailure(null), lock };
+  const noteEdit = () => {
+    if (failure !== null && retryIn === 0) setFailure(null);
+  };
+
+  return { run, failure, retryIn, busy, clearFailure: () => setFailure(null), noteEdit, lock };
 }

@@ -11,3 +11,11 @@ export const emailField = z
   );
 
 export const requiredPassword = (message: string) => z.string().check(z.minLength(1, message));
+
+/** What every form that asks for the current password says about it (docs/copy.md). */
+export const CURRENT_PASSWORD = {
+  missing: "Enter your current password.",
+  wrong: "That isn't your current password.",
+  /** The new password is the one the account has now. */
+  reused: "This is your current password. Choose a different one.",
+} as const;

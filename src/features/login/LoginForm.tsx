@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
 import * as z from "zod/mini";
@@ -9,8 +9,10 @@ import type { User } from "../../api/schemas.ts";
 import { loginMutation } from "../../api/session.ts";
 import { EmailField } from "../../components/EmailField.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { GuardedForm } from "../../components/GuardedForm.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
+import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailField, requiredPassword } from "../../forms/fields.ts";
 import { applyServerFieldErrors } from "../../forms/server-errors.ts";
@@ -39,8 +41,10 @@ interface LoginFormProps {
   initialEmail: string;
   onSignedIn: (user: User | null) => void;
   /**
-   * The form is the only way in: put the cursor in the email field, unless the visitor is already
-   * somewhere (typing into the prerendered page, or tabbing).
+   * Put the cursor in the first field left to fill (the password when the address is already
+   * in), unless the visitor is already somewhere (typing into the prerendered page, or tabbing):
+   * when the form is the only way in, after the terms are accepted, or for someone signing in
+   * again.
    */
   focusOnLoad?: boolean;
 }
@@ -60,10 +64,10 @@ export function LoginForm({ initialEmail, onSignedIn, focusOnLoad = false }: Log
   // the password (selected, so typing replaces it), which the message describes.
   const [rejected, setRejected] = useState<string | undefined>(undefined);
 
-  useEffect(() => {
-    const active = document.activeElement;
-    if (focusOnLoad && (active === null || active === document.body)) form.setFocus("email");
-  }, [focusOnLoad, form]);
+  useInitialFocus(
+    () => form.setFocus(form.getValues("email").trim() === "" ? "email" : "password"),
+    focusOnLoad,
+  );
 
   const onSubmit = form.handleSubmit((values) => {
     setRejected(undefined);
@@ -94,9 +98,13 @@ export function LoginForm({ initialEmail, onSignedIn, focusOnLoad = false }: Log
 
   const trimmedEmail = email.trim();
   return (
-    <form method="post" noValidate onSubmit={onSubmit}>
-      <div id="login-error">
-        {rejected ? (
+    <GuardedForm
+      // The rejection is one more failure the form shows, and it goes on the first edit too.
+      guards={[guard, { failure: rejected ?? null, noteEdit: () => setRejected(undefined) }]}
+      alertId="login-error"
+      onSubmit={onSubmit}
+      alert={
+        rejected ? (
           // Not a live region: focus moves to the password field, which reads this out once as
           // its description.
           <div className="alert error">
@@ -104,8 +112,9 @@ export function LoginForm({ initialEmail, onSignedIn, focusOnLoad = false }: Log
           </div>
         ) : (
           <ErrorAlert error={guard.failure} describe={describeLoginError} />
-        )}
-      </div>
+        )
+      }
+    >
       <EmailField error={errors.email?.message} {...form.register("email")} />
       <PasswordField
         label="Password"
@@ -124,6 +133,6 @@ export function LoginForm({ initialEmail, onSignedIn, focusOnLoad = false }: Log
           Forgot password?
         </Link>
       </p>
-    </form>
+    </GuardedForm>
   );
 }

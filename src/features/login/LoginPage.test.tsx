@@ -80,6 +80,59 @@ describe("LoginPage against the mock Coder", { timeout: 30_000 }, () => {
     expect(password).toHaveFocus();
   });
 
+  it("takes the stale message away as soon as the person starts fixing things", async () => {
+    const { user } = renderApp("/login");
+    await fillAndSubmit(user, "member@coder.com", "wrong-password");
+    expect(await screen.findByText("Incorrect email or password.")).toBeInTheDocument();
+    const password = screen.getByLabelText("Password", { selector: "input" });
+    await user.clear(password);
+    expect(screen.queryByText("Incorrect email or password.")).toBeNull();
+    expect(document.querySelector("form")).not.toHaveAttribute("aria-describedby");
+    await user.click(screen.getByRole("button", { name: "Sign in" }));
+    // Only the new, accurate message is left.
+    expect(await screen.findByText("Enter your password.")).toBeInTheDocument();
+    expect(screen.queryByText("Incorrect email or password.")).toBeNull();
+  });
+
+  it("takes a server failure's alert away on the first edit too", async () => {
+    const { user } = renderApp("/login");
+    await screen.findByLabelText("Email");
+    // Password sign-in turned off on the server after the page has loaded its methods.
+    mock.config.passwordAuth = false;
+    await fillAndSubmit(user, "member@coder.com", PASSWORD);
+    expect(await screen.findByRole("alert")).toHaveTextContent("Password sign-in is turned off");
+    await user.type(screen.getByLabelText("Email"), "x");
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("focuses the first way in once the terms are accepted", async () => {
+    mock.config.termsOfServiceUrl = "https://example.com/terms";
+    const { user } = renderApp("/login");
+    await user.click(await screen.findByRole("button", { name: "I agree" }));
+    // Single sign-on comes first on this page.
+    expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toHaveFocus();
+  });
+
+  it("focuses the email field after the terms when the password form is the only way in", async () => {
+    mock.config.termsOfServiceUrl = "https://example.com/terms";
+    mock.config.github = false;
+    mock.config.oidc = false;
+    const { user } = renderApp("/login");
+    await user.click(await screen.findByRole("button", { name: "I agree" }));
+    expect(await screen.findByLabelText("Email")).toHaveFocus();
+  });
+
+  it("starts at the password after a reset, the address filled in", async () => {
+    renderApp({
+      pathname: "/login",
+      search: "?message=password-changed",
+      state: { email: "member@coder.com" },
+    });
+    const password = await screen.findByLabelText("Password", { selector: "input" });
+    expect(screen.getByLabelText("Email")).toHaveValue("member@coder.com");
+    await waitFor(() => expect(password).toHaveFocus());
+  });
+
   it("tells a suspended member why", async () => {
     const { user } = renderApp("/login");
     await fillAndSubmit(user, "suspended@coder.com", PASSWORD);

@@ -14,6 +14,7 @@ import {
   type LoginLocationState,
   loginMessage,
   loginMessageId,
+  startsAtPassword,
 } from "../../session/login-messages.ts";
 import { ssoOptions, ssoStartUrl } from "../../sso/providers.ts";
 import { LoginForm } from "./LoginForm.tsx";
@@ -132,13 +133,20 @@ export function LoginPage() {
     content = (
       <>
         {/* Single sign-on first: on most deployments it is the main way in. */}
-        <SsoButtons options={options} redirectTo={redirectTo} />
+        <SsoButtons
+          options={options}
+          redirectTo={redirectTo}
+          takeFocus={termsAccepted && options.length > 0}
+        />
         {passwordEnabled && options.length > 0 ? <p className="divider">or</p> : null}
         {passwordEnabled ? (
           <LoginForm
             initialEmail={initialEmail}
             onSignedIn={goOn}
-            focusOnLoad={Boolean(methods.data) && options.length === 0}
+            focusOnLoad={
+              (Boolean(methods.data) && options.length === 0) ||
+              startsAtPassword(messageId ?? null, initialEmail)
+            }
           />
         ) : null}
         {nothingEnabled ? (

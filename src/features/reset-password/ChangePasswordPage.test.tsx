@@ -58,9 +58,10 @@ describe("ChangePasswordPage, from the emailed link", () => {
     expect(location().state).toBeNull();
     expect(location().pathname).toBe("/reset-password/change");
     expect(document.body.innerHTML).not.toContain(otp);
-    // Nothing to ask but the new password.
+    // Nothing to ask but the new password, and that is where the page starts.
     expect(screen.queryByLabelText("One-time code")).not.toBeInTheDocument();
     expect(screen.queryByLabelText("Email")).not.toBeInTheDocument();
+    expect(passwordInputs().password).toHaveFocus();
   });
 
   it("carries the address in a hidden username field for password managers", async () => {
@@ -80,7 +81,7 @@ describe("ChangePasswordPage, from the emailed link", () => {
     await screen.findByLabelText("New password");
     const { password, confirm } = passwordInputs();
     await user.type(password, WEAK_PASSWORD);
-    expect(screen.getByText(/bits/)).toHaveTextContent(/Too weak/);
+    expect(password).toHaveAccessibleDescription(/^Too easy to guess\./);
     await user.type(confirm, WEAK_PASSWORD);
     await user.click(screen.getByRole("button", { name: "Change password" }));
     expect(await screen.findByText(/This password is too easy to guess/)).toBeInTheDocument();
@@ -145,19 +146,26 @@ describe("ChangePasswordPage, from the emailed link", () => {
     await user.type(passwordInputs().confirm, NEW_PASSWORD);
     await user.click(screen.getByRole("button", { name: "Change password" }));
 
-    const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("This code doesn't work.");
-    expect(alert).toHaveTextContent("already used");
-    expect(alert).toHaveFocus();
+    // One sentence, on the code's own field (shown now, marked invalid, focused), and the way to
+    // a new code right under it: no alert with paragraphs and a button inside.
+    const codeField = await screen.findByLabelText("One-time code");
+    await waitFor(() => expect(codeField).toHaveFocus());
+    expect(codeField).toHaveAttribute("aria-invalid", "true");
+    expect(codeField).toHaveAccessibleDescription(
+      /^This code doesn't work: it may be mistyped, already used, replaced by a newer one, or more than 20 minutes old\./,
+    );
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
     expect(passwordInputs().password).toHaveValue(NEW_PASSWORD);
     expect(passwordInputs().confirm).toHaveValue(NEW_PASSWORD);
 
-    await user.click(screen.getByRole("button", { name: "Send a new code" }));
+    const newCode = screen.getByRole("button", { name: "Email me a code" });
+    expect(newCode).not.toHaveAttribute("aria-disabled");
+    await user.click(newCode);
     expect(await screen.findByText(/a new code is on its way/)).toHaveTextContent(MEMBER);
     expect(requests.filter((r) => r === REQUEST)).toHaveLength(1);
     expect(mock.mail).toHaveLength(2);
-    const codeField = screen.getByLabelText("One-time code");
     expect(codeField).toHaveValue("");
+    expect(codeField).not.toHaveAttribute("aria-invalid");
     expect(passwordInputs().password).toHaveValue(NEW_PASSWORD);
 
     await user.type(codeField, mock.mail[1]?.otp ?? "");
@@ -174,8 +182,9 @@ describe("ChangePasswordPage, from the emailed link", () => {
     await user.type(passwordInputs().password, NEW_PASSWORD);
     await user.type(passwordInputs().confirm, NEW_PASSWORD);
     await user.click(screen.getByRole("button", { name: "Change password" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("more than 20 minutes old");
-    expect(screen.getByRole("button", { name: "Send a new code" })).toBeInTheDocument();
+    const codeField = await screen.findByLabelText("One-time code");
+    await waitFor(() => expect(codeField).toHaveAccessibleDescription(/more than 20 minutes old/));
+    expect(screen.getByRole("button", { name: "Email me a code" })).toBeInTheDocument();
   });
 
   it("puts 'same as the current password' on the password field", async () => {
@@ -275,7 +284,9 @@ describe("ChangePasswordPage, from the emailed link", () => {
     await user.type(passwordInputs().password, NEW_PASSWORD);
     await user.type(passwordInputs().confirm, NEW_PASSWORD);
     await user.click(screen.getByRole("button", { name: "Change password" }));
-    const button = await screen.findByRole("button", { name: /Try again in \d+ s/ });
+    await screen.findByRole("alert");
+    const button = screen.getByRole("button", { name: "Change password" });
+    expect(button).toHaveAttribute("aria-disabled", "true");
     await user.click(button);
     expect(requests.filter((r) => r === CHANGE)).toHaveLength(1);
   });
@@ -288,6 +299,10 @@ describe("ChangePasswordPage, when the link lacks something", () => {
     const codeField = await screen.findByLabelText("One-time code");
     expect(codeField).toHaveAttribute("autocomplete", "one-time-code");
     expect(codeField).toHaveValue("");
+    expect(codeField).toHaveFocus();
+    expect(codeField).toHaveAccessibleDescription(
+      "Paste the code or the whole link from the email.",
+    );
     await user.click(codeField);
     await user.paste(`  ${otp.slice(0, 18).toUpperCase()} ${otp.slice(18)}\n`);
     await user.type(passwordInputs().password, NEW_PASSWORD);
@@ -325,6 +340,8 @@ describe("ChangePasswordPage, when the link lacks something", () => {
     await waitFor(() => expect(location().search).toBe(""));
     const email = screen.getByLabelText("Email");
     expect(email).toHaveAttribute("autocomplete", "username");
+    // What is missing is where the page starts.
+    expect(email).toHaveFocus();
     expect(screen.queryByLabelText("One-time code")).not.toBeInTheDocument();
     await user.type(email, MEMBER);
     await user.type(passwordInputs().password, NEW_PASSWORD);
@@ -356,10 +373,14 @@ describe("ChangePasswordPage, when the link lacks something", () => {
     await user.type(passwordInputs().password, NEW_PASSWORD);
     await user.type(passwordInputs().confirm, NEW_PASSWORD);
     await user.click(screen.getByRole("button", { name: "Change password" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent(
-      "This email address and code don't go together.",
+    // The code is shown now, marked, so a newer one can be pasted over it.
+    const codeField = await screen.findByLabelText("One-time code");
+    expect(codeField).toHaveValue(otp);
+    await waitFor(() =>
+      expect(codeField).toHaveAccessibleDescription(
+        /^This code doesn't work with this email address: check the address/,
+      ),
     );
-    // The code is shown now, so a newer one can be pasted over it.
-    expect(screen.getByLabelText("One-time code")).toHaveValue(otp);
+    expect(codeField).toHaveAttribute("aria-invalid", "true");
   });
 });

@@ -46,19 +46,14 @@ export function ChangePasswordPage() {
   }, [location.search, location.pathname, navigate]);
 
   const passwordDisabled = methods.data?.password.enabled === false;
-  const requestPath = `/reset-password${emailSearch(link.email)}`;
 
   return (
     <AuthLayout
       title="Choose a new password"
       footer={
-        <>
-          <Link to="/login" state={link.email ? { email: link.email } : undefined}>
-            Back to sign in
-          </Link>
-          {" · "}
-          <Link to={requestPath}>Request a new code</Link>
-        </>
+        <Link to="/login" state={link.email ? { email: link.email } : undefined}>
+          Back to sign in
+        </Link>
       }
     >
       {passwordDisabled ? (

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { requestOneTimePasscodeMutation } from "../../api/password-reset.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { Button } from "../../components/Button.tsx";
+import { EmailAddress } from "../../components/EmailAddress.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailSearch } from "./passcode.ts";
@@ -42,13 +43,19 @@ export function CodeSent({ email, onChangeEmail }: CodeSentProps) {
       <Alert key={sends} tone="info" focusOnMount>
         {sends === 1 ? (
           <p>
-            If an account uses <strong>{email}</strong>, a one-time code is on its way to that
-            address.
+            If an account uses{" "}
+            <strong>
+              <EmailAddress email={email} />
+            </strong>
+            , a one-time code is on its way to that address.
           </p>
         ) : (
           <p>
-            If an account uses <strong>{email}</strong>, a new code is on its way. Codes sent before
-            it no longer work.
+            If an account uses{" "}
+            <strong>
+              <EmailAddress email={email} />
+            </strong>
+            , a new code is on its way. Codes sent before it no longer work.
           </p>
         )}
       </Alert>
@@ -69,8 +76,7 @@ export function CodeSent({ email, onChangeEmail }: CodeSentProps) {
         <ResendCodeButton
           onClick={resend}
           sending={guard.busy}
-          rateLimitedFor={guard.retryIn}
-          coolingFor={coolingFor}
+          waitSeconds={Math.max(guard.retryIn, coolingFor)}
         />
         <Button variant="secondary" onClick={onChangeEmail}>
           Use a different email

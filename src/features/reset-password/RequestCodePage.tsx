@@ -11,7 +11,9 @@ import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { EmailField } from "../../components/EmailField.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { GuardedForm } from "../../components/GuardedForm.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
+import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailField } from "../../forms/fields.ts";
 import { CodeSent } from "./CodeSent.tsx";
@@ -47,6 +49,8 @@ export function RequestCodePage() {
     defaultEmail !== "" && nextRequestAt(defaultEmail) !== undefined ? defaultEmail : null,
   );
   const [typedEmail, setTypedEmail] = useState(defaultEmail);
+  /** Back from "Check your email" to type another address: the field starts empty and focused. */
+  const [changingEmail, setChangingEmail] = useState(false);
 
   const onSent = (email: string) => {
     setSentTo(email);
@@ -68,7 +72,9 @@ export function RequestCodePage() {
         <CodeSent
           email={sentTo}
           onChangeEmail={() => {
-            setTypedEmail(sentTo);
+            // Empty, not the old address: the old one would come back with its wait running.
+            setTypedEmail("");
+            setChangingEmail(true);
             setSentTo(null);
             // A reload should now show the form, not this screen again.
             navigate({ search: "" }, { replace: true });
@@ -86,10 +92,15 @@ export function RequestCodePage() {
           <Link to="/login" state={typedEmail.trim() ? { email: typedEmail.trim() } : undefined}>
             Back to sign in
           </Link>
-          {" · "}
-          <Link to={`/reset-password/change${emailSearch(typedEmail.trim() || null)}`}>
-            I already have a code
-          </Link>
+          {/* A code is of no use where there is no password to reset. */}
+          {passwordDisabled ? null : (
+            <>
+              {" · "}
+              <Link to={`/reset-password/change${emailSearch(typedEmail.trim() || null)}`}>
+                I already have a code
+              </Link>
+            </>
+          )}
         </>
       }
     >
@@ -105,6 +116,7 @@ export function RequestCodePage() {
           </p>
           <RequestCodeForm
             defaultEmail={typedEmail}
+            takeFocus={changingEmail}
             onEmailChange={setTypedEmail}
             onSent={onSent}
           />
@@ -116,11 +128,13 @@ export function RequestCodePage() {
 
 interface RequestCodeFormProps {
   defaultEmail: string;
+  /** Focus the field when the form appears (not on arrival: the page's heading comes first). */
+  takeFocus: boolean;
   onEmailChange: (email: string) => void;
   onSent: (email: string) => void;
 }
 
-function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFormProps) {
+function RequestCodeForm({ defaultEmail, takeFocus, onEmailChange, onSent }: RequestCodeFormProps) {
   const request = useMutation(requestOneTimePasscodeMutation());
   const guard = useSubmitGuard();
   const form = useForm<RequestValues>({
@@ -130,6 +144,7 @@ function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFor
   const { errors } = form.formState;
   const email = form.watch("email");
   const coolingFor = useResendCooldown(email);
+  useInitialFocus(() => form.setFocus("email"), takeFocus);
 
   /** The server's verdict on the address goes on its field; true when it did. */
   const placeOnField = (error: unknown): boolean => {
@@ -155,21 +170,17 @@ function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFor
 
   const { onChange, ...emailRegistration } = form.register("email");
   return (
-    <form
-      method="post"
-      noValidate
+    <GuardedForm
+      guards={[guard]}
       onSubmit={onSubmit}
-      aria-describedby={guard.failure ? "request-error" : undefined}
+      alert={<ErrorAlert error={guard.failure} describe={describeResetError} />}
     >
-      <div id="request-error">
-        <ErrorAlert error={guard.failure} describe={describeResetError} />
-      </div>
       <EmailField
         autoComplete="email"
         error={errors.email?.message}
         hint={
           coolingFor > 0
-            ? `A code was requested for this address less than a minute ago. Check your inbox and spam folder; you can ask again in ${coolingFor} s.`
+            ? "A code was sent to this address less than a minute ago. Check your inbox and spam folder before asking again."
             : undefined
         }
         onChange={(event) => {
@@ -178,14 +189,9 @@ function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFor
         }}
         {...emailRegistration}
       />
-      <SubmitButton
-        guard={guard}
-        busyLabel="Sending…"
-        waiting={coolingFor > 0 ? { label: `Ask again in ${coolingFor} s` } : undefined}
-        block
-      >
+      <SubmitButton guard={guard} busyLabel="Sending…" waitSeconds={coolingFor} block>
         Email me a code
       </SubmitButton>
-    </form>
+    </GuardedForm>
   );
 }

@@ -3,33 +3,21 @@ import { Button } from "../../components/Button.tsx";
 interface ResendCodeButtonProps {
   onClick: () => void;
   sending: boolean;
-  /** Seconds left of a server rate limit (429). */
-  rateLimitedFor: number;
-  /** Seconds left of our own courtesy wait between codes. */
-  coolingFor: number;
+  /** Seconds until another code may be asked for (a 429, or our pause between emails). */
+  waitSeconds: number;
 }
 
-/** "Send a new code", saying why it waits when it must. */
-export function ResendCodeButton({
-  onClick,
-  sending,
-  rateLimitedFor,
-  coolingFor,
-}: ResendCodeButtonProps) {
+/** Asking for another code: the same name as the first request, whatever the wait. */
+export function ResendCodeButton({ onClick, sending, waitSeconds }: ResendCodeButtonProps) {
   return (
     <Button
       variant="secondary"
       onClick={onClick}
-      pending={sending || rateLimitedFor > 0 || coolingFor > 0}
-      pendingLabel={
-        sending
-          ? "Sending…"
-          : rateLimitedFor > 0
-            ? `Try again in ${rateLimitedFor} s`
-            : `New code in ${coolingFor} s`
-      }
+      pending={sending}
+      pendingLabel="Sending…"
+      waitSeconds={waitSeconds}
     >
-      Send a new code
+      Email me a code
     </Button>
   );
 }

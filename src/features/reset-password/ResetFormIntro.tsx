@@ -1,4 +1,5 @@
 import { Alert } from "../../components/Alert.tsx";
+import { EmailAddress } from "../../components/EmailAddress.tsx";
 import { useStaticRender } from "../../components/static-render.ts";
 import type { ResetLink } from "./passcode.ts";
 
@@ -23,10 +24,18 @@ export function ResetFormIntro({
     <>
       <p className="lead">
         {!showEmail ? (
-          <>
-            {/* The build-time page can't know whose link this is: show an ellipsis, not a sample. */}
-            For the account <strong>{staticRender ? "\u2026" : email}</strong>.
-          </>
+          staticRender ? (
+            // The build-time page can't know whose link this is, and names no sample account.
+            "For the account in the emailed link."
+          ) : (
+            <>
+              For the account{" "}
+              <strong>
+                <EmailAddress email={email} />
+              </strong>
+              .
+            </>
+          )
         ) : !showCode ? (
           "Enter the email address the code was sent to, then choose a new password."
         ) : (

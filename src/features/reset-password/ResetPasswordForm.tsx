@@ -10,13 +10,15 @@ import {
   requestOneTimePasscodeMutation,
 } from "../../api/password-reset.ts";
 import { EmailField, HiddenUsername } from "../../components/EmailField.tsx";
+import { GuardedForm } from "../../components/GuardedForm.tsx";
 import { NewPasswordField } from "../../components/NewPasswordField.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
+import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { usePasswordVerdict } from "../../components/usePasswordVerdict.ts";
 import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
-import { emailField } from "../../forms/fields.ts";
+import { CURRENT_PASSWORD, emailField } from "../../forms/fields.ts";
 import {
   confirmationMatches,
   confirmPasswordField,
@@ -30,7 +32,7 @@ import { ResetFormIntro } from "./ResetFormIntro.tsx";
 import { ResetNotices } from "./ResetNotices.tsx";
 import { recordRequest, useResendCooldown } from "./resend-cooldown.ts";
 import {
-  describeChangeError,
+  describeRefusedCode,
   INCORRECT_PASSCODE,
   type ResetField,
   SAME_AS_OLD_PASSWORD,
@@ -70,6 +72,8 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
   const changing = useSubmitGuard();
   const resending = useSubmitGuard(changing.lock);
   const [resentTo, setResentTo] = useState<string | null>(null);
+  /** The server refused the code: the way to a new one sits under the code field from then on. */
+  const [codeRefused, setCodeRefused] = useState(false);
 
   const linkCodeUsable = link.code !== null && isPasscodeShaped(link.code);
   const linkEmailUsable = emailIsUsable(link.email);
@@ -93,6 +97,13 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
   // Signed out: the local rule only, nothing is sent while typing.
   const verdict = usePasswordVerdict(password, false);
   const coolingFor = useResendCooldown(email);
+
+  // On arrival, the first thing left to fill in: the address or the code if the link lacked them,
+  // else the new password.
+  const [arrivalField] = useState<ResetField>(() =>
+    showEmail ? "email" : showCode ? "code" : "password",
+  );
+  useInitialFocus(() => form.setFocus(arrivalField));
 
   useEffect(() => {
     if (focusAfterRender.current) {
@@ -128,14 +139,23 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
     if (isMessage(error, SAME_AS_OLD_PASSWORD)) {
       form.setError(
         "password",
-        { type: "server", message: "This is your current password. Choose a different one." },
+        { type: "server", message: CURRENT_PASSWORD.reused },
         { shouldFocus: true },
       );
       return true;
     }
     if (isApiError(error) && placeFieldErrors(error)) return true;
-    // Wrong, used or expired: let a newer code be pasted in place of the one that failed.
-    if (isMessage(error, INCORRECT_PASSCODE)) reveal("code");
+    // Wrong, used or expired: the code's field says so, and a newer code goes in its place.
+    if (isMessage(error, INCORRECT_PASSCODE)) {
+      reveal("code");
+      setCodeRefused(true);
+      form.setError("code", {
+        type: "server",
+        message: describeRefusedCode(showEmail && !linkEmailUsable),
+      });
+      focusAfterRender.current = "code";
+      return true;
+    }
     return false;
   };
 
@@ -179,16 +199,8 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
     });
   };
 
-  const resendButton = (
-    <div className="actions">
-      <ResendCodeButton
-        onClick={resend}
-        sending={resending.busy}
-        rateLimitedFor={resending.retryIn}
-        coolingFor={coolingFor}
-      />
-    </div>
-  );
+  // Whoever types a code may not have one (or a working one); a link's code may be refused.
+  const offerNewCode = showCode || codeRefused || resentTo !== null || Boolean(resending.failure);
 
   return (
     <>
@@ -201,24 +213,17 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
       />
       {/* POST: if this is submitted before the app runs (the prerendered page), the passwords
           travel in a request body, never in the URL, history or logs as a GET would put them. */}
-      <form
-        method="post"
-        noValidate
+      <GuardedForm
+        guards={[changing, resending]}
         onSubmit={onSubmit}
-        aria-describedby={changing.failure || resending.failure ? "change-error" : undefined}
+        alert={
+          <ResetNotices
+            changeFailure={changing.failure}
+            resendFailure={resending.failure}
+            resentTo={resentTo}
+          />
+        }
       >
-        <ResetNotices
-          errorsId="change-error"
-          changeFailure={changing.failure}
-          resendFailure={resending.failure}
-          resentTo={resentTo}
-          describeChangeFailure={(error) =>
-            describeChangeError(error, showEmail && !linkEmailUsable)
-          }
-          coolingFor={coolingFor}
-          resendButton={resendButton}
-        />
-
         {showEmail ? (
           <EmailField error={errors.email?.message} {...form.register("email")} />
         ) : (
@@ -234,15 +239,31 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
             spellCheck={false}
             required
             error={errors.code?.message}
-            hint="It's in the email's link, after otp=. You can paste the whole link."
+            hint="Paste the code or the whole link from the email."
             {...form.register("code")}
           />
+        ) : null}
+        {offerNewCode ? (
+          <div className="field new-code">
+            <ResendCodeButton
+              onClick={resend}
+              sending={resending.busy}
+              waitSeconds={Math.max(resending.retryIn, coolingFor)}
+            />
+            {coolingFor > 0 ? (
+              <p className="hint">
+                A code was sent to this address less than a minute ago. If a newer email has
+                arrived, use the code from it.
+              </p>
+            ) : null}
+          </div>
         ) : null}
         <NewPasswordField
           label="New password"
           required
           value={password}
           {...verdict}
+          account={{ email }}
           error={errors.password?.message}
           {...form.register("password")}
         />
@@ -256,7 +277,7 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
         <SubmitButton guard={changing} busyLabel="Changing password…" block>
           Change password
         </SubmitButton>
-      </form>
+      </GuardedForm>
     </>
   );
 }

@@ -20,14 +20,13 @@ export function describeResetError(error: ApiError): string | undefined {
 }
 
 /**
- * The same, for a refused code. When the person typed the address themselves it may be the
- * address that is wrong, so say that too.
+ * What the code field says when Coder refuses the code, in one sentence. When the person typed the
+ * address themselves it may be the address that is wrong, so say that too.
  */
-export function describeChangeError(error: ApiError, typedEmail: boolean): string | undefined {
-  if (error.message !== INCORRECT_PASSCODE) return describeResetError(error);
+export function describeRefusedCode(typedEmail: boolean): string {
   return typedEmail
-    ? "This email address and code don't go together. Check the address the code was sent to; the code may also be mistyped, already used, replaced by a newer one, or more than 20 minutes old."
-    : "This code doesn't work. It may be mistyped, already used, replaced by a newer one, or more than 20 minutes old.";
+    ? "This code doesn't work with this email address: check the address, or get a new code (codes expire after 20 minutes, and only the newest works)."
+    : "This code doesn't work: it may be mistyped, already used, replaced by a newer one, or more than 20 minutes old.";
 }
 
 /** The reset form's fields that the server can name in `validations`. */

@@ -13,10 +13,12 @@ import { fullPageNavigation } from "../../app/navigation.ts";
 import { AnnouncementBanners } from "../../components/AnnouncementBanners.tsx";
 import { Brand } from "../../components/Brand.tsx";
 import { Button } from "../../components/Button.tsx";
+import { EmailAddress } from "../../components/EmailAddress.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { SupportLinks } from "../../components/SupportLinks.tsx";
 import { useBranding } from "../../components/useBranding.ts";
 import { loginPathFor } from "../../lib/safe-redirect.ts";
+import type { LoginLocationState } from "../../session/login-messages.ts";
 import { CurrentUserContext } from "../../session/useCurrentUser.ts";
 import { ReauthDialog } from "./ReauthDialog.tsx";
 
@@ -82,7 +84,9 @@ export function SignedInLayout() {
     const endedElsewhere = ended !== undefined && ended.at >= mountedAt;
     if (endedElsewhere || !shown) {
       const why = END_MESSAGES[endedElsewhere ? ended.event : "expired"];
-      return <Navigate to={loginPathFor(location, why)} replace />;
+      // The sign-in page says why, with the address filled in.
+      const state: LoginLocationState = { email: shown?.email ?? "" };
+      return <Navigate to={loginPathFor(location, why)} state={state} replace />;
     }
   }
   if (!shown) return null;
@@ -118,7 +122,7 @@ export function SignedInLayout() {
           ) : (
             <>
               <span className="visually-hidden">Signed in as </span>
-              <span>{shown.email}</span>
+              <EmailAddress email={shown.email} />
               <Button
                 variant="secondary"
                 onClick={signOut}

@@ -9,12 +9,13 @@ import { isApiError } from "../../api/errors.ts";
 import { forgetSession } from "../../api/session.ts";
 import { HiddenUsername } from "../../components/EmailField.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { GuardedForm } from "../../components/GuardedForm.tsx";
 import { NewPasswordField } from "../../components/NewPasswordField.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { usePasswordVerdict } from "../../components/usePasswordVerdict.ts";
 import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
-import { requiredPassword } from "../../forms/fields.ts";
+import { CURRENT_PASSWORD, requiredPassword } from "../../forms/fields.ts";
 import {
   confirmationMatches,
   confirmPasswordField,
@@ -30,10 +31,7 @@ interface ChangePasswordValues {
   confirm_password: string;
 }
 
-const OLD_PASSWORD_WRONG = "That isn't your current password.";
-const SAME_AS_OLD = "Choose a password that differs from your current one.";
-
-export function ChangePasswordForm({ email }: { email: string }) {
+export function ChangePasswordForm({ email, username }: { email: string; username: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const change = useMutation(changePasswordMutation());
@@ -44,7 +42,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
     () =>
       z
         .object({
-          old_password: requiredPassword("Enter your current password."),
+          old_password: requiredPassword(CURRENT_PASSWORD.missing),
           password: newPasswordField(() => serverVerdict.current),
           confirm_password: confirmPasswordField,
         })
@@ -69,19 +67,23 @@ export function ChangePasswordForm({ email }: { email: string }) {
     if (error.message === "Old password is incorrect.") {
       form.setError(
         "old_password",
-        { type: "server", message: OLD_PASSWORD_WRONG },
+        { type: "server", message: CURRENT_PASSWORD.wrong },
         { shouldFocus: true },
       );
       return true;
     }
     if (error.message === "New password cannot match old password.") {
-      form.setError("password", { type: "server", message: SAME_AS_OLD }, { shouldFocus: true });
+      form.setError(
+        "password",
+        { type: "server", message: CURRENT_PASSWORD.reused },
+        { shouldFocus: true },
+      );
       return true;
     }
     if (error.message === "Old password is required.") {
       form.setError(
         "old_password",
-        { type: "server", message: "Enter your current password." },
+        { type: "server", message: CURRENT_PASSWORD.missing },
         { shouldFocus: true },
       );
       return true;
@@ -113,15 +115,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   );
 
   return (
-    <form
-      method="post"
-      noValidate
-      onSubmit={onSubmit}
-      aria-describedby={guard.failure ? "change-password-error" : undefined}
-    >
-      <div id="change-password-error">
-        <ErrorAlert error={guard.failure} />
-      </div>
+    <GuardedForm guards={[guard]} onSubmit={onSubmit} alert={<ErrorAlert error={guard.failure} />}>
       <HiddenUsername value={email} />
       <PasswordField
         label="Current password"
@@ -135,6 +129,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         required
         value={password}
         {...verdict}
+        account={{ email, username }}
         error={errors.password?.message}
         {...form.register("password")}
       />
@@ -150,6 +145,6 @@ export function ChangePasswordForm({ email }: { email: string }) {
           Change password
         </SubmitButton>
       </div>
-    </form>
+    </GuardedForm>
   );
 }

@@ -7,18 +7,20 @@ import { convertLoginMutation } from "../../api/account.ts";
 import { isApiError } from "../../api/errors.ts";
 import { Button } from "../../components/Button.tsx";
 import { Dialog } from "../../components/Dialog.tsx";
+import { EmailAddress } from "../../components/EmailAddress.tsx";
 import { HiddenUsername } from "../../components/EmailField.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { GuardedForm } from "../../components/GuardedForm.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { LEAVING, type SubmitGuard, useSubmitGuard } from "../../components/useSubmitGuard.ts";
-import { requiredPassword } from "../../forms/fields.ts";
+import { CURRENT_PASSWORD, requiredPassword } from "../../forms/fields.ts";
 import { isMessage } from "../../forms/server-errors.ts";
 import { loginWithMessage } from "../../session/login-messages.ts";
 import { type SsoOption, ssoStartUrl } from "../../sso/providers.ts";
 import { fullPageNavigation } from "./full-page-navigation.ts";
 
-const ConfirmSchema = z.object({ password: requiredPassword("Enter your current password.") });
+const ConfirmSchema = z.object({ password: requiredPassword(CURRENT_PASSWORD.missing) });
 type ConfirmValues = z.infer<typeof ConfirmSchema>;
 
 interface ConvertDialogProps {
@@ -77,7 +79,11 @@ export function ConvertDialog({ option, email, onClose }: ConvertDialogProps) {
           </p>
           <p>
             You will be signed out here and sent to {label}. Sign in there with an account whose
-            email is exactly <strong>{email}</strong>, or the switch won't go through.
+            email is exactly{" "}
+            <strong>
+              <EmailAddress email={email} />
+            </strong>
+            , or the switch won't go through.
           </p>
         </>
       }
@@ -115,7 +121,7 @@ function ConfirmForm({ email, label, guard, onCancel, onConfirm }: ConfirmFormPr
     if (isMessage(error, "Incorrect email or password.")) {
       form.setError(
         "password",
-        { type: "server", message: "That password is incorrect." },
+        { type: "server", message: CURRENT_PASSWORD.wrong },
         { shouldFocus: true },
       );
       return true;
@@ -123,7 +129,7 @@ function ConfirmForm({ email, label, guard, onCancel, onConfirm }: ConfirmFormPr
     if (isApiError(error) && error.fieldError("password")) {
       form.setError(
         "password",
-        { type: "server", message: "Enter your current password." },
+        { type: "server", message: CURRENT_PASSWORD.missing },
         { shouldFocus: true },
       );
       return true;
@@ -136,8 +142,7 @@ function ConfirmForm({ email, label, guard, onCancel, onConfirm }: ConfirmFormPr
   );
 
   return (
-    <form method="post" noValidate onSubmit={onSubmit}>
-      <ErrorAlert error={guard.failure} />
+    <GuardedForm guards={[guard]} onSubmit={onSubmit} alert={<ErrorAlert error={guard.failure} />}>
       <HiddenUsername value={email} />
       <PasswordField
         label="Current password"
@@ -155,6 +160,6 @@ function ConfirmForm({ email, label, guard, onCancel, onConfirm }: ConfirmFormPr
           Cancel
         </Button>
       </div>
-    </form>
+    </GuardedForm>
   );
 }

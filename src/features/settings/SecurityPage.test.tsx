@@ -92,6 +92,21 @@ describe("a password account", () => {
     expect(screen.queryByRole("link", { name: /set up OpenID Connect/ })).toBeNull();
   });
 
+  it("names each Show button by its field, so no two controls share a name", async () => {
+    await openAs("member@coder.com");
+    await screen.findByLabelText("Current password");
+    const toggles = screen.getAllByRole("button", { name: /^Show / });
+    expect(toggles.map((button) => button.textContent)).toEqual([
+      "Show current password",
+      "Show new password",
+      "Show confirm new password",
+    ]);
+    const names = screen.getAllByRole("button").map((button) => button.textContent);
+    expect(new Set(names).size).toBe(names.length);
+    for (const label of ["Current password", "New password", "Confirm new password"])
+      expect(screen.getAllByLabelText(label)).toHaveLength(1);
+  });
+
   it("blocks a weak new password before any request to change it", async () => {
     const { user, requests } = await openAs("member@coder.com");
     await fillPasswordForm(user, { old: PASSWORD, password: "password1" });
@@ -121,7 +136,7 @@ describe("a password account", () => {
     await fillPasswordForm(user, { old: PASSWORD, password: PASSWORD });
     await user.click(changePasswordButton());
     expect(
-      await screen.findByText("Choose a password that differs from your current one."),
+      await screen.findByText("This is your current password. Choose a different one."),
     ).toBeInTheDocument();
     expect(screen.getByLabelText("New password")).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByLabelText("Current password")).not.toHaveAttribute("aria-invalid");
@@ -167,10 +182,11 @@ describe("a password account", () => {
     await user.click(changePasswordButton());
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent(/Too many attempts\. You can try again in/);
-    expect(screen.getByRole("button", { name: /Try again in \d+ s/ })).toHaveAttribute(
-      "aria-disabled",
-      "true",
-    );
+    // A wait, not a request in flight: the button keeps its name, shows the seconds, no spinner.
+    const button = changePasswordButton();
+    expect(button).toHaveAttribute("aria-disabled", "true");
+    expect(button).toHaveTextContent(/^Change password\(\d+ s\)$/);
+    expect(button.querySelector(".spinner")).toBeNull();
     expect(screen.getByLabelText("Current password")).toHaveValue(PASSWORD);
     expect(screen.getByLabelText("New password")).toHaveValue(NEW_PASSWORD);
   });
@@ -206,6 +222,43 @@ describe("a password account", () => {
   });
 });
 
+describe("when the session ends", () => {
+  const DAY_AND_MORE = 25 * 60 * 60 * 1000;
+
+  it("on page load, says so on the sign-in page (this browser was signed in)", async () => {
+    await signInAs(mockServer, "member@coder.com");
+    setSessionHint(true);
+    mock.advanceClock(DAY_AND_MORE);
+    const { location } = renderApp("/settings/security");
+    expect(await screen.findByText(loginMessages["session-expired"].text)).toBeInTheDocument();
+    expect(location().pathname).toBe("/login");
+    const params = new URLSearchParams(location().search);
+    expect(params.get("message")).toBe("session-expired");
+    expect(params.get("redirect")).toBe("/settings/security");
+  });
+
+  it("on page load, says nothing for a browser that never signed in", async () => {
+    setSessionHint(false);
+    const { location } = renderApp("/settings/security");
+    await waitFor(() => expect(location().pathname).toBe("/login"));
+    expect(location().search).toBe("?redirect=%2Fsettings%2Fsecurity");
+    await screen.findByLabelText("Email");
+    expect(screen.queryByText(loginMessages["session-expired"].text)).toBeNull();
+  });
+
+  it("during a visit, says so and keeps the address, starting at the password", async () => {
+    const { location, queryClient } = await openAs("member@coder.com");
+    mock.advanceClock(DAY_AND_MORE);
+    await queryClient.invalidateQueries({ queryKey: queryKeys.me });
+    expect(await screen.findByText(loginMessages["session-expired"].text)).toBeInTheDocument();
+    expect(location().pathname).toBe("/login");
+    expect(screen.getByLabelText("Email")).toHaveValue("member@coder.com");
+    await waitFor(() =>
+      expect(screen.getByLabelText("Password", { selector: "input" })).toHaveFocus(),
+    );
+  });
+});
+
 describe("switching to single sign-on", () => {
   async function openDialog(provider: RegExp = /Switch to OpenID Connect/) {
     const context = await openAs("member@coder.com");
@@ -236,7 +289,10 @@ describe("switching to single sign-on", () => {
     await user.type(within(dialog).getByLabelText("Current password"), "not my password");
     await user.click(within(dialog).getByRole("button", { name: "Switch to OpenID Connect" }));
 
-    expect(await within(dialog).findByText("That password is incorrect.")).toBeInTheDocument();
+    // The same words as the change-password form's for the same mistake.
+    expect(
+      await within(dialog).findByText("That isn't your current password."),
+    ).toBeInTheDocument();
     expect(within(dialog).getByLabelText("Current password")).toHaveAttribute(
       "aria-invalid",
       "true",

@@ -90,7 +90,7 @@ export function SecurityPage() {
           <section className="section" aria-labelledby="password-heading">
             <h2 id="password-heading">Password</h2>
             <p>Changing your password signs you out everywhere, this browser included.</p>
-            <ChangePasswordForm email={user.email} />
+            <ChangePasswordForm email={user.email} username={user.username} />
           </section>
           {methods.data ? (
             <SingleSignOnSection

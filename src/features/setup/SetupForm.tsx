@@ -17,11 +17,8 @@ import { usePasswordVerdict } from "../../components/usePasswordVerdict.ts";
 import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailField } from "../../forms/fields.ts";
 import { fullNameField, suggestUsername, usernameField } from "../../forms/names.ts";
-import {
-  describeRuleFailure,
-  newPasswordField,
-  type ServerVerdict,
-} from "../../forms/password-fields.ts";
+import { newPasswordField, type ServerVerdict } from "../../forms/password-fields.ts";
+import { describeRuleFailure } from "../../forms/rule-failure.ts";
 
 interface SetupValues {
   email: string;

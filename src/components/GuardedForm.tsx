@@ -1,0 +1,45 @@
+import { type ComponentPropsWithRef, type ReactNode, useId } from "react";
+import type { SubmitGuard } from "./useSubmitGuard.ts";
+
+interface GuardedFormProps extends Omit<ComponentPropsWithRef<"form">, "onInput" | "noValidate"> {
+  /** The guards whose failures the form's alert shows (a form may have two, e.g. send and resend). */
+  guards: ReadonlyArray<Pick<SubmitGuard, "failure" | "noteEdit">>;
+  /** The form's alert (its failures), at the top of the form. */
+  alert: ReactNode;
+  /** The alert container's id, for a field that is also described by it. */
+  alertId?: string;
+  children: ReactNode;
+}
+
+/**
+ * Every form's frame: POST (a submission before the app runs puts nothing in the URL), our own
+ * validation, the alert at the top tied to the form while it shows, and the alert gone as soon as
+ * the person starts fixing things.
+ */
+export function GuardedForm({
+  guards,
+  alert,
+  alertId: givenId,
+  children,
+  ...formProps
+}: GuardedFormProps) {
+  const ownId = useId();
+  const alertId = givenId ?? ownId;
+  const failing = guards.some((guard) => Boolean(guard.failure));
+  return (
+    <form
+      method="post"
+      noValidate
+      aria-describedby={failing ? alertId : undefined}
+      onInput={() => {
+        for (const guard of guards) guard.noteEdit();
+      }}
+      {...formProps}
+    >
+      <div id={alertId} className="form-alert">
+        {alert}
+      </div>
+      {children}
+    </form>
+  );
+}
