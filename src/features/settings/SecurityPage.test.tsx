@@ -246,15 +246,15 @@ describe("when the session ends", () => {
     expect(screen.queryByText(loginMessages["session-expired"].text)).toBeNull();
   });
 
-  it("during a visit, says so and keeps the address, starting at the password", async () => {
+  it("during a visit, says so over the page and keeps the address, starting at the password", async () => {
     const { location, queryClient } = await openAs("member@coder.com");
     mock.advanceClock(DAY_AND_MORE);
     await queryClient.invalidateQueries({ queryKey: queryKeys.me });
-    expect(await screen.findByText(loginMessages["session-expired"].text)).toBeInTheDocument();
-    expect(location().pathname).toBe("/login");
-    expect(screen.getByLabelText("Email")).toHaveValue("member@coder.com");
+    const dialog = await screen.findByRole("dialog", { name: "Your session has ended" });
+    expect(location().pathname).toBe("/settings/security");
+    expect(within(dialog).getByLabelText("Email")).toHaveValue("member@coder.com");
     await waitFor(() =>
-      expect(screen.getByLabelText("Password", { selector: "input" })).toHaveFocus(),
+      expect(within(dialog).getByLabelText("Password", { selector: "input" })).toHaveFocus(),
     );
   });
 });
