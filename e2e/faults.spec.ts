@@ -241,7 +241,7 @@ for (const form of forms) {
         // A 429 blocks the form until Retry-After has passed.
         if (fault.name.startsWith("429"))
           await expect(form.scope(page).getByRole("alert")).toHaveText(
-            "Too many attempts. You can try again now.",
+            "The wait is over: you can try again now.",
             { timeout: 5000 },
           );
         await form.submit(page);
