@@ -133,9 +133,11 @@ test.describe("layout", () => {
     await page.goto("/login");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
-    const outline = await page.evaluate(
-      () => getComputedStyle(document.activeElement as Element).outlineStyle,
-    );
+    // A field with a Show button wears the ring around both, on the row that holds them.
+    const outline = await page.evaluate(() => {
+      const focused = document.activeElement as Element;
+      return getComputedStyle(focused.closest(".input-row") ?? focused).outlineStyle;
+    });
     expect(outline).toBe("solid");
   });
 });

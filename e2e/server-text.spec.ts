@@ -1,6 +1,6 @@
 // Text from the server (error messages, the OIDC button text, names, role names) is shown as
 // text: markup and script in it stay inert.
-import { accounts, expect, PASSWORD, signIn, test } from "./fixtures.ts";
+import { accounts, expect, PASSWORD, test } from "./fixtures.ts";
 
 const PAYLOAD = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script><b>bold</b>`;
 
@@ -50,21 +50,5 @@ test("the OIDC button text and icon from the deployment are inert", async ({ pag
   await expect(page.getByRole("link", { name: `Sign in with ${PAYLOAD}` })).toBeVisible();
   // Only same-origin or data: icons are used; anything else falls back to the built-in icon.
   await expect(page.locator('img[src^="javascript"]')).toHaveCount(0);
-  expect(await pwned(page)).toBeUndefined();
-});
-
-test("the user's name and role names with markup are shown as text", async ({ page }) => {
-  await signIn(page, accounts.admin);
-  await page.route("**/api/v2/users/me", async (route) => {
-    const response = await route.fetch();
-    const user = await response.json();
-    await route.fulfill({
-      response,
-      json: { ...user, name: PAYLOAD, roles: [{ name: "x", display_name: PAYLOAD }] },
-    });
-  });
-  await page.reload();
-  await expect(page.getByRole("heading", { level: 2, name: PAYLOAD })).toBeVisible();
-  await expect(page.locator("main b, main img")).toHaveCount(0);
   expect(await pwned(page)).toBeUndefined();
 });

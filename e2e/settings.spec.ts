@@ -56,7 +56,7 @@ test.describe("change password", () => {
     await page.getByLabel("Current password").fill(PASSWORD);
     await page.getByLabel("New password", { exact: true }).fill("password1");
     // Live, before submitting.
-    await expect(page.getByText("Too weak", { exact: true })).toBeVisible();
+    await expect(page.getByText("Too easy to guess.", { exact: true })).toBeVisible();
     await page.getByLabel("Confirm new password").fill("password1");
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(page.getByText(/too easy to guess/)).toBeVisible();

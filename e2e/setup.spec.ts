@@ -1,5 +1,5 @@
 // /setup: the first account of a deployment nobody has set up.
-import { expect, expectNoAxeViolations, test, waitForApp } from "./fixtures.ts";
+import { expect, expectDashboard, expectNoAxeViolations, test, waitForApp } from "./fixtures.ts";
 import { tabTo, watchCsp, whoAmI } from "./helpers.ts";
 
 const STRONG = "Correct-Horse-Battery-42";
@@ -34,7 +34,7 @@ test.describe("a deployment without users", () => {
     await page.keyboard.press("Enter");
 
     // Coder's dashboard, loaded in full for the new session.
-    await page.waitForURL((url) => url.pathname === "/");
+    await expectDashboard(page);
     expect(await whoAmI(page)).toMatchObject({
       email: "ada.lovelace@example.com",
       username: "ada-lovelace",
@@ -111,7 +111,7 @@ test.describe("a deployment without users", () => {
     await expect(page.getByLabel("Password", { exact: true })).toHaveValue(STRONG);
     await page.unroute("**/api/v2/users/first");
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
+    await expectDashboard(page);
   });
 
   test("with password sign-in off, offers Coder's GitHub app, which may make the first owner", async ({

@@ -12,7 +12,7 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    "img-src 'self' data: https:",
     "connect-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",

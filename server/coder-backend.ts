@@ -21,7 +21,12 @@ export function forwardToCoder(
   }
   askMock(backend.mock, req, url)
     .then(async (response) => {
-      const failure = ssoFailureLocation(req.method ?? "GET", url, response.status);
+      const failure = ssoFailureLocation(
+        req.method ?? "GET",
+        url,
+        response.status,
+        req.headers.accept,
+      );
       if (failure) {
         await response.body?.cancel();
         res.writeHead(303, { location: failure, "cache-control": "no-store" }).end();

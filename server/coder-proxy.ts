@@ -205,7 +205,7 @@ export function createCoderProxy(options: CoderProxyOptions): CoderProxy {
     proxyReq.on("response", (proxyRes) => {
       clearTimeout(timer);
       const status = proxyRes.statusCode ?? 502;
-      const failure = ssoFailureLocation(req.method ?? "GET", url, status);
+      const failure = ssoFailureLocation(req.method ?? "GET", url, status, req.headers.accept);
       if (failure) {
         proxyRes.resume();
         res.writeHead(303, { location: failure, "cache-control": "no-store" }).end();

@@ -101,8 +101,12 @@ function renderNginx(options: { brotli: boolean }): string {
   const callbacks = SSO_CALLBACK_PATHS.map((path) =>
     [
       `${i1}location = ${path} {`,
-      `${i2}# Only the browser's own visit (GET) is looked at; anything else goes to Coder as is.`,
+      `${i2}# Only the browser's own visit (a GET asking for a page) is looked at; anything else,`,
+      `${i2}# such as the GitHub device flow polling with fetch, goes to Coder as is.`,
       `${i2}if ($request_method != GET) {`,
+      `${i2}    rewrite ^ /__coder_auth_ui_passthrough$uri last;`,
+      `${i2}}`,
+      `${i2}if ($http_accept !~* "text/html") {`,
       `${i2}    rewrite ^ /__coder_auth_ui_passthrough$uri last;`,
       `${i2}}`,
       `${i2}proxy_pass \${CODER_UPSTREAM};`,
@@ -273,6 +277,8 @@ ${t}# conversion's (state "${CONVERT_STATE_PREFIX}…") on the security settings
 ${t}@coder_auth_ui_callback {
 ${t}${t}method GET
 ${t}${t}path ${SSO_CALLBACK_PATHS.join(" ")}
+${t}${t}# A page visit; a script's request (the device flow's polling) gets Coder's answer as is.
+${t}${t}header Accept *text/html*
 ${t}}
 ${t}handle @coder_auth_ui_callback {
 ${t}${t}reverse_proxy {$CODER_UPSTREAM} {

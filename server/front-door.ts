@@ -40,10 +40,19 @@ export const CONVERT_FAILED_PAGE = "/settings/security?message=convert-failed";
 
 /**
  * Where to send the browser instead of showing Coder's answer to a callback, or undefined when
- * the answer is not a callback failure (only GET: the browser's own navigation).
+ * the answer is not a failed visit of the browser's own: only a GET asking for a page (Accept
+ * names text/html, as every browser's navigation does). A script's request to the same callback
+ * (the GitHub device flow polls it with fetch, and reads "authorization_pending" from the 400)
+ * gets Coder's answer as it is.
  */
-export function ssoFailureLocation(method: string, url: URL, status: number): string | undefined {
+export function ssoFailureLocation(
+  method: string,
+  url: URL,
+  status: number,
+  accept: string | undefined,
+): string | undefined {
   if (method !== "GET" || status < 400) return undefined;
+  if (!/\btext\/html\b/i.test(accept ?? "")) return undefined;
   if (!(SSO_CALLBACK_PATHS as readonly string[]).includes(url.pathname)) return undefined;
   const converting = (url.searchParams.get("state") ?? "").startsWith(CONVERT_STATE_PREFIX);
   const base = converting ? CONVERT_FAILED_PAGE : SSO_FAILED_PAGE;

@@ -13,7 +13,7 @@ import { createCookieJar } from "../mock/cookie-jar.ts";
 import { createMockHttpServer } from "../mock/node-http.ts";
 import { SECURITY_HEADERS } from "./headers.ts";
 import { chooseEncoding, startServer } from "./serve-dist.ts";
-import { extractCsrfMeta, rawGet, rawRequest, statusOf } from "./test-http.ts";
+import { extractCsrfMeta, NAVIGATION_HEADERS, rawGet, rawRequest, statusOf } from "./test-http.ts";
 
 const SCRIPT = `console.log(${JSON.stringify("x".repeat(2000))});`;
 // Distinct bytes, so a test can tell which file was sent.
@@ -170,9 +170,20 @@ describe("serve-dist with the mock Coder", () => {
   });
 
   it("ends a failed single sign-on on our pages", async () => {
-    const res = await get("/api/v2/users/oidc/callback?error=access_denied&state=abc");
+    const res = await get(
+      "/api/v2/users/oidc/callback?error=access_denied&state=abc",
+      NAVIGATION_HEADERS,
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/login?message=sso-failed-400");
+  });
+
+  it("leaves a script's request to a callback alone (the GitHub device flow polls it)", async () => {
+    const res = await get("/api/v2/users/oidc/callback?error=access_denied&state=abc", {
+      accept: "application/json",
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/application\/json/);
   });
 
   it("answers request targets that are not paths with 400, and keeps serving", async () => {
@@ -260,7 +271,7 @@ describe("serve-dist in front of a Coder on another port (CODER_URL)", () => {
   it("ends a cancelled single sign-on on our sign-in page", async () => {
     const res = await fetch(
       `${base}/api/v2/users/oauth2/github/callback?error=access_denied&state=s`,
-      { redirect: "manual" },
+      { redirect: "manual", headers: NAVIGATION_HEADERS },
     );
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/login?message=sso-failed-400");

@@ -112,3 +112,8 @@ function decodeEntities(text: string): string {
     return named[entity.toLowerCase()] ?? whole;
   });
 }
+
+/** The Accept header of a browser's own page visit (what the front door's callback rule looks for). */
+export const NAVIGATION_HEADERS = {
+  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+} as const;

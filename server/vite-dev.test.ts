@@ -10,7 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMockCoder } from "../mock/coder.ts";
 import { createCookieJar } from "../mock/cookie-jar.ts";
 import { createMockHttpServer } from "../mock/node-http.ts";
-import { extractCsrfMeta, type FakeCoder, rawGet, startFakeCoder, statusOf } from "./test-http.ts";
+import {
+  extractCsrfMeta,
+  type FakeCoder,
+  NAVIGATION_HEADERS,
+  rawGet,
+  startFakeCoder,
+  statusOf,
+} from "./test-http.ts";
 import { coderFrontDoor, injectCsrfMeta, isViteInternal } from "./vite-dev.ts";
 
 describe("injectCsrfMeta", () => {
@@ -146,13 +153,13 @@ describe("the dev server with the mock Coder", () => {
   it("ends a failed single sign-on on our pages", async () => {
     const cancel = await fetch(
       `${dev.base}/api/v2/users/oauth2/github/callback?error=access_denied&state=abc`,
-      { redirect: "manual" },
+      { redirect: "manual", headers: NAVIGATION_HEADERS },
     );
     expect(cancel.status).toBe(303);
     expect(cancel.headers.get("location")).toBe("/login?message=sso-failed-400");
     const convert = await fetch(
       `${dev.base}/api/v2/users/oidc/callback?error=access_denied&state=convert-abc`,
-      { redirect: "manual" },
+      { redirect: "manual", headers: NAVIGATION_HEADERS },
     );
     expect(convert.headers.get("location")).toBe("/settings/security?message=convert-failed-400");
   });
@@ -269,7 +276,16 @@ describe("the dev server in front of a Coder (CODER_URL)", () => {
       ];
       for (const [target, status, location] of cases) {
         statuses[new URL(target, "http://x").searchParams.get("s") ?? ""] = status;
-        const answer = await fetch(`${dev.base}${target}`, { redirect: "manual" });
+        const answer = await fetch(`${dev.base}${target}`, {
+          redirect: "manual",
+          headers: NAVIGATION_HEADERS,
+        });
+        // A script's request (fetch, as the GitHub device flow polls) always gets Coder's answer.
+        const fromScript = await fetch(`${dev.base}${target}`, {
+          redirect: "manual",
+          headers: { accept: "application/json" },
+        });
+        expect(fromScript.status, `${target} from a script`).toBe(status);
         if (location === null) expect(answer.status, target).toBe(status);
         else {
           expect(answer.status, target).toBe(303);
