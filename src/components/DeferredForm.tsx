@@ -111,8 +111,14 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
     if (!Loaded || !pending) return;
     handover.current = null;
     restoreTypedState(pending.scope, pending.typed);
-    if (pending.submit)
-      pending.scope.querySelectorAll("form").item(pending.formIndex)?.requestSubmit();
+    // Again once the values' own re-render is done (a controlled input puts the cursor at the
+    // end when React writes its value), still before paint; then the submit asked for, with
+    // what the form now shows.
+    queueMicrotask(() => {
+      restoreTypedState(pending.scope, pending.typed);
+      if (pending.submit)
+        pending.scope.querySelectorAll("form").item(pending.formIndex)?.requestSubmit();
+    });
   }, [Loaded]);
 
   const start = () => {
