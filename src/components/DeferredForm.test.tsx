@@ -40,7 +40,10 @@ function controlledDownload() {
   const module = deferredForm<{ onSubmit: (name: string) => void }>(
     () =>
       new Promise((resolve, reject) => {
-        attempts.push({ resolve: () => resolve(RealForm), reject: () => reject(new Error("offline")) });
+        attempts.push({
+          resolve: () => resolve(RealForm),
+          reject: () => reject(new Error("offline")),
+        });
       }),
   );
   return { module, attempts };
