@@ -47,7 +47,7 @@ export function deferredForm<P>(importer: () => Promise<ComponentType<P>>): Defe
 }
 
 /** What the stand-in spreads on its <form>. */
-export interface StandInFormProps {
+interface StandInFormProps {
   ref: Ref<HTMLFormElement>;
   onFocus: (event: FocusEvent) => void;
   onPointerDown: () => void;
