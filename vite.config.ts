@@ -6,7 +6,12 @@ import { ASSET_PREFIX } from "./src/app/owned-routes.ts";
 
 const OWN_SHARED = /src[\\/](components|api|forms|lib|session|sso)[\\/]/;
 const NEW_PASSWORD =
-  /src[\\/](password[\\/]|forms[\\/]password-fields|components[\\/](NewPasswordField|usePasswordVerdict|useDebouncedValue)|api[\\/]passwords)/;
+  /src[\\/](password[\\/]|forms[\\/](password-fields|password-advice)|components[\\/](NewPasswordField|usePasswordVerdict|useDebouncedValue)|api[\\/]passwords)/;
+/**
+ * Ours, but used only by form code that loads on first use (DeferredForm) or by the signed-in
+ * pages: kept out of "shared", which every page loads, and left with the chunks that use them.
+ */
+const FORM_CODE = /src[\\/](forms[\\/](server-errors|names)|components[\\/]Dialog)\./;
 
 export default defineConfig({
   plugins: [react(), coderFrontDoor(), prerenderInDev()],
@@ -35,14 +40,14 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|zod)[\\/]/,
             },
             {
-              // Only once a form is used: its state and validation wiring.
+              // Only once a form is used (DeferredForm): its state and validation wiring.
               name: "forms",
               test: /node_modules[\\/](react-hook-form|@hookform)[\\/]/,
             },
             {
               // Our own modules used by more than one page (the app shell's among them).
               name: "shared",
-              test: (id) => OWN_SHARED.test(id) && !NEW_PASSWORD.test(id),
+              test: (id) => OWN_SHARED.test(id) && !NEW_PASSWORD.test(id) && !FORM_CODE.test(id),
               minShareCount: 2,
             },
             {

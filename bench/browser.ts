@@ -142,7 +142,7 @@ const SIGN_IN = { email: "member@coder.com", password: "SomeSecurePassword!" };
 
 /**
  * A scripted sign-in as a person does it: open /login, type as soon as the form is there (the
- * static one, before the app took over), submit, and wait to arrive on the signed-in page.
+ * static one, before the app took over), submit, and wait to arrive on Coder's dashboard.
  * Returns every script downloaded on the way.
  */
 export async function signIn(browser: Browser, baseUrl: string): Promise<RequestedScript[]> {
@@ -153,8 +153,9 @@ export async function signIn(browser: Browser, baseUrl: string): Promise<Request
     await page.getByLabel("Password", { exact: true }).fill(SIGN_IN.password);
     // Enabled once the app runs; Playwright waits for that.
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
-    await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+    // Signing in ends on Coder's dashboard (a full page load, not ours).
+    await page.waitForURL((url) => url.pathname !== "/login");
+    await page.waitForLoadState("load");
     return await settle();
   } finally {
     await close();

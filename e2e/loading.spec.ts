@@ -1,6 +1,14 @@
 // What the pages download: only what they use, and nothing meant for us alone.
 import type { Page } from "@playwright/test";
-import { accounts, expect, signIn, test } from "./fixtures.ts";
+import {
+  accounts,
+  expect,
+  expectDashboard,
+  PASSWORD,
+  signIn,
+  test,
+  waitForApp,
+} from "./fixtures.ts";
 
 /** Every script the page downloads, with its text. */
 function collectScripts(page: Page) {
@@ -38,6 +46,9 @@ test("choosing a new password does download it (for the live strength check)", a
   const scripts = collectScripts(page);
   await page.goto("/reset-password/change?otp=3f1c2a9e-5b7d-4e2f-9a1b-6c8d0e2f4a6b");
   await appRunning(page);
+  // With the form's code, on its first use.
+  await page.getByLabel("New password").click();
+  await page.waitForLoadState("networkidle");
   expect((await scripts()).some((s) => s.text.includes(PASSWORD_RULE))).toBe(true);
 });
 
@@ -51,4 +62,68 @@ test("source maps are neither referenced nor served", async ({ page, request }) 
     expect(script.text, script.url).not.toContain("sourceMappingURL");
     expect((await request.get(`${script.url}.map`)).status(), `${script.url}.map`).toBe(404);
   }
+});
+
+// Issue 12: a signed-out page's form code (react-hook-form and the form itself) downloads on the
+// first interaction with the form, not with the page.
+const FORM_LIBRARY = "react-hook-form";
+
+for (const path of [
+  "/login",
+  "/reset-password",
+  "/reset-password/change?otp=3f1c2a9e-5b7d-4e2f-9a1b-6c8d0e2f4a6b&email=member%40coder.com",
+  "/setup",
+  "/login/device",
+]) {
+  test(`${path.split("?")[0]} downloads no form code before it is used`, async ({
+    page,
+    request,
+  }) => {
+    // /setup is itself only on a deployment nobody has set up.
+    if (path === "/setup")
+      expect((await request.post("/__mock/reset", { data: { users: "none" } })).status()).toBe(204);
+    const scripts = collectScripts(page);
+    await page.goto(path);
+    await waitForApp(page);
+    await page.waitForLoadState("networkidle");
+    expect(new URL(page.url()).pathname).toBe(path.split("?")[0]);
+    const downloaded = await scripts();
+    expect(downloaded.length).toBeGreaterThan(0);
+    // The forms chunk is named after the group, and react-hook-form's own code names itself.
+    expect(
+      downloaded
+        .filter((s) => /\/forms-[\w-]+\.js$/.test(s.url) || s.text.includes("useFormContext"))
+        .map((s) => s.url),
+      FORM_LIBRARY,
+    ).toEqual([]);
+  });
+}
+
+test("typing before the form code arrives is kept, and an early Enter signs in once", async ({
+  page,
+}) => {
+  // Hold the form's code back until the whole sign-in has been typed and Enter pressed.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/auth-ui\/(LoginForm|forms)-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const logins: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/v2/users/login")) logins.push(request.method());
+  });
+  await page.goto("/login");
+  await waitForApp(page);
+  await page.getByLabel("Email").fill(accounts.member);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Password", { exact: true }).press("Enter");
+  await page.getByLabel("Password", { exact: true }).press("Enter");
+  expect(logins).toEqual([]);
+  await expect(page.getByLabel("Email")).toHaveValue(accounts.member);
+  release();
+  await expectDashboard(page);
+  expect(logins).toEqual(["POST"]);
 });

@@ -3,6 +3,8 @@
 // are swapped, carrying over what was typed and where the cursor was. Nothing typed in between
 // can be lost, because the static page stays live until that very moment.
 
+import { captureTypedState, restoreTypedState } from "../components/typed-state.ts";
+
 const STATIC_ID = "root";
 const APP_ID = "app";
 
@@ -24,41 +26,8 @@ export function takeOverStaticPage(): void {
   const app = document.getElementById(APP_ID);
   if (!staticRoot || !app) return;
 
-  const values = new Map<string, string>();
-  for (const input of staticRoot.querySelectorAll<HTMLInputElement>("input[name]")) {
-    if (input.type !== "hidden" && input.value !== "") values.set(input.name, input.value);
-  }
-  const active = document.activeElement;
-  const focused =
-    active instanceof HTMLInputElement && staticRoot.contains(active) ? active : undefined;
-  let selection: [number, number] | undefined;
-  try {
-    if (focused?.selectionStart != null && focused.selectionEnd != null)
-      selection = [focused.selectionStart, focused.selectionEnd];
-  } catch {
-    // Some input types (email) don't expose a selection.
-  }
-
+  const typed = captureTypedState(staticRoot);
   staticRoot.remove();
   app.hidden = false;
-
-  // Values go in through the native setter plus an `input` event, as typing would, so React and
-  // the form library see them (React ignores a plain `.value =` assignment).
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
-  const inputNamed = (name: string) =>
-    app.querySelector<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`);
-  for (const [name, value] of values) {
-    const input = inputNamed(name);
-    if (!input || input.value === value || !setValue) continue;
-    setValue.call(input, value);
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  }
-  if (!focused?.name) return;
-  const target = inputNamed(focused.name);
-  target?.focus();
-  try {
-    if (target && selection) target.setSelectionRange(selection[0], selection[1]);
-  } catch {
-    // not supported for this input type
-  }
+  restoreTypedState(app, typed);
 }

@@ -3,6 +3,7 @@ import { adviseOnPassword, personalMatch, personalWarning } from "../forms/passw
 import type { ServerVerdict } from "../forms/password-fields.ts";
 import { describeRuleFailure } from "../forms/rule-failure.ts";
 import { type PasswordStrength, passwordStrength } from "../password/index.ts";
+import { NEW_PASSWORD_HINT, PasswordAnnouncement } from "./BlankNewPasswordField.tsx";
 import { PasswordField, type PasswordFieldProps } from "./PasswordField.tsx";
 
 /** The meter's scale: full at 96 bits; the rule's bar (52) is its "low" mark. */
@@ -129,13 +130,11 @@ export function NewPasswordField({
         </div>
       ) : (
         <p className="hint" id={summaryId}>
-          Use a long phrase, or mix capitals, digits and symbols.
+          {NEW_PASSWORD_HINT}
         </p>
       )}
-      {/* Polite, and only once typing pauses: a screen reader is not interrupted per keystroke. */}
-      <p className="visually-hidden" aria-live="polite">
-        {announcement(settledPassword, server, account)}
-      </p>
+      {/* Only once typing pauses: a screen reader is not interrupted per keystroke. */}
+      <PasswordAnnouncement>{announcement(settledPassword, server, account)}</PasswordAnnouncement>
     </PasswordField>
   );
 }

@@ -2,6 +2,9 @@ import type { ReactNode } from "react";
 import { Button } from "./Button.tsx";
 import type { SubmitGuard } from "./useSubmitGuard.ts";
 
+/** A guard with nothing out and no wait: a form's stand-in before its code is in. */
+export const IDLE: Pick<SubmitGuard, "busy" | "retryIn"> = { busy: false, retryIn: 0 };
+
 interface SubmitButtonProps {
   guard: Pick<SubmitGuard, "busy" | "retryIn">;
   /** What the button says while the request is out ("Signing in…"). */

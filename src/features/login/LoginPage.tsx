@@ -7,6 +7,7 @@ import { fullPageNavigation, isAppTarget } from "../../app/navigation.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
+import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
 import { useBranding } from "../../components/useBranding.ts";
 import { httpUrl } from "../../lib/external-url.ts";
 import { safeRedirect } from "../../lib/safe-redirect.ts";
@@ -17,9 +18,12 @@ import {
   startsAtPassword,
 } from "../../session/login-messages.ts";
 import { ssoOptions, ssoStartUrl } from "../../sso/providers.ts";
-import { LoginForm } from "./LoginForm.tsx";
+import { LoginFormStandIn } from "./LoginFormStandIn.tsx";
 import { SsoButtons } from "./SsoButtons.tsx";
 import { autoStartedRecently, markAutoStart } from "./single-provider.ts";
+
+// The form's code (and react-hook-form's) downloads when someone starts using it.
+const loginForm = deferredForm(async () => (await import("./LoginForm.tsx")).LoginForm);
 
 export function LoginPage() {
   const [params] = useSearchParams();
@@ -103,6 +107,10 @@ export function LoginPage() {
   const branding = useBranding();
   const title = `Sign in to ${branding.applicationName}`;
 
+  const focusOnLoad =
+    (Boolean(methods.data) && options.length === 0) ||
+    startsAtPassword(messageId ?? null, initialEmail);
+
   let content: ReactNode;
   if (autoStart && autoStartUrl) {
     content = (
@@ -140,13 +148,16 @@ export function LoginPage() {
         />
         {passwordEnabled && options.length > 0 ? <p className="divider">or</p> : null}
         {passwordEnabled ? (
-          <LoginForm
-            initialEmail={initialEmail}
-            onSignedIn={goOn}
-            focusOnLoad={
-              (Boolean(methods.data) && options.length === 0) ||
-              startsAtPassword(messageId ?? null, initialEmail)
-            }
+          <DeferredForm
+            form={loginForm}
+            props={{ initialEmail, onSignedIn: goOn, focusOnLoad }}
+            standIn={(standIn) => (
+              <LoginFormStandIn
+                {...standIn}
+                initialEmail={initialEmail}
+                focusOnLoad={focusOnLoad}
+              />
+            )}
           />
         ) : null}
         {nothingEnabled ? (

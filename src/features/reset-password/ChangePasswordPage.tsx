@@ -4,14 +4,20 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { authMethodsQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
+import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
 import { emailSearch, type ResetLink, readResetLink } from "./passcode.ts";
-import { ResetPasswordForm } from "./ResetPasswordForm.tsx";
+import { ResetPasswordFormStandIn } from "./ResetPasswordFormStandIn.tsx";
 import { passwordAuthDisabledText } from "./reset-errors.ts";
 
 interface LinkState extends ResetLink {
   /** Bumped when another link arrives while the page is open, so the form starts over. */
   version: number;
 }
+
+// The form's code (react-hook-form, the password rule) downloads when someone starts using it.
+const resetPasswordForm = deferredForm(
+  async () => (await import("./ResetPasswordForm.tsx")).ResetPasswordForm,
+);
 
 const hasPasscode = (search: string) => new URLSearchParams(search).has("otp");
 
@@ -61,7 +67,12 @@ export function ChangePasswordPage() {
           <p>{passwordAuthDisabledText}</p>
         </Alert>
       ) : (
-        <ResetPasswordForm key={link.version} link={link} />
+        <DeferredForm
+          key={link.version}
+          form={resetPasswordForm}
+          props={{ link }}
+          standIn={(standIn) => <ResetPasswordFormStandIn {...standIn} link={link} />}
+        />
       )}
     </AuthLayout>
   );

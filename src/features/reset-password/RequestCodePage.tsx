@@ -1,28 +1,20 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
-import * as z from "zod/mini";
-import { isApiError } from "../../api/errors.ts";
-import { requestOneTimePasscodeMutation } from "../../api/password-reset.ts";
 import { authMethodsQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
-import { EmailField } from "../../components/EmailField.tsx";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
-import { GuardedForm } from "../../components/GuardedForm.tsx";
-import { SubmitButton } from "../../components/SubmitButton.tsx";
-import { useInitialFocus } from "../../components/useInitialFocus.ts";
-import { useSubmitGuard } from "../../components/useSubmitGuard.ts";
-import { emailField } from "../../forms/fields.ts";
+import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
 import { CodeSent } from "./CodeSent.tsx";
 import { emailSearch } from "./passcode.ts";
-import { nextRequestAt, recordRequest, useResendCooldown } from "./resend-cooldown.ts";
-import { describeResetError, passwordAuthDisabledText } from "./reset-errors.ts";
+import { RequestCodeFormStandIn } from "./RequestCodeFormStandIn.tsx";
+import { nextRequestAt } from "./resend-cooldown.ts";
+import { passwordAuthDisabledText } from "./reset-errors.ts";
 
-const RequestSchema = z.object({ email: emailField });
-type RequestValues = z.infer<typeof RequestSchema>;
+// The form's code (and react-hook-form's) downloads when someone starts using it.
+const requestCodeForm = deferredForm(
+  async () => (await import("./RequestCodeForm.tsx")).RequestCodeForm,
+);
 
 /** `/login` passes the typed address in router state; Coder's own links use `?email=`. */
 function initialEmail(params: URLSearchParams, state: unknown): string {
@@ -114,84 +106,25 @@ export function RequestCodePage() {
             Enter the email address you sign in with. We'll email you a one-time code with a link to
             choose a new password.
           </p>
-          <RequestCodeForm
-            defaultEmail={typedEmail}
-            takeFocus={changingEmail}
-            onEmailChange={setTypedEmail}
-            onSent={onSent}
+          <DeferredForm
+            form={requestCodeForm}
+            props={{
+              defaultEmail: typedEmail,
+              takeFocus: changingEmail,
+              onEmailChange: setTypedEmail,
+              onSent,
+            }}
+            standIn={(standIn) => (
+              <RequestCodeFormStandIn
+                {...standIn}
+                defaultEmail={typedEmail}
+                takeFocus={changingEmail}
+                onEmailChange={setTypedEmail}
+              />
+            )}
           />
         </>
       )}
     </AuthLayout>
-  );
-}
-
-interface RequestCodeFormProps {
-  defaultEmail: string;
-  /** Focus the field when the form appears (not on arrival: the page's heading comes first). */
-  takeFocus: boolean;
-  onEmailChange: (email: string) => void;
-  onSent: (email: string) => void;
-}
-
-function RequestCodeForm({ defaultEmail, takeFocus, onEmailChange, onSent }: RequestCodeFormProps) {
-  const request = useMutation(requestOneTimePasscodeMutation());
-  const guard = useSubmitGuard();
-  const form = useForm<RequestValues>({
-    resolver: zodResolver(RequestSchema),
-    defaultValues: { email: defaultEmail },
-  });
-  const { errors } = form.formState;
-  const email = form.watch("email");
-  const coolingFor = useResendCooldown(email);
-  useInitialFocus(() => form.setFocus("email"), takeFocus);
-
-  /** The server's verdict on the address goes on its field; true when it did. */
-  const placeOnField = (error: unknown): boolean => {
-    if (!isApiError(error) || error.fieldError("email") === undefined) return false;
-    form.setError(
-      "email",
-      { type: "server", message: "The server didn't accept this address. Check it and try again." },
-      { shouldFocus: true },
-    );
-    return true;
-  };
-
-  const onSubmit = form.handleSubmit(async ({ email }) => {
-    // None while our courtesy wait runs; the guard holds back the rest.
-    if (coolingFor > 0) return;
-    await guard.run(async () => {
-      await request.mutateAsync({ email });
-      recordRequest(email);
-      onSent(email);
-      return undefined;
-    }, placeOnField);
-  });
-
-  const { onChange, ...emailRegistration } = form.register("email");
-  return (
-    <GuardedForm
-      guards={[guard]}
-      onSubmit={onSubmit}
-      alert={<ErrorAlert error={guard.failure} describe={describeResetError} />}
-    >
-      <EmailField
-        autoComplete="email"
-        error={errors.email?.message}
-        hint={
-          coolingFor > 0
-            ? "A code was sent to this address less than a minute ago. Check your inbox and spam folder before asking again."
-            : undefined
-        }
-        onChange={(event) => {
-          onEmailChange(event.target.value);
-          return onChange(event);
-        }}
-        {...emailRegistration}
-      />
-      <SubmitButton guard={guard} busyLabel="Sending…" waitSeconds={coolingFor} block>
-        Email me a code
-      </SubmitButton>
-    </GuardedForm>
   );
 }

@@ -26,10 +26,11 @@ import {
 } from "../../forms/password-fields.ts";
 import { isMessage } from "../../forms/server-errors.ts";
 import { type LoginLocationState, loginWithMessage } from "../../session/login-messages.ts";
-import { isPasscodeShaped, passcodeField, type ResetLink } from "./passcode.ts";
+import { emailIsUsable, isPasscodeShaped, passcodeField, type ResetLink } from "./passcode.ts";
 import { ResendCodeButton } from "./ResendCodeButton.tsx";
 import { ResetFormIntro } from "./ResetFormIntro.tsx";
 import { ResetNotices } from "./ResetNotices.tsx";
+import { CODE_HINT, COOLING_HINT } from "./ResetPasswordFormStandIn.tsx";
 import { recordRequest, useResendCooldown } from "./resend-cooldown.ts";
 import {
   describeRefusedCode,
@@ -54,9 +55,6 @@ const ResetSchema = z
     confirm_password: confirmPasswordField,
   })
   .check(confirmationMatches);
-
-const emailIsUsable = (email: string | null) =>
-  email !== null && emailField.safeParse(email).success;
 
 /**
  * A new password for a signed-out account, with the one-time code from the emailed link. Asks
@@ -239,7 +237,7 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
             spellCheck={false}
             required
             error={errors.code?.message}
-            hint="Paste the code or the whole link from the email."
+            hint={CODE_HINT}
             {...form.register("code")}
           />
         ) : null}
@@ -250,12 +248,7 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
               sending={resending.busy}
               waitSeconds={Math.max(resending.retryIn, coolingFor)}
             />
-            {coolingFor > 0 ? (
-              <p className="hint">
-                A code was sent to this address less than a minute ago. If a newer email has
-                arrived, use the code from it.
-              </p>
-            ) : null}
+            {coolingFor > 0 ? <p className="hint">{COOLING_HINT}</p> : null}
           </div>
         ) : null}
         <NewPasswordField

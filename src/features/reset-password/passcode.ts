@@ -1,6 +1,7 @@
 // The one-time passcode as people actually handle it: copied out of an email, with stray spaces,
 // line breaks, capitals from a phone keyboard, or the whole link instead of the code.
 import * as z from "zod/mini";
+import { emailField } from "../../forms/fields.ts";
 
 /** Coder's passcodes are lowercase UUIDs (v4 today; any version is accepted, the server decides). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -48,6 +49,10 @@ export interface ResetLink {
   /** The address from `?email=`, trimmed; null when the link has none. */
   email: string | null;
 }
+
+/** The link's address can be used as it is (else the form asks for it). */
+export const emailIsUsable = (email: string | null) =>
+  email !== null && emailField.safeParse(email).success;
 
 /** Reads Coder's emailed link: `/reset-password/change?otp=<uuid>&email=<address>`. */
 export function readResetLink(search: string): ResetLink {

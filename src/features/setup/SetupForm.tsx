@@ -19,6 +19,7 @@ import { emailField } from "../../forms/fields.ts";
 import { fullNameField, suggestUsername, usernameField } from "../../forms/names.ts";
 import { newPasswordField, type ServerVerdict } from "../../forms/password-fields.ts";
 import { describeRuleFailure } from "../../forms/rule-failure.ts";
+import { USERNAME_HINT } from "./SetupFormStandIn.tsx";
 
 interface SetupValues {
   email: string;
@@ -199,7 +200,7 @@ export function SetupForm({ onSubmitStart }: { onSubmitStart: () => void }) {
       <TextField
         label="Username"
         type="text"
-        hint="Your name in Coder and on the command line: letters, digits and hyphens. Suggested from your email until you change it."
+        hint={USERNAME_HINT}
         autoComplete="nickname"
         autoCapitalize="off"
         spellCheck={false}

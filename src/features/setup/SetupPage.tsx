@@ -5,13 +5,17 @@ import { authMethodsQuery } from "../../api/session.ts";
 import { firstUserQuery } from "../../api/setup.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
-import { SetupForm } from "./SetupForm.tsx";
+import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
+import { SetupFormStandIn } from "./SetupFormStandIn.tsx";
 
 /**
  * Coder's GitHub callback, back to Coder's dashboard; with Coder's own GitHub app (the device
  * flow) it may create the first account.
  */
 const GITHUB_START = `/api/v2/users/oauth2/github/callback?${new URLSearchParams({ redirect: "/" })}`;
+
+// The form's code (react-hook-form, the password rule) downloads when someone starts using it.
+const setupForm = deferredForm(async () => (await import("./SetupForm.tsx")).SetupForm);
 
 /** `/setup`: the first account of a deployment nobody has set up yet. */
 export function SetupPage() {
@@ -44,10 +48,14 @@ export function SetupPage() {
         </>
       ) : null}
       {passwordEnabled ? (
-        <SetupForm
-          onSubmitStart={() => {
-            submitted.current = true;
+        <DeferredForm
+          form={setupForm}
+          props={{
+            onSubmitStart: () => {
+              submitted.current = true;
+            },
           }}
+          standIn={(standIn) => <SetupFormStandIn {...standIn} />}
         />
       ) : githubSignUp ? null : (
         <Alert tone="warning">

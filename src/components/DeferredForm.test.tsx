@@ -1,0 +1,127 @@
+import { act, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useState } from "react";
+import { describe, expect, it, vi } from "vitest";
+import { DeferredForm, deferredForm, type StandInProps } from "./DeferredForm.tsx";
+
+/** The "real" form: controlled, as react-hook-form's fields are not, to prove values arrive. */
+function RealForm({ onSubmit }: { onSubmit: (name: string) => void }) {
+  const [name, setName] = useState("");
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(name);
+      }}
+    >
+      <label>
+        Name <input name="name" value={name} onChange={(event) => setName(event.target.value)} />
+      </label>
+      <button type="submit">Send</button>
+    </form>
+  );
+}
+
+function StandIn({ form, alert }: StandInProps) {
+  return (
+    <form {...form}>
+      {alert}
+      <label>
+        Name <input name="name" />
+      </label>
+      <button type="submit">Send</button>
+    </form>
+  );
+}
+
+/** A form module whose download the test finishes (or fails) by hand. */
+function controlledDownload() {
+  const attempts: Array<{ resolve: () => void; reject: () => void }> = [];
+  const module = deferredForm<{ onSubmit: (name: string) => void }>(
+    () =>
+      new Promise((resolve, reject) => {
+        attempts.push({
+          resolve: () => resolve(RealForm),
+          reject: () => reject(new Error("offline")),
+        });
+      }),
+  );
+  return { module, attempts };
+}
+
+function renderForm(module: ReturnType<typeof controlledDownload>["module"]) {
+  const onSubmit = vi.fn();
+  render(
+    <main>
+      <DeferredForm form={module} props={{ onSubmit }} standIn={(p) => <StandIn {...p} />} />
+    </main>,
+  );
+  return onSubmit;
+}
+
+describe("DeferredForm", () => {
+  it("downloads nothing until the form is used", async () => {
+    const { module, attempts } = controlledDownload();
+    renderForm(module);
+    expect(attempts).toHaveLength(0);
+    await userEvent.setup().click(screen.getByLabelText("Name"));
+    expect(attempts).toHaveLength(1);
+  });
+
+  it("keeps what was typed, the focus and the cursor when the code arrives", async () => {
+    const { module, attempts } = controlledDownload();
+    const onSubmit = renderForm(module);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText("Name"), "Ada Lovelace");
+    const before = screen.getByLabelText<HTMLInputElement>("Name");
+    before.setSelectionRange(2, 5);
+    await act(async () => attempts[0]?.resolve());
+    const after = screen.getByLabelText<HTMLInputElement>("Name");
+    expect(after).not.toBe(before);
+    expect(after).toHaveValue("Ada Lovelace");
+    expect(after).toHaveFocus();
+    expect([after.selectionStart, after.selectionEnd]).toEqual([2, 5]);
+    // The real form's state has the value too: submitting sends it.
+    await user.keyboard("{Enter}");
+    expect(onSubmit).toHaveBeenCalledWith("Ada Lovelace");
+  });
+
+  it("sends an early Enter once, when the code is in", async () => {
+    const { module, attempts } = controlledDownload();
+    const onSubmit = renderForm(module);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText("Name"), "Ada{Enter}{Enter}");
+    await user.click(screen.getByRole("button", { name: "Send" }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    await act(async () => attempts[0]?.resolve());
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(onSubmit).toHaveBeenCalledWith("Ada");
+  });
+
+  it("says when the code failed to download, and tries again on the next use", async () => {
+    const { module, attempts } = controlledDownload();
+    const onSubmit = renderForm(module);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText("Name"), "Ada{Enter}");
+    await act(async () => attempts[0]?.reject());
+    expect(await screen.findByRole("alert")).toHaveTextContent("didn't finish loading");
+    expect(screen.getByLabelText("Name")).toHaveValue("Ada");
+    // The failed attempt's Enter is not sent later on its own.
+    await user.type(screen.getByLabelText("Name"), "!");
+    expect(attempts).toHaveLength(2);
+    await act(async () => attempts[1]?.resolve());
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.getByLabelText("Name")).toHaveValue("Ada!");
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("renders the form at once where its code is already in", async () => {
+    const { module, attempts } = controlledDownload();
+    void module.load();
+    await act(async () => attempts[0]?.resolve());
+    renderForm(module);
+    // The real form is controlled: React puts no value attribute on it; the stand-in has no handler.
+    await userEvent.setup().type(screen.getByLabelText("Name"), "x");
+    expect(attempts).toHaveLength(1);
+  });
+});

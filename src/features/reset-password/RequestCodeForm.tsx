@@ -1,0 +1,90 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
+import * as z from "zod/mini";
+import { isApiError } from "../../api/errors.ts";
+import { requestOneTimePasscodeMutation } from "../../api/password-reset.ts";
+import { EmailField } from "../../components/EmailField.tsx";
+import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { GuardedForm } from "../../components/GuardedForm.tsx";
+import { SubmitButton } from "../../components/SubmitButton.tsx";
+import { useInitialFocus } from "../../components/useInitialFocus.ts";
+import { useSubmitGuard } from "../../components/useSubmitGuard.ts";
+import { emailField } from "../../forms/fields.ts";
+import { COOLDOWN_HINT } from "./RequestCodeFormStandIn.tsx";
+import { recordRequest, useResendCooldown } from "./resend-cooldown.ts";
+import { describeResetError } from "./reset-errors.ts";
+
+const RequestSchema = z.object({ email: emailField });
+type RequestValues = z.infer<typeof RequestSchema>;
+
+export interface RequestCodeFormProps {
+  defaultEmail: string;
+  /** Focus the field when the form appears (not on arrival: the page's heading comes first). */
+  takeFocus: boolean;
+  onEmailChange: (email: string) => void;
+  onSent: (email: string) => void;
+}
+
+export function RequestCodeForm({
+  defaultEmail,
+  takeFocus,
+  onEmailChange,
+  onSent,
+}: RequestCodeFormProps) {
+  const request = useMutation(requestOneTimePasscodeMutation());
+  const guard = useSubmitGuard();
+  const form = useForm<RequestValues>({
+    resolver: zodResolver(RequestSchema),
+    defaultValues: { email: defaultEmail },
+  });
+  const { errors } = form.formState;
+  const email = form.watch("email");
+  const coolingFor = useResendCooldown(email);
+  useInitialFocus(() => form.setFocus("email"), takeFocus);
+
+  /** The server's verdict on the address goes on its field; true when it did. */
+  const placeOnField = (error: unknown): boolean => {
+    if (!isApiError(error) || error.fieldError("email") === undefined) return false;
+    form.setError(
+      "email",
+      { type: "server", message: "The server didn't accept this address. Check it and try again." },
+      { shouldFocus: true },
+    );
+    return true;
+  };
+
+  const onSubmit = form.handleSubmit(async ({ email }) => {
+    // None while our courtesy wait runs; the guard holds back the rest.
+    if (coolingFor > 0) return;
+    await guard.run(async () => {
+      await request.mutateAsync({ email });
+      recordRequest(email);
+      onSent(email);
+      return undefined;
+    }, placeOnField);
+  });
+
+  const { onChange, ...emailRegistration } = form.register("email");
+  return (
+    <GuardedForm
+      guards={[guard]}
+      onSubmit={onSubmit}
+      alert={<ErrorAlert error={guard.failure} describe={describeResetError} />}
+    >
+      <EmailField
+        autoComplete="email"
+        error={errors.email?.message}
+        hint={coolingFor > 0 ? COOLDOWN_HINT : undefined}
+        onChange={(event) => {
+          onEmailChange(event.target.value);
+          return onChange(event);
+        }}
+        {...emailRegistration}
+      />
+      <SubmitButton guard={guard} busyLabel="Sending…" waitSeconds={coolingFor} block>
+        Email me a code
+      </SubmitButton>
+    </GuardedForm>
+  );
+}
