@@ -1,3 +1,3 @@
 export { validatePassword } from "./rule.ts";
-export type { CharacterGroup, PasswordStrength, StrengthLevel } from "./strength.ts";
+export type { PasswordStrength } from "./strength.ts";
 export { passwordStrength } from "./strength.ts";

@@ -13,10 +13,10 @@ import {
 } from "./measure.ts";
 
 /** The groups the server's hints name, in the server's order. */
-export type CharacterGroup = "special" | "lowercase" | "uppercase" | "numbers";
+type CharacterGroup = "special" | "lowercase" | "uppercase" | "numbers";
 /** The three special groups; the server counts specials as present only when all three are. */
 type SpecialGroup = "replace" | "separator" | "other";
-export type StrengthLevel = "too weak" | "weak" | "ok" | "strong";
+type StrengthLevel = "too weak" | "weak" | "ok" | "strong";
 
 export interface PasswordStrength {
   /** Bits, identical to the server's float64. */
