@@ -47,7 +47,7 @@ test("choosing a new password does download it (for the live strength check)", a
   await page.goto("/reset-password/change?otp=3f1c2a9e-5b7d-4e2f-9a1b-6c8d0e2f4a6b");
   await appRunning(page);
   // With the form's code, on its first use.
-  await page.getByLabel("New password").click();
+  await page.getByRole("textbox", { name: "New password", exact: true }).click();
   await page.waitForLoadState("networkidle");
   expect((await scripts()).some((s) => s.text.includes(PASSWORD_RULE))).toBe(true);
 });

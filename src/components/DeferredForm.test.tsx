@@ -72,6 +72,17 @@ describe("DeferredForm", () => {
     expect(attempts).toHaveLength(1);
   });
 
+  it("downloads on text that arrives without a key (a password manager's fill)", async () => {
+    const { module, attempts } = controlledDownload();
+    renderForm(module);
+    const field = screen.getByLabelText<HTMLInputElement>("Name");
+    field.value = "ada@example.com";
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    expect(attempts).toHaveLength(1);
+    await act(async () => attempts[0]?.resolve());
+    expect(screen.getByLabelText("Name")).toHaveValue("ada@example.com");
+  });
+
   it("keeps what was typed, the focus and the cursor when the code arrives", async () => {
     const { module, attempts } = controlledDownload();
     const onSubmit = renderForm(module);

@@ -58,6 +58,8 @@ interface StandInFormProps {
   onFocus: (event: FocusEvent) => void;
   onPointerDown: () => void;
   onKeyDown: () => void;
+  /** Text that arrives without a key: a password manager's fill, a paste from a menu. */
+  onInput: () => void;
   onSubmit: (event: FormEvent) => void;
 }
 
@@ -178,6 +180,7 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
       },
       onPointerDown: start,
       onKeyDown: start,
+      onInput: start,
       onSubmit: (event) => {
         // Sent by the real form once it is in; pressing again meanwhile asks for the same one.
         event.preventDefault();

@@ -165,6 +165,26 @@ describe("/cli-auth", () => {
     expect(await ownerOf(field.value)).toBe("member@coder.com");
   });
 
+  it("a rate limit is a wait, not loading: the button keeps its name, without a spinner", async () => {
+    server.use(
+      http.post("*/api/v2/users/me/keys", () =>
+        HttpResponse.json(
+          { message: "You've been rate limited for sending more than 60 requests in 1m0s." },
+          { status: 429, headers: { "Retry-After": "30" } },
+        ),
+      ),
+    );
+    await signInAs(mockServer, "member@coder.com");
+    renderApp("/cli-auth");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Too many attempts. You can try again in 30 seconds.",
+    );
+    const retry = screen.getByRole("button", { name: "Try again" });
+    expect(retry).toHaveAttribute("aria-disabled", "true");
+    expect(retry.querySelector(".spinner")).toBeNull();
+    expect(retry).toHaveTextContent(/\(\d+ s\)/);
+  });
+
   it("drops the token and offers sign-in when another tab signs out", async () => {
     const { field, location, queryClient } = await openSignedIn();
     const token = field.value;

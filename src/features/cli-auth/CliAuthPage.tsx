@@ -83,8 +83,9 @@ export function CliAuthPage() {
             <Button
               variant="secondary"
               onClick={() => void request()}
-              pending={guard.busy || guard.retryIn > 0}
-              pendingLabel={guard.busy ? "Making a token…" : `Try again in ${guard.retryIn} s`}
+              pending={guard.busy}
+              pendingLabel="Making a token…"
+              waitSeconds={guard.retryIn}
             >
               Try again
             </Button>
