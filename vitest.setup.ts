@@ -13,6 +13,10 @@ setLoadOnUse(false);
 
 afterEach(() => {
   cleanup();
+  // Files share a page (isolate: false): leave it as a fresh one.
+  for (const meta of document.head.querySelectorAll('meta[property="csrf-token"]')) meta.remove();
+  localStorage.clear();
+  sessionStorage.clear();
   // What Coder's page said is kept for the life of a page; each test is a new page.
   resetCoderPage();
 });
