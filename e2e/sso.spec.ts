@@ -161,7 +161,7 @@ test.describe("round trips that end on our pages by themselves", () => {
 });
 
 // These need the front door to turn the callback's error answer into a redirect to our pages.
-test.describe("through the front door (needs the callback mapping from branch frontdoor)", () => {
+test.describe("through the front door", () => {
   const signInFailures: Array<[string, "GitHub" | "OpenID Connect", string, string]> = [
     ["cancelled at the provider", "GitHub", "Cancel and return to Coder", "sso-failed-400"],
     [
