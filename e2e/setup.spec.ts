@@ -79,6 +79,8 @@ test.describe("a deployment without users", () => {
 
   test("someone else finishing first is said, with a way to sign in", async ({ page, request }) => {
     await page.goto("/setup");
+    // The app has asked whether anyone set the deployment up (nobody yet) before Bob does.
+    await waitForApp(page);
     await page.getByLabel("Email").fill("ada@example.com");
     await page.getByLabel("Password", { exact: true }).fill(STRONG);
     const other = await request.post("/api/v2/users/first", {
