@@ -104,9 +104,13 @@ try {
     await shot("settings-convert-dialog");
     await page.keyboard.press("Escape");
     // A session that runs out while typing: sign-in is offered in place.
-    await page.getByLabel("Current password").fill("SomeSecurePassword!");
-    await page.getByLabel("New password", { exact: true }).fill("a brand new passphrase 42");
-    await page.getByLabel("Confirm new password").fill("a brand new passphrase 42");
+    // The closed dialog keeps its own "Current password" field: stay in the Password section.
+    const passwordSection = page.getByRole("region", { name: "Password" });
+    await passwordSection.getByLabel("Current password").fill("SomeSecurePassword!");
+    await passwordSection
+      .getByLabel("New password", { exact: true })
+      .fill("a brand new passphrase 42");
+    await passwordSection.getByLabel("Confirm new password").fill("a brand new passphrase 42");
     server.mock?.advanceClock(25 * 60 * 60 * 1000);
     await page.getByRole("button", { name: "Change password" }).click();
     await page.getByRole("dialog", { name: "Your session has ended" }).waitFor();
