@@ -2,22 +2,11 @@
 // only, through the mock's stand-in for GitHub's device page.
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures.ts";
+import { watchCsp } from "./helpers.ts";
 
 test.beforeEach(async ({ mock }) => {
   await mock.setConfig({ githubDefaultProvider: true });
 });
-
-/** Every CSP violation from the first byte on. */
-async function watchCsp(page: Page) {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __csp: string[] }).__csp = seen;
-    document.addEventListener("securitypolicyviolation", (event) => {
-      seen.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
-}
 
 /** Presses Tab until `name` (a link or button) has focus. */
 async function tabTo(page: Page, role: "link" | "button", name: string | RegExp, limit = 15) {

@@ -1,4 +1,4 @@
-// Small helpers for the setup, CLI and session specs.
+// Small helpers the specs share.
 import type { Locator, Page } from "@playwright/test";
 import { expect, PASSWORD } from "./fixtures.ts";
 

@@ -1,19 +1,8 @@
 import { accounts, expect, signIn, test } from "./fixtures.ts";
+import { watchCsp } from "./helpers.ts";
 
 const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-
-/** Record every CSP violation the page reports, from before any script of the page runs. */
-async function watchCsp(page: import("@playwright/test").Page) {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __csp: string[] }).__csp = seen;
-    document.addEventListener("securitypolicyviolation", (event) => {
-      seen.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  return async () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
-}
 
 test.describe("strict Content-Security-Policy", () => {
   for (const path of [
