@@ -96,6 +96,20 @@ const TRACE_CATEGORIES = [
   "toplevel",
 ];
 
+/** React's first commit removes the prerendered page: mark that moment (FIRST_COMMIT_MARK). */
+export async function markFirstCommit(page: Page): Promise<void> {
+  await page.addInitScript((mark: string) => {
+    new MutationObserver((records, observer) => {
+      for (const record of records)
+        for (const node of record.removedNodes)
+          if (node instanceof Element && node.id === "root") {
+            performance.mark(mark);
+            observer.disconnect();
+          }
+    }).observe(document, { childList: true, subtree: true });
+  }, FIRST_COMMIT_MARK);
+}
+
 /**
  * Load `url` untouched: record the scripts it asks for until the network is quiet after the app
  * took over (what a visitor downloads before their first interaction), with a trace.
@@ -103,17 +117,7 @@ const TRACE_CATEGORIES = [
 export async function loadUntouched(browser: Browser, url: string): Promise<RouteLoad> {
   const { page, settle, close } = await freshPage(browser);
   try {
-    // React's first commit removes the prerendered page: mark that moment in the trace.
-    await page.addInitScript((mark: string) => {
-      new MutationObserver((records, observer) => {
-        for (const record of records)
-          for (const node of record.removedNodes)
-            if (node instanceof Element && node.id === "root") {
-              performance.mark(mark);
-              observer.disconnect();
-            }
-      }).observe(document, { childList: true, subtree: true });
-    }, FIRST_COMMIT_MARK);
+    await markFirstCommit(page);
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     let traced: Buffer;
     let scripts: RequestedScript[];

@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, markFirstCommit } from "./browser.ts";
 import { currentLoad } from "./machine.ts";
 import { FIRST_COMMIT_MARK } from "./trace.ts";
 
@@ -98,16 +98,7 @@ async function once(): Promise<DevRun> {
     page.on("response", (response) => {
       if (response.request().resourceType() === "document") cpuAtHtml ??= cpuOf(vite.pid);
     });
-    await page.addInitScript((mark: string) => {
-      new MutationObserver((records, observer) => {
-        for (const record of records)
-          for (const node of record.removedNodes)
-            if (node instanceof Element && node.id === "root") {
-              performance.mark(mark);
-              observer.disconnect();
-            }
-      }).observe(document, { childList: true, subtree: true });
-    }, FIRST_COMMIT_MARK);
+    await markFirstCommit(page);
     // Opened as soon as the terminal says "ready"; the page's clock starts at this navigation.
     const offset = performance.now() - vite.readyAt;
     await page.goto(`http://localhost:${PORT}/login`, { waitUntil: "commit", timeout: 120_000 });
