@@ -3,9 +3,9 @@
 // one same-origin stylesheet, so they work under the strict CSP they are sent with.
 
 /**
- * The headers of the app's own pages (server/headers.ts; server/headers.test.ts holds the two equal): a
- * mock page may carry a one-time passcode or an OAuth state in its URL, so it must not be framed
- * by another site nor send its URL anywhere as a referrer.
+ * The headers of the app's own pages (server/headers.ts; server/headers.test.ts holds the two
+ * equal): a mock page may carry a one-time passcode or an OAuth state in its URL, so it must not
+ * be framed by another site nor send its URL anywhere as a referrer.
  */
 export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "content-security-policy": [
