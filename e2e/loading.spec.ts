@@ -129,3 +129,54 @@ test("typing before the form code arrives is kept, and an early Enter signs in o
   await expectDashboard(page);
   expect(logins).toEqual(["POST"]);
 });
+
+test.describe("Show password before the app has started", () => {
+  /** Holds the app's code back; the prerendered page is all there is until `release()`. */
+  async function holdApp(page: Page) {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/auth-ui\/main-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    return release;
+  }
+
+  test("works on the prerendered page, and the app keeps the password shown", async ({ page }) => {
+    const release = await holdApp(page);
+    await page.goto("/login");
+    const password = page.getByLabel("Password", { exact: true });
+    await password.fill("secret");
+    await page.getByRole("button", { name: "Show password" }).click();
+    await expect(password).toHaveAttribute("type", "text");
+    await expect(page.locator("#root")).toHaveCount(1);
+    release();
+    await waitForApp(page);
+    await expect(password).toHaveAttribute("type", "text");
+    await expect(password).toHaveValue("secret");
+    await page.getByRole("button", { name: "Hide password" }).click();
+    await expect(password).toHaveAttribute("type", "password");
+  });
+
+  test("a click pressed before the app took over and released after still counts", async ({
+    page,
+    mock,
+  }) => {
+    // No sign-in providers: the app's copy of the form is where the prerendered one was, so the
+    // pointer is still on the button when it comes up.
+    await mock.setConfig({ github: false, oidc: false });
+    const release = await holdApp(page);
+    await page.goto("/login");
+    const password = page.getByLabel("Password", { exact: true });
+    await password.fill("secret");
+    await page.getByRole("button", { name: "Show password" }).hover();
+    await page.mouse.down();
+    release();
+    await waitForApp(page);
+    await page.mouse.up();
+    await expect(page.getByRole("button", { name: "Hide password" })).toBeVisible();
+    await expect(password).toHaveAttribute("type", "text");
+  });
+});

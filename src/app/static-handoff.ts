@@ -3,7 +3,13 @@
 // are swapped, carrying over what was typed and where the cursor was. Nothing typed in between
 // can be lost, because the static page stays live until that very moment.
 
-import { captureTypedState, restoreTypedState } from "../components/typed-state.ts";
+import {
+  captureTypedState,
+  controlRef,
+  findControl,
+  restoreTypedState,
+} from "../components/typed-state.ts";
+import { pressInProgress } from "./static-page-controls.ts";
 
 const STATIC_ID = "root";
 const APP_ID = "app";
@@ -27,7 +33,37 @@ export function takeOverStaticPage(): void {
   if (!staticRoot || !app) return;
 
   const typed = captureTypedState(staticRoot);
+  const pressed = pressInProgress()?.closest("button, a[href]");
+  const pressedRef = pressed && staticRoot.contains(pressed) && controlRef(staticRoot, pressed);
   staticRoot.remove();
   app.hidden = false;
   restoreTypedState(app, typed);
+  const counterpart = pressedRef && findControl(app, pressedRef);
+  if (counterpart) finishPress(counterpart);
+}
+
+/**
+ * A button or link pressed on the static page and released on the app's copy: a browser clicks
+ * neither (press and release hit different elements; Space clicks only the element that got the
+ * key down). Released on the copy, the click goes to the copy, unless the browser sent one.
+ */
+function finishPress(target: HTMLElement) {
+  let clicked = false;
+  const noteClick = () => {
+    clicked = true;
+  };
+  const events = ["pointerup", "pointercancel", "keyup"] as const;
+  const release = (event: Event) => {
+    for (const type of events) window.removeEventListener(type, release, true);
+    const onTarget = event.target instanceof Node && target.contains(event.target);
+    if (event.type === "pointercancel" || !onTarget) return;
+    if (event instanceof KeyboardEvent && event.key !== " ") return;
+    target.addEventListener("click", noteClick, true);
+    // The browser's own click, if any, follows the release in the same task.
+    setTimeout(() => {
+      target.removeEventListener("click", noteClick, true);
+      if (!clicked && target.isConnected) target.click();
+    });
+  };
+  for (const type of events) window.addEventListener(type, release, true);
 }

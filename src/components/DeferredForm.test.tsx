@@ -1,8 +1,9 @@
-import { act, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DeferredForm, deferredForm, type StandInProps, setLoadOnUse } from "./DeferredForm.tsx";
+import { PasswordField } from "./PasswordField.tsx";
 
 // The page tests turn the download-on-use off (vitest.setup.ts); here it is what is tested.
 beforeAll(() => setLoadOnUse(true));
@@ -138,5 +139,64 @@ describe("DeferredForm", () => {
     // The real form is controlled: React puts no value attribute on it; the stand-in has no handler.
     await userEvent.setup().type(screen.getByLabelText("Name"), "x");
     expect(attempts).toHaveLength(1);
+  });
+
+  describe("a press under way when the code arrives", () => {
+    // The swap replaces the button between its press and its release; a browser then sends the
+    // release to the new button and no click to either, so the press would be lost.
+    function PasswordForm() {
+      return (
+        <form>
+          <PasswordField label="Password" autoComplete="current-password" name="password" />
+        </form>
+      );
+    }
+    function renderPasswordForm() {
+      let finish = () => {};
+      const module = deferredForm<object>(
+        () => new Promise((resolve) => (finish = () => resolve(PasswordForm))),
+      );
+      render(
+        <main>
+          <DeferredForm
+            form={module}
+            props={{}}
+            standIn={({ form }) => (
+              <form {...form}>
+                <PasswordField label="Password" autoComplete="current-password" name="password" />
+              </form>
+            )}
+          />
+        </main>,
+      );
+      return () => act(async () => finish());
+    }
+
+    it("a click: the form waits for the release, and the press counts", async () => {
+      const finish = renderPasswordForm();
+      const show = screen.getByRole("button", { name: "Show password" });
+      fireEvent.pointerDown(show);
+      await finish();
+      expect(show).toBeInTheDocument();
+      fireEvent.pointerUp(show);
+      fireEvent.click(show);
+      await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+      expect(show).not.toBeInTheDocument();
+      expect(screen.getByLabelText("Password")).toHaveAttribute("type", "text");
+      expect(screen.getByRole("button", { name: "Hide password" })).toBeInTheDocument();
+    });
+
+    it("Space on a button: the form waits for the key to come up", async () => {
+      const finish = renderPasswordForm();
+      const show = screen.getByRole("button", { name: "Show password" });
+      fireEvent.keyDown(show, { key: " " });
+      await finish();
+      expect(show).toBeInTheDocument();
+      fireEvent.keyUp(show, { key: " " });
+      fireEvent.click(show);
+      await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+      expect(show).not.toBeInTheDocument();
+      expect(screen.getByLabelText("Password")).toHaveAttribute("type", "text");
+    });
   });
 });

@@ -142,6 +142,32 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
     });
   }, [Loaded]);
 
+  // A button or link pressed but not yet released. Swapping it then would lose the press: the
+  // browser sends the release to the new element and a click to neither (Space on a button
+  // clicks on key up), so the swap waits for the release and the click it makes.
+  const pressed = useRef(false);
+  const swapAfterRelease = useRef<(() => void) | null>(null);
+
+  const press = () => {
+    if (pressed.current) return;
+    pressed.current = true;
+    const events = ["pointerup", "pointercancel", "keyup", "blur"] as const;
+    const release = (event: Event) => {
+      // An element's blur reaches this capturing listener too; only the window's counts.
+      if (event.type === "blur" && event.target !== window) return;
+      for (const type of events) window.removeEventListener(type, release, true);
+      pressed.current = false;
+      // The click follows the release in the same task.
+      setTimeout(() => {
+        const swap = swapAfterRelease.current;
+        swapAfterRelease.current = null;
+        if (!pressed.current) swap?.();
+        else swapAfterRelease.current = swap;
+      });
+    };
+    for (const type of events) window.addEventListener(type, release, true);
+  };
+
   const start = () => {
     if (loading.current) return;
     loading.current = true;
@@ -149,17 +175,21 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
     form.load().then(
       (Component) => {
         loading.current = false;
-        const element = standInForm.current;
-        const scope = element?.parentElement;
-        if (!mounted.current || !element || !scope) return;
-        handover.current = {
-          scope,
-          typed: captureTypedState(scope),
-          submit: submitAsked.current,
-          formIndex: [...scope.querySelectorAll("form")].indexOf(element),
+        const swap = () => {
+          const element = standInForm.current;
+          const scope = element?.parentElement;
+          if (!mounted.current || !element || !scope) return;
+          handover.current = {
+            scope,
+            typed: captureTypedState(scope),
+            submit: submitAsked.current,
+            formIndex: [...scope.querySelectorAll("form")].indexOf(element),
+          };
+          // At once, so nothing typed can fall between reading the stand-in and the swap.
+          flushSync(() => setLoaded(() => Component));
         };
-        // At once, so nothing typed can fall between reading the stand-in and the swap.
-        flushSync(() => setLoaded(() => Component));
+        if (pressed.current) swapAfterRelease.current = swap;
+        else swap();
       },
       () => {
         loading.current = false;
@@ -178,8 +208,14 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
       onFocus: () => {
         if (!quietFocus) start();
       },
-      onPointerDown: start,
-      onKeyDown: start,
+      onPointerDown: () => {
+        press();
+        start();
+      },
+      onKeyDown: () => {
+        press();
+        start();
+      },
       onInput: start,
       onSubmit: (event) => {
         // Sent by the real form once it is in; pressing again meanwhile asks for the same one.

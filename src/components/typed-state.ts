@@ -6,12 +6,55 @@
 
 const FOCUSABLE = "input:not([type=hidden]), button, a[href], select, textarea";
 
+/**
+ * One control found again in another copy of the page: what it is (a field's name; the field a
+ * button shows; else its tag, link target and words) and which of its kind. Not its position:
+ * the app's copy may have more controls than the prerendered page (its sign-in providers).
+ */
+export interface ControlRef {
+  key: string;
+  nth: number;
+}
+
+function controlKey(control: Element): string {
+  const name = control.getAttribute("name");
+  if (name) return `field:${name}`;
+  const controlled = control.getAttribute("aria-controls");
+  const controlledName = controlled && document.getElementById(controlled)?.getAttribute("name");
+  if (controlledName) return `controls:${controlledName}`;
+  const words = control.textContent?.replace(/\s+/g, " ").trim();
+  return [
+    control.localName,
+    control.getAttribute("type"),
+    control.getAttribute("href"),
+    words,
+  ].join("|");
+}
+
+function controlsLike(scope: ParentNode, key: string): HTMLElement[] {
+  return [...scope.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (control) => controlKey(control) === key,
+  );
+}
+
+/** Names `control` (under `scope`) so that findControl finds its copy under another scope. */
+export function controlRef(scope: ParentNode, control: Element): ControlRef | undefined {
+  if (!control.matches(FOCUSABLE)) return undefined;
+  const key = controlKey(control);
+  const nth = controlsLike(scope, key).indexOf(control as HTMLElement);
+  return nth === -1 ? undefined : { key, nth };
+}
+
+export function findControl(scope: ParentNode, ref: ControlRef): HTMLElement | undefined {
+  return controlsLike(scope, ref.key)[ref.nth];
+}
+
 export interface TypedState {
   values: Map<string, string>;
   /** Inputs whose text was shown (their "Show" pressed). */
   shown: Set<string>;
-  /** The focused control: its name, or its position among the focusable controls. */
-  focus: { name: string } | { index: number } | undefined;
+  /** The focused control. */
+  focus: ControlRef | undefined;
   selection: [number, number, "forward" | "backward" | "none"] | undefined;
 }
 
@@ -36,8 +79,8 @@ export function captureTypedState(scope: ParentNode): TypedState {
   let focus: TypedState["focus"];
   let selection: TypedState["selection"];
   if (active instanceof HTMLElement && scope.contains(active)) {
-    if (active instanceof HTMLInputElement && active.name) {
-      focus = { name: active.name };
+    focus = controlRef(scope, active);
+    if (active instanceof HTMLInputElement) {
       try {
         if (active.selectionStart != null && active.selectionEnd != null)
           selection = [
@@ -48,9 +91,6 @@ export function captureTypedState(scope: ParentNode): TypedState {
       } catch {
         // Some input types (email) don't expose a selection.
       }
-    } else {
-      const index = [...scope.querySelectorAll(FOCUSABLE)].indexOf(active);
-      if (index !== -1) focus = { index };
     }
   }
   return { values, shown, focus, selection };
@@ -78,10 +118,7 @@ export function restoreTypedState(scope: ParentNode, state: TypedState): void {
   }
   const { focus, selection } = state;
   if (!focus) return;
-  const target =
-    "name" in focus
-      ? inputNamed(focus.name)
-      : scope.querySelectorAll<HTMLElement>(FOCUSABLE).item(focus.index);
+  const target = findControl(scope, focus);
   if (!target) return;
   target.focus();
   try {

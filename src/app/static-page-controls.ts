@@ -1,0 +1,49 @@
+// The prerendered page is plain HTML until the app takes over: its fields take typing, its
+// buttons have no code behind them. This part comes with the entry script, long before the app:
+// it makes "Show password" work at once (the takeover carries the shown field over like typing),
+// and it notes a press under way, so that a press the takeover cuts in two is finished on the
+// app's copy of the control (see static-handoff.ts).
+
+let pressed: Element | null = null;
+
+/** The control being pressed (pointer or key down, not yet up), if any. */
+export function pressInProgress(): Element | null {
+  return pressed;
+}
+
+function trackPresses(root: HTMLElement) {
+  const release = () => {
+    pressed = null;
+  };
+  root.addEventListener("pointerdown", (event) => {
+    pressed = event.target instanceof Element ? event.target : null;
+  });
+  root.addEventListener("keydown", (event) => {
+    if (event.key === " " && event.target instanceof Element) pressed = event.target;
+  });
+  // On the window: the release may land on the app's copy, after the static page is gone.
+  for (const type of ["pointerup", "pointercancel", "keyup"])
+    window.addEventListener(type, release, true);
+}
+
+function revealPasswords(root: HTMLElement) {
+  root.addEventListener("click", (event) => {
+    const button =
+      event.target instanceof Element ? event.target.closest("button.reveal[aria-controls]") : null;
+    if (!button) return;
+    const input = document.getElementById(button.getAttribute("aria-controls") ?? "");
+    if (!(input instanceof HTMLInputElement) || !root.contains(input)) return;
+    const show = input.type === "password";
+    input.type = show ? "text" : "password";
+    // The button reads "Show <hidden field name>": its first text is the word.
+    const word = button.firstChild;
+    if (word?.nodeType === Node.TEXT_NODE) word.textContent = show ? "Hide" : "Show";
+  });
+}
+
+/** Wires the prerendered page under `root`, if there is one. */
+export function enableStaticPage(root: HTMLElement | null) {
+  if (!root || root.childElementCount === 0) return;
+  trackPresses(root);
+  revealPasswords(root);
+}
