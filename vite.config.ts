@@ -12,7 +12,7 @@ const NEW_PASSWORD =
  * Ours, but used only by form code that loads on first use (DeferredForm) or by the signed-in
  * pages: kept out of "shared", which every page loads, and left with the chunks that use them.
  */
-const FORM_CODE = /src[\\/](forms[\\/](server-errors|names)|components[\\/]Dialog)\./;
+const FORM_CODE = /src[\\/](forms[\\/](server-errors|names|fields)|components[\\/]Dialog)\./;
 
 export default defineConfig({
   plugins: [react(), coderFrontDoor(), prerenderInDev()],
@@ -35,15 +35,15 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              // Every page at load: React, the router, TanStack Query, and zod (the API client
-              // checks every response with it).
+              // Every page at load: React, the router, TanStack Query.
               name: "framework",
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|zod)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
             },
             {
-              // Only once a form is used (DeferredForm): its state and validation wiring.
+              // Only once a form is used (DeferredForm): its state and validation (zod; the API
+              // client checks responses without it, src/api/shape.ts).
               name: "forms",
-              test: /node_modules[\\/](react-hook-form|@hookform)[\\/]/,
+              test: /node_modules[\\/](react-hook-form|@hookform|zod)[\\/]/,
             },
             {
               // Our own modules used by more than one page (the app shell's among them).

@@ -36,6 +36,10 @@ const CASES: Array<[string, string, boolean]> = [
   ["src/lib", "react", true],
   ["src/password", "../api/schemas.ts", true],
   ["src/api", "../components/Button.tsx", true],
+  // What every page loads at once stays free of the form libraries.
+  ["src/api", "zod/mini", true],
+  ["src/app", "react-hook-form", true],
+  ["src/forms", "zod/mini", false],
   // The mock: only the password rule and the API schemas from the app.
   ["mock", "../src/password/index.ts", false],
   ["mock", "../src/api/schemas.ts", false],

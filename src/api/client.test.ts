@@ -1,10 +1,10 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import * as z from "zod/mini";
 import { apiRequest, REQUEST_TIMEOUT_MS } from "./client.ts";
 import { ApiError, parseRetryAfter } from "./errors.ts";
 import { User } from "./schemas.ts";
+import { object } from "./shape.ts";
 
 // Node's fetch needs absolute URLs; the client uses same-origin paths as a browser would.
 const ORIGIN = "http://app.test";
@@ -171,7 +171,7 @@ describe("apiRequest", () => {
         HttpResponse.json({ error: "nope" }, { status: 500 }),
       ),
     );
-    const error = await failure(apiRequest("/buildinfo", { schema: z.object({}) }));
+    const error = await failure(apiRequest("/buildinfo", { schema: object({}) }));
     expect(error.message).toBe("Something went wrong on the server. Try again in a moment.");
   });
 

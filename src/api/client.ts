@@ -1,16 +1,16 @@
 // The only module that speaks HTTP. Everything Coder-specific about the wire lives here:
 // the /api/v2 prefix, JSON, same-origin cookies, the CSRF header and the error envelope.
-import type * as z from "zod/mini";
 import { csrfTokenForRequest, loadCsrfToken } from "./csrf.ts";
 import { ApiError, fallbackMessage, parseRetryAfter } from "./errors.ts";
 import { CoderResponse } from "./schemas.ts";
+import { check, type Shape } from "./shape.ts";
 
 export const API_PREFIX = "/api/v2";
 
 /** Abandon a request the server has not answered after this long. */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-export interface RequestOptions<S extends z.ZodMiniType | undefined> {
+export interface RequestOptions<S extends Shape<unknown> | undefined> {
   method?: "GET" | "POST" | "PUT" | "DELETE";
   body?: unknown;
   /** Schema of the 2xx body; omit for endpoints that answer 204. */
@@ -18,9 +18,9 @@ export interface RequestOptions<S extends z.ZodMiniType | undefined> {
   signal?: AbortSignal | undefined;
 }
 
-type Result<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
+type Result<S> = S extends Shape<infer T> ? T : undefined;
 
-export async function apiRequest<S extends z.ZodMiniType | undefined = undefined>(
+export async function apiRequest<S extends Shape<unknown> | undefined = undefined>(
   path: string,
   options: RequestOptions<S> = {},
 ): Promise<Result<S>> {
@@ -43,21 +43,21 @@ export async function apiRequest<S extends z.ZodMiniType | undefined = undefined
   if (!response.ok) throw responseError(response, text);
   if (schema === undefined) return undefined as Result<S>;
 
-  const parsed = schema.safeParse(parseJson(text));
-  if (!parsed.success) {
+  const parsed = check(schema, parseJson(text));
+  if (!parsed.ok) {
     throw new ApiError({
       kind: "malformed",
       status: response.status,
       message: fallbackMessage("malformed", response.status),
     });
   }
-  return parsed.data as Result<S>;
+  return parsed.value as Result<S>;
 }
 
 /** One request and its whole body; every transport failure becomes an ApiError. */
 async function send(
   path: string,
-  options: RequestOptions<z.ZodMiniType | undefined>,
+  options: RequestOptions<Shape<unknown> | undefined>,
   csrf: string | undefined,
 ): Promise<{ response: Response; text: string }> {
   const { method = "GET", body, signal } = options;
@@ -123,14 +123,14 @@ function transportError(error: unknown, timedOut: boolean, signal?: AbortSignal)
 
 function responseError(response: Response, text: string): ApiError {
   const retryAfterSeconds = parseRetryAfter(response.headers.get("Retry-After"));
-  const envelope = CoderResponse.safeParse(parseJson(text));
-  if (envelope.success && envelope.data.message.trim() !== "") {
+  const envelope = check(CoderResponse, parseJson(text));
+  if (envelope.ok && envelope.value.message.trim() !== "") {
     return new ApiError({
       kind: "response",
       status: response.status,
-      message: envelope.data.message,
-      detail: envelope.data.detail,
-      validations: envelope.data.validations ?? [],
+      message: envelope.value.message,
+      detail: envelope.value.detail,
+      validations: envelope.value.validations ?? [],
       retryAfterSeconds,
       fromServer: true,
     });

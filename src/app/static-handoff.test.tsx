@@ -22,7 +22,7 @@ function renderStaticPage() {
 
 /** The app's render into its hidden container; returns how often its Show button was clicked. */
 function renderApp({ providers = "" } = {}) {
-  const app = createAppContainer();
+  const app = document.getElementById("app") ?? createAppContainer();
   app.innerHTML = passwordRow("app-password", providers);
   const clicks = { count: 0 };
   app.querySelector("button")?.addEventListener("click", () => {
@@ -120,5 +120,18 @@ describe("the prerendered page before the app takes over", () => {
     await afterTheTask();
     expect(clicks.count).toBe(1);
     expect(providerClicks).toBe(0);
+  });
+
+  it("a press released on a copy that was itself replaced meanwhile still counts", async () => {
+    renderStaticPage();
+    showButton().dispatchEvent(new PointerEvent("pointerdown", { bubbles: true }));
+    renderApp();
+    takeOverStaticPage();
+    // The form's own code arrives and replaces its stand-in (DeferredForm) before the release.
+    const clicks = renderApp();
+    showButton().dispatchEvent(new PointerEvent("pointerup", { bubbles: true }));
+    await afterTheTask();
+    expect(clicks.count).toBe(1);
+    expect(field().type).toBe("text");
   });
 });

@@ -4,12 +4,12 @@
 // can be lost, because the static page stays live until that very moment.
 
 import {
+  type ControlRef,
   captureTypedState,
   controlRef,
   findControl,
   restoreTypedState,
 } from "../components/typed-state.ts";
-import { pressInProgress } from "./static-page-controls.ts";
 
 const STATIC_ID = "root";
 const APP_ID = "app";
@@ -33,13 +33,13 @@ export function takeOverStaticPage(): void {
   if (!staticRoot || !app) return;
 
   const typed = captureTypedState(staticRoot);
-  const pressed = pressInProgress()?.closest("button, a[href]");
+  // Marked by static-page-controls.ts (the entry script), which the app doesn't import.
+  const pressed = staticRoot.querySelector("[data-pressed]")?.closest("button, a[href]");
   const pressedRef = pressed && staticRoot.contains(pressed) && controlRef(staticRoot, pressed);
   staticRoot.remove();
   app.hidden = false;
   restoreTypedState(app, typed);
-  const counterpart = pressedRef && findControl(app, pressedRef);
-  if (counterpart) finishPress(counterpart);
+  if (pressedRef) finishPress(app, pressedRef);
 }
 
 /**
@@ -47,7 +47,7 @@ export function takeOverStaticPage(): void {
  * neither (press and release hit different elements; Space clicks only the element that got the
  * key down). Released on the copy, the click goes to the copy, unless the browser sent one.
  */
-function finishPress(target: HTMLElement) {
+function finishPress(app: HTMLElement, pressed: ControlRef) {
   let clicked = false;
   const noteClick = () => {
     clicked = true;
@@ -55,14 +55,17 @@ function finishPress(target: HTMLElement) {
   const events = ["pointerup", "pointercancel", "keyup"] as const;
   const release = (event: Event) => {
     for (const type of events) window.removeEventListener(type, release, true);
-    const onTarget = event.target instanceof Node && target.contains(event.target);
-    if (event.type === "pointercancel" || !onTarget) return;
+    // Found again now: the copy may itself have been replaced meanwhile (a form whose code
+    // arrived, see DeferredForm).
+    const target = findControl(app, pressed);
+    const onTarget = target && event.target instanceof Node && target.contains(event.target);
+    if (!onTarget || event.type === "pointercancel") return;
     if (event instanceof KeyboardEvent && event.key !== " ") return;
     target.addEventListener("click", noteClick, true);
     // The browser's own click, if any, follows the release in the same task.
     setTimeout(() => {
       target.removeEventListener("click", noteClick, true);
-      if (!clicked && target.isConnected) target.click();
+      if (!clicked) findControl(app, pressed)?.click();
     });
   };
   for (const type of events) window.addEventListener(type, release, true);

@@ -1,29 +1,27 @@
 // The prerendered page is plain HTML until the app takes over: its fields take typing, its
 // buttons have no code behind them. This part comes with the entry script, long before the app:
 // it makes "Show password" work at once (the takeover carries the shown field over like typing),
-// and it notes a press under way, so that a press the takeover cuts in two is finished on the
-// app's copy of the control (see static-handoff.ts).
+// and it marks a press under way, so that a press the takeover cuts in two is finished on the
+// app's copy of the control (see static-handoff.ts). It marks the page rather than exporting
+// state, so the app's code never imports it and it stays inside the entry script.
 
-let pressed: Element | null = null;
-
-/** The control being pressed (pointer or key down, not yet up), if any. */
-export function pressInProgress(): Element | null {
-  return pressed;
-}
+/** Marks the control being pressed (pointer or key down, not yet up) on the static page. */
+const PRESSED_ATTRIBUTE = "data-pressed";
 
 function trackPresses(root: HTMLElement) {
-  const release = () => {
-    pressed = null;
+  let pressed: Element | null = null;
+  const press = (target: EventTarget | null) => {
+    pressed?.removeAttribute(PRESSED_ATTRIBUTE);
+    pressed = target instanceof Element ? target : null;
+    pressed?.setAttribute(PRESSED_ATTRIBUTE, "");
   };
-  root.addEventListener("pointerdown", (event) => {
-    pressed = event.target instanceof Element ? event.target : null;
-  });
+  root.addEventListener("pointerdown", (event) => press(event.target));
   root.addEventListener("keydown", (event) => {
-    if (event.key === " " && event.target instanceof Element) pressed = event.target;
+    if (event.key === " ") press(event.target);
   });
   // On the window: the release may land on the app's copy, after the static page is gone.
   for (const type of ["pointerup", "pointercancel", "keyup"])
-    window.addEventListener(type, release, true);
+    window.addEventListener(type, () => press(null), true);
 }
 
 function revealPasswords(root: HTMLElement) {

@@ -26,7 +26,8 @@ import {
 } from "../../forms/password-fields.ts";
 import { isMessage } from "../../forms/server-errors.ts";
 import { type LoginLocationState, loginWithMessage } from "../../session/login-messages.ts";
-import { emailIsUsable, isPasscodeShaped, passcodeField, type ResetLink } from "./passcode.ts";
+import { emailIsUsable, isPasscodeShaped, type ResetLink } from "./passcode.ts";
+import { passcodeField } from "./passcode-field.ts";
 import { ResendCodeButton } from "./ResendCodeButton.tsx";
 import { ResetFormIntro } from "./ResetFormIntro.tsx";
 import { ResetNotices } from "./ResetNotices.tsx";

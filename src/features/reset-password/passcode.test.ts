@@ -4,9 +4,9 @@ import {
   isPasscodeShaped,
   normalisePasscode,
   PASSCODE_SHAPE_MESSAGE,
-  passcodeField,
   readResetLink,
 } from "./passcode.ts";
+import { passcodeField } from "./passcode-field.ts";
 
 const CODE = "fad9020b-6562-4cdb-87f1-0486f1bea415";
 

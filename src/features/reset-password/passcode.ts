@@ -1,10 +1,9 @@
 // The one-time passcode as people actually handle it: copied out of an email, with stray spaces,
 // line breaks, capitals from a phone keyboard, or the whole link instead of the code.
-import * as z from "zod/mini";
-import { emailField } from "../../forms/fields.ts";
+import { isEmailShaped } from "../../forms/email-pattern.ts";
 
 /** Coder's passcodes are lowercase UUIDs (v4 today; any version is accepted, the server decides). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const PASSCODE_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * What the person meant: no whitespace anywhere, lower case (Coder compares exactly and only
@@ -29,19 +28,10 @@ function safeDecode(value: string): string {
   }
 }
 
-export const isPasscodeShaped = (code: string): boolean => UUID.test(code);
+export const isPasscodeShaped = (code: string): boolean => PASSCODE_PATTERN.test(code);
 
 export const PASSCODE_SHAPE_MESSAGE =
   "That isn't a whole code. Codes have 32 letters and digits in five groups, like 3f2b8c1e-9d4a-4b6f-8e2a-7c5d1f0a9b3e.";
-
-/** The passcode field of a form: normalised, then checked for shape before anything is sent. */
-export const passcodeField = z
-  .string()
-  .check(
-    z.overwrite(normalisePasscode),
-    z.minLength(1, "Enter the code from the email."),
-    z.regex(UUID, PASSCODE_SHAPE_MESSAGE),
-  );
 
 export interface ResetLink {
   /** The passcode from `?otp=`, normalised; null when the link has none. */
@@ -51,8 +41,7 @@ export interface ResetLink {
 }
 
 /** The link's address can be used as it is (else the form asks for it). */
-export const emailIsUsable = (email: string | null) =>
-  email !== null && emailField.safeParse(email).success;
+export const emailIsUsable = (email: string | null) => email !== null && isEmailShaped(email);
 
 /** Reads Coder's emailed link: `/reset-password/change?otp=<uuid>&email=<address>`. */
 export function readResetLink(search: string): ResetLink {
