@@ -34,6 +34,18 @@ function renderApp({ providers = "" } = {}) {
 }
 
 const afterTheTask = () => new Promise((resolve) => setTimeout(resolve, 5));
+const pointer = (type: string) => new PointerEvent(type, { bubbles: true });
+const space = (type: string) => new KeyboardEvent(type, { key: " ", bubbles: true });
+
+/** Presses Show on the prerendered page, lets the app take over, releases on the app's copy. */
+function pressAcrossTakeover(press: Event, release: Event, releaseOn = showButton) {
+  renderStaticPage();
+  showButton().dispatchEvent(press);
+  const clicks = renderApp();
+  takeOverStaticPage();
+  releaseOn().dispatchEvent(release);
+  return clicks;
+}
 const field = () => document.querySelector("input") as HTMLInputElement;
 const showButton = () => document.querySelector("button.reveal") as HTMLButtonElement;
 // The app knows the deployment's sign-in providers; the prerendered page does not.
@@ -62,43 +74,31 @@ describe("the prerendered page before the app takes over", () => {
   });
 
   it("a press the takeover cuts in two is finished on the app's copy, once", async () => {
-    renderStaticPage();
-    showButton().dispatchEvent(new PointerEvent("pointerdown", { bubbles: true }));
-    const clicks = renderApp();
-    takeOverStaticPage();
-    showButton().dispatchEvent(new PointerEvent("pointerup", { bubbles: true }));
+    const clicks = pressAcrossTakeover(pointer("pointerdown"), pointer("pointerup"));
     await afterTheTask();
     expect(field().type).toBe("text");
     expect(clicks.count).toBe(1);
   });
 
   it("a browser that clicks the copy itself is not doubled", async () => {
-    renderStaticPage();
-    showButton().dispatchEvent(new PointerEvent("pointerdown", { bubbles: true }));
-    const clicks = renderApp();
-    takeOverStaticPage();
-    showButton().dispatchEvent(new PointerEvent("pointerup", { bubbles: true }));
+    const clicks = pressAcrossTakeover(pointer("pointerdown"), pointer("pointerup"));
     showButton().click();
     await afterTheTask();
     expect(clicks.count).toBe(1);
   });
 
   it("Space held across the takeover clicks the copy when it comes up", async () => {
-    renderStaticPage();
-    showButton().dispatchEvent(new KeyboardEvent("keydown", { key: " ", bubbles: true }));
-    const clicks = renderApp();
-    takeOverStaticPage();
-    showButton().dispatchEvent(new KeyboardEvent("keyup", { key: " ", bubbles: true }));
+    const clicks = pressAcrossTakeover(space("keydown"), space("keyup"));
     await afterTheTask();
     expect(clicks.count).toBe(1);
   });
 
   it("a press dragged off the control and released elsewhere clicks nothing", async () => {
-    renderStaticPage();
-    showButton().dispatchEvent(new PointerEvent("pointerdown", { bubbles: true }));
-    const clicks = renderApp();
-    takeOverStaticPage();
-    document.body.dispatchEvent(new PointerEvent("pointerup", { bubbles: true }));
+    const clicks = pressAcrossTakeover(
+      pointer("pointerdown"),
+      pointer("pointerup"),
+      () => document.body,
+    );
     await afterTheTask();
     expect(clicks.count).toBe(0);
     expect(field().type).toBe("password");
@@ -107,7 +107,7 @@ describe("the prerendered page before the app takes over", () => {
   it("finds the pressed and the focused control again when the app has more controls", async () => {
     renderStaticPage();
     document.querySelector<HTMLElement>("a")?.focus();
-    showButton().dispatchEvent(new PointerEvent("pointerdown", { bubbles: true }));
+    showButton().dispatchEvent(pointer("pointerdown"));
     const clicks = renderApp({ providers: PROVIDERS });
     let providerClicks = 0;
     document.querySelector("#app a")?.addEventListener("click", (event) => {
@@ -116,7 +116,7 @@ describe("the prerendered page before the app takes over", () => {
     });
     takeOverStaticPage();
     expect(document.activeElement?.textContent).toBe("Forgot password?");
-    showButton().dispatchEvent(new PointerEvent("pointerup", { bubbles: true }));
+    showButton().dispatchEvent(pointer("pointerup"));
     await afterTheTask();
     expect(clicks.count).toBe(1);
     expect(providerClicks).toBe(0);
@@ -124,12 +124,12 @@ describe("the prerendered page before the app takes over", () => {
 
   it("a press released on a copy that was itself replaced meanwhile still counts", async () => {
     renderStaticPage();
-    showButton().dispatchEvent(new PointerEvent("pointerdown", { bubbles: true }));
+    showButton().dispatchEvent(pointer("pointerdown"));
     renderApp();
     takeOverStaticPage();
     // The form's own code arrives and replaces its stand-in (DeferredForm) before the release.
     const clicks = renderApp();
-    showButton().dispatchEvent(new PointerEvent("pointerup", { bubbles: true }));
+    showButton().dispatchEvent(pointer("pointerup"));
     await afterTheTask();
     expect(clicks.count).toBe(1);
     expect(field().type).toBe("text");
