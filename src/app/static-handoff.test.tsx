@@ -38,7 +38,11 @@ const pointer = (type: string) => new PointerEvent(type, { bubbles: true });
 const space = (type: string) => new KeyboardEvent(type, { key: " ", bubbles: true });
 
 /** Presses Show on the prerendered page, lets the app take over, releases on the app's copy. */
-function pressAcrossTakeover(press: Event, release: Event, releaseOn = showButton) {
+function pressAcrossTakeover(
+  press: Event,
+  release: Event,
+  releaseOn: () => HTMLElement = showButton,
+) {
   renderStaticPage();
   showButton().dispatchEvent(press);
   const clicks = renderApp();

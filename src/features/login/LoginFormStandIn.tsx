@@ -1,4 +1,5 @@
-import { Link } from "react-router";
+import type { MouseEvent } from "react";
+import { Link, useNavigate } from "react-router";
 import { focusWithoutLoading, type StandInProps } from "../../components/DeferredForm.tsx";
 import { EmailField } from "../../components/EmailField.tsx";
 import { GuardedForm } from "../../components/GuardedForm.tsx";
@@ -22,6 +23,19 @@ export function LoginFormStandIn({
     const field = initialEmail.trim() === "" ? "email" : "password";
     focusWithoutLoading(document.querySelector<HTMLInputElement>(`main input[name="${field}"]`));
   }, focusOnLoad);
+  const navigate = useNavigate();
+  // The address as typed so far (these inputs are not React's to read), taken when the link is
+  // used, as the real form's link does.
+  const toReset = (event: MouseEvent<HTMLAnchorElement>) => {
+    // A new tab or window is the browser's business.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
+    const field = event.currentTarget.closest("form")?.elements.namedItem("email");
+    if (!(field instanceof HTMLInputElement)) return;
+    event.preventDefault();
+    const email = field.value.trim();
+    navigate("/reset-password", { state: email ? { email } : undefined });
+  };
   const email = initialEmail.trim();
   return (
     <GuardedForm guards={[]} alertId="login-error" alert={alert} {...form}>
@@ -31,7 +45,7 @@ export function LoginFormStandIn({
         Sign in
       </SubmitButton>
       <p className="forgot-password">
-        <Link to="/reset-password" state={email ? { email } : undefined}>
+        <Link to="/reset-password" state={email ? { email } : undefined} onClick={toReset}>
           Forgot password?
         </Link>
       </p>

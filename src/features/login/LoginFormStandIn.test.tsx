@@ -1,0 +1,60 @@
+import { fireEvent, screen } from "@testing-library/react";
+import { Route, Routes } from "react-router";
+import { describe, expect, it } from "vitest";
+import { renderInRouter } from "../../testing/render-app.tsx";
+import { LoginFormStandIn } from "./LoginFormStandIn.tsx";
+
+const noop = () => {};
+const form = {
+  ref: noop,
+  onFocus: noop,
+  onPointerDown: noop,
+  onKeyDown: noop,
+  onInput: noop,
+  onSubmit: noop,
+};
+
+function renderStandIn(initialEmail = "") {
+  return renderInRouter(
+    "/login",
+    <Routes>
+      <Route
+        path="/login"
+        element={
+          <LoginFormStandIn
+            form={form}
+            alert={null}
+            initialEmail={initialEmail}
+            focusOnLoad={false}
+          />
+        }
+      />
+      <Route path="/reset-password" element={<p>reset</p>} />
+    </Routes>,
+  );
+}
+
+describe("the sign-in form before its code is in", () => {
+  // On a slow connection the form's code may still be on its way when "Forgot password?" is
+  // clicked: the address typed so far goes along, as it does from the real form.
+  it("'Forgot password?' carries the address typed so far", async () => {
+    const { location } = renderStandIn("old@coder.com");
+    fireEvent.change(screen.getByLabelText("Email"), { target: { value: " typed@coder.com " } });
+    fireEvent.click(screen.getByRole("link", { name: "Forgot password?" }));
+    await screen.findByText("reset");
+    expect(location().state).toEqual({ email: "typed@coder.com" });
+  });
+
+  it("carries nothing when the field is empty", async () => {
+    const { location } = renderStandIn();
+    fireEvent.click(screen.getByRole("link", { name: "Forgot password?" }));
+    await screen.findByText("reset");
+    expect(location().state).toBeNull();
+  });
+
+  it("leaves a Ctrl-click (a new tab) to the browser", () => {
+    const { location } = renderStandIn();
+    fireEvent.click(screen.getByRole("link", { name: "Forgot password?" }), { ctrlKey: true });
+    expect(location().pathname).toBe("/login");
+  });
+});
