@@ -4,6 +4,7 @@ import {
   accounts,
   expect,
   expectDashboard,
+  expectNoAxeViolations,
   PASSWORD,
   signIn,
   test,
@@ -130,20 +131,20 @@ test("typing before the form code arrives is kept, and an early Enter signs in o
   expect(logins).toEqual(["POST"]);
 });
 
-test.describe("Show password before the app has started", () => {
-  /** Holds the app's code back; the prerendered page is all there is until `release()`. */
-  async function holdApp(page: Page) {
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route(/\/auth-ui\/main-[\w-]+\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
-    return release;
-  }
+/** Holds the app's code back; the prerendered page is all there is until `release()`. */
+async function holdApp(page: Page) {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/auth-ui\/main-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 
+test.describe("Show password before the app has started", () => {
   test("works on the prerendered page, and the app keeps the password shown", async ({ page }) => {
     const release = await holdApp(page);
     await page.goto("/login");
@@ -179,4 +180,24 @@ test.describe("Show password before the app has started", () => {
     await expect(page.getByRole("button", { name: "Hide password" })).toBeVisible();
     await expect(password).toHaveAttribute("type", "text");
   });
+});
+
+test("a second visit keeps room for the sign-in providers: the form stays where it is", async ({
+  page,
+}) => {
+  // The first visit learns that this deployment has two providers (the prerendered page can't).
+  await page.goto("/login");
+  await waitForApp(page);
+  await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toBeVisible();
+  const settled = await page.getByLabel("Email").boundingBox();
+
+  const release = await holdApp(page);
+  await page.reload();
+  await expect(page.locator("#root")).toHaveCount(1);
+  expect((await page.getByLabel("Email").boundingBox())?.y).toBe(settled?.y);
+  release();
+  await waitForApp(page);
+  await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toBeVisible();
+  expect((await page.getByLabel("Email").boundingBox())?.y).toBe(settled?.y);
+  await expectNoAxeViolations(page);
 });

@@ -8,6 +8,7 @@ import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
 import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
+import { useStaticRender } from "../../components/static-render.ts";
 import { useBranding } from "../../components/useBranding.ts";
 import { httpUrl } from "../../lib/external-url.ts";
 import { safeRedirect } from "../../lib/safe-redirect.ts";
@@ -18,8 +19,9 @@ import {
   startsAtPassword,
 } from "../../session/login-messages.ts";
 import { ssoOptions, ssoStartUrl } from "../../sso/providers.ts";
+import { rememberedProviders, rememberProviders } from "../../sso/remembered-providers.ts";
 import { LoginFormStandIn } from "./LoginFormStandIn.tsx";
-import { SsoButtons } from "./SsoButtons.tsx";
+import { SsoButtons, SsoPlaceholder } from "./SsoButtons.tsx";
 import { autoStartedRecently, markAutoStart } from "./single-provider.ts";
 
 // The form's code (and react-hook-form's) downloads when someone starts using it.
@@ -72,6 +74,13 @@ export function LoginPage() {
   const termsLink = httpUrl(termsUrl);
   const needsTerms = Boolean(termsUrl) && !termsAccepted;
   const nothingEnabled = methods.data && !passwordEnabled && options.length === 0;
+  // Room for the providers shown last time, until the methods arrive (remembered-providers.ts).
+  const isStatic = useStaticRender();
+  const [providerRoom] = useState(rememberedProviders);
+  const providerCount = methods.data && passwordEnabled ? options.length : 0;
+  useEffect(() => {
+    if (methods.data) rememberProviders(providerCount);
+  }, [methods.data, providerCount]);
 
   // One provider and no password: straight there, unless the visitor just came back with a
   // message, asked to choose (?choose=1), was sent there a moment ago, or may be signed in.
@@ -140,6 +149,9 @@ export function LoginPage() {
   } else {
     content = (
       <>
+        {/* The entry script fills this with room for the providers (static-page-controls.ts). */}
+        {isStatic ? <template data-sso-slot="" /> : null}
+        {methods.isPending && !isStatic ? <SsoPlaceholder count={providerRoom} /> : null}
         {/* Single sign-on first: on most deployments it is the main way in. */}
         <SsoButtons
           options={options}
