@@ -182,6 +182,19 @@ test.describe("Show password before the app has started", () => {
   });
 });
 
+test("'Forgot password?' before the app has started takes the typed address along", async ({
+  page,
+}) => {
+  const release = await holdApp(page);
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(accounts.member);
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await expect(page).toHaveURL(/\/reset-password\?email=member%40coder\.com$/);
+  release();
+  await waitForApp(page);
+  await expect(page.getByLabel("Email")).toHaveValue(accounts.member);
+});
+
 test("a second visit keeps room for the sign-in providers: the form stays where it is", async ({
   page,
 }) => {

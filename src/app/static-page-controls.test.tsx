@@ -47,3 +47,38 @@ describe("room for the providers seen last time, before the app starts", () => {
     expect(root.querySelectorAll(".sso-placeholder li")).toHaveLength(4);
   });
 });
+
+describe("'Forgot password?' before the app starts", () => {
+  function clickForgot(email: string) {
+    const root = document.createElement("div");
+    root.id = "root";
+    root.innerHTML =
+      '<form><input name="email" type="email"><p><a href="/reset-password">Forgot password?</a></p></form>';
+    document.body.append(root);
+    enableStaticPage(root);
+    (root.querySelector("input") as HTMLInputElement).value = email;
+    const link = root.querySelector("a") as HTMLAnchorElement;
+    let followed = "";
+    // Where the browser would go (jsdom doesn't navigate).
+    document.addEventListener(
+      "click",
+      (event) => {
+        event.preventDefault();
+        followed = link.getAttribute("href") ?? "";
+      },
+      { once: true },
+    );
+    link.click();
+    return followed;
+  }
+
+  it("takes the typed address along", () => {
+    expect(clickForgot(" member+x@coder.com ")).toBe(
+      "/reset-password?email=member%2Bx%40coder.com",
+    );
+  });
+
+  it("goes plainly when nothing is typed", () => {
+    expect(clickForgot("  ")).toBe("/reset-password");
+  });
+});

@@ -1,6 +1,7 @@
 // The prerendered page is plain HTML until the app takes over: its fields take typing, its
 // buttons have no code behind them. This part comes with the entry script, long before the app:
-// it keeps room for the sign-in providers seen last time, it makes "Show password" work at once (the takeover carries the shown field over like typing),
+// it keeps room for the sign-in providers seen last time, lets "Forgot password?" take the typed
+// address along, it makes "Show password" work at once (the takeover carries the shown field over like typing),
 // and it marks a press under way, so that a press the takeover cuts in two is finished on the
 // app's copy of the control (see static-handoff.ts). It marks the page rather than exporting
 // state, so the app's code never imports it and it stays inside the entry script.
@@ -78,10 +79,28 @@ function keepRoomForProviders(root: HTMLElement) {
   slot.replaceWith(list, divider);
 }
 
+/**
+ * "Forgot password?" takes the address typed so far, as the app's link does (there in the
+ * history state; here, with no app to hold it, in `?email=`, which the reset page reads too).
+ */
+function carryEmailToReset(root: HTMLElement) {
+  root.addEventListener("click", (event) => {
+    const link =
+      event.target instanceof Element
+        ? event.target.closest<HTMLAnchorElement>('a[href^="/reset-password"]')
+        : null;
+    const field = link?.closest("form")?.elements.namedItem("email");
+    if (!link || !(field instanceof HTMLInputElement)) return;
+    const email = field.value.trim();
+    link.href = email ? `/reset-password?${new URLSearchParams({ email })}` : "/reset-password";
+  });
+}
+
 /** Wires the prerendered page under `root`, if there is one. */
 export function enableStaticPage(root: HTMLElement | null) {
   if (!root || root.childElementCount === 0) return;
   keepRoomForProviders(root);
   trackPresses(root);
   revealPasswords(root);
+  carryEmailToReset(root);
 }
