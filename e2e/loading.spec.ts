@@ -21,9 +21,9 @@ function collectScripts(page: Page) {
   return () => Promise.all(pending);
 }
 
-/** The static page's submit button is disabled until the app has taken over. */
+/** The app has taken over the prerendered page and fetched what it needs. */
 async function appRunning(page: Page) {
-  await expect(page.locator('form button[type="submit"]')).toBeEnabled({ timeout: 15_000 });
+  await waitForApp(page);
   await page.waitForLoadState("networkidle");
 }
 

@@ -11,10 +11,11 @@ function passwordRow(id: string, providers = "") {
   </div><a href="/reset-password">Forgot password?</a></form>`;
 }
 
-function renderStaticPage() {
+function renderStaticPage(submitButton = "") {
   const root = document.createElement("div");
   root.id = "root";
   root.innerHTML = passwordRow("static-password");
+  root.querySelector("form")?.insertAdjacentHTML("beforeend", submitButton);
   document.body.append(root);
   enableStaticPage(root);
   return root;
@@ -137,5 +138,21 @@ describe("the prerendered page before the app takes over", () => {
     await afterTheTask();
     expect(clicks.count).toBe(1);
     expect(field().type).toBe("text");
+  });
+
+  it("a submit asked for before the app ran is sent by the app, once", () => {
+    // Prerendered disabled: nothing may submit before a script runs.
+    renderStaticPage('<button type="submit" disabled>Sign in</button>');
+    const submit = document.querySelector<HTMLButtonElement>("button[type=submit]");
+    expect(submit?.disabled).toBe(false);
+    submit?.click();
+    renderApp();
+    let sent = 0;
+    document.querySelector("#app form")?.addEventListener("submit", (event) => {
+      event.preventDefault();
+      sent += 1;
+    });
+    takeOverStaticPage();
+    expect(sent).toBe(1);
   });
 });

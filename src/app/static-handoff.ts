@@ -36,10 +36,15 @@ export function takeOverStaticPage(): void {
   // Marked by static-page-controls.ts (the entry script), which the app doesn't import.
   const pressed = staticRoot.querySelector("[data-pressed]")?.closest("button, a[href]");
   const pressedRef = pressed && staticRoot.contains(pressed) && controlRef(staticRoot, pressed);
+  // A submit asked for before the app ran (static-page-controls.ts), sent now, once.
+  const submitted = [...staticRoot.querySelectorAll("form")].findIndex((form) =>
+    form.hasAttribute("data-submit-asked"),
+  );
   staticRoot.remove();
   app.hidden = false;
   restoreTypedState(app, typed);
   if (pressedRef) finishPress(app, pressedRef);
+  if (submitted !== -1) app.querySelectorAll("form").item(submitted)?.requestSubmit();
 }
 
 /**

@@ -1,7 +1,7 @@
 // The prerendered page is plain HTML until the app takes over: its fields take typing, its
 // buttons have no code behind them. This part comes with the entry script, long before the app:
 // it keeps room for the sign-in providers seen last time, lets "Forgot password?" take the typed
-// address along, it makes "Show password" work at once (the takeover carries the shown field over like typing),
+// address along, remembers a submit for the app to send, it makes "Show password" work at once (the takeover carries the shown field over like typing),
 // and it marks a press under way, so that a press the takeover cuts in two is finished on the
 // app's copy of the control (see static-handoff.ts). It marks the page rather than exporting
 // state, so the app's code never imports it and it stays inside the entry script.
@@ -96,6 +96,21 @@ function carryEmailToReset(root: HTMLElement) {
   });
 }
 
+/**
+ * The prerendered submit buttons come disabled, so that nothing submits before any script runs
+ * (a native submission would post the form, password and all, to the static server). From here
+ * on a submit is caught instead, so they work: the form is marked, and the app sends it once it
+ * has taken over (static-handoff.ts).
+ */
+function holdSubmits(root: HTMLElement) {
+  for (const button of root.querySelectorAll<HTMLButtonElement>('form button[type="submit"]'))
+    button.disabled = false;
+  root.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (event.target instanceof HTMLFormElement) event.target.setAttribute("data-submit-asked", "");
+  });
+}
+
 /** Wires the prerendered page under `root`, if there is one. */
 export function enableStaticPage(root: HTMLElement | null) {
   if (!root || root.childElementCount === 0) return;
@@ -103,4 +118,5 @@ export function enableStaticPage(root: HTMLElement | null) {
   trackPresses(root);
   revealPasswords(root);
   carryEmailToReset(root);
+  holdSubmits(root);
 }
