@@ -108,6 +108,10 @@ test.describe("what one tab does reaches the others", () => {
     await expect(other.page).toHaveURL(/message=signed-out$/, AT_ONCE);
     expect(written).toHaveLength(1);
     expect(Object.keys(JSON.parse(written[0] ?? "{}")).sort()).toEqual(["at", "event"]);
+    // Read the storage once this tab has finished its own way out (a full page load), not while
+    // it is navigating.
+    await expect(page).toHaveURL(/\/login\?message=signed-out$/);
+    await page.waitForLoadState("load");
     expect(
       await page.evaluate(() => localStorage.getItem("coder-auth-ui.session-event")),
     ).toBeNull();
