@@ -78,6 +78,11 @@ test("the prerendered page keeps what was typed before the app started, and an e
   await page.locator('input[name="password"]').press("Enter");
   expect(page.url()).not.toContain("password");
   expect(logins).toEqual([]);
+  // Shown as sent meanwhile, as the app will show it.
+  await expect(page.getByRole("button", { name: "Signing in…" })).toHaveAttribute(
+    "aria-disabled",
+    "true",
+  );
   release();
   // The app takes over with what was typed and sends the sign-in asked for, once.
   await expect(page.getByText("Incorrect email or password.")).toBeVisible();

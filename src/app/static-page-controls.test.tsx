@@ -82,3 +82,21 @@ describe("'Forgot password?' before the app starts", () => {
     expect(clickForgot("  ")).toBe("/reset-password");
   });
 });
+
+describe("a submit before the app starts", () => {
+  it("is kept for the app and shown as sent", () => {
+    const root = document.createElement("div");
+    root.id = "root";
+    root.innerHTML =
+      '<form><input name="email"><button type="submit" class="button primary" disabled data-pending-label="Signing in…">Sign in</button></form>';
+    document.body.append(root);
+    enableStaticPage(root);
+    const button = root.querySelector("button") as HTMLButtonElement;
+    expect(button.disabled).toBe(false);
+    button.click();
+    expect(root.querySelector("form")?.hasAttribute("data-submit-asked")).toBe(true);
+    expect(button.textContent).toBe("Signing in…");
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    expect(button.querySelector(".spinner")?.getAttribute("aria-hidden")).toBe("true");
+  });
+});

@@ -107,7 +107,17 @@ function holdSubmits(root: HTMLElement) {
     button.disabled = false;
   root.addEventListener("submit", (event) => {
     event.preventDefault();
-    if (event.target instanceof HTMLFormElement) event.target.setAttribute("data-submit-asked", "");
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    form.setAttribute("data-submit-asked", "");
+    // Shown as sent ("Signing in…"), as the app's button will show it.
+    const button = form.querySelector<HTMLButtonElement>("button[data-pending-label]");
+    if (!button || button.getAttribute("aria-disabled") === "true") return;
+    const spinner = document.createElement("span");
+    spinner.className = "spinner";
+    spinner.setAttribute("aria-hidden", "true");
+    button.setAttribute("aria-disabled", "true");
+    button.replaceChildren(spinner, button.dataset.pendingLabel ?? "");
   });
 }
 

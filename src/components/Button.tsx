@@ -44,6 +44,10 @@ export function Button({
       className={classes.join(" ")}
       aria-disabled={pending || waiting || undefined}
       disabled={(staticRender && type === "submit") || disabled}
+      // For the prerendered page's own script, which shows a submit as sent until the app is in.
+      data-pending-label={
+        staticRender && typeof pendingLabel === "string" ? pendingLabel : undefined
+      }
       onClick={(event) => {
         // aria-disabled (not disabled) keeps focus on the button; so swallow the action here.
         if (pending || waiting) {

@@ -27,14 +27,14 @@ function RealForm({ onSubmit }: { onSubmit: (name: string) => void }) {
   );
 }
 
-function StandIn({ form, alert }: StandInProps) {
+function StandIn({ form, alert, submitting }: StandInProps) {
   return (
     <form {...form}>
       {alert}
       <label>
         Name <input name="name" />
       </label>
-      <button type="submit">Send</button>
+      <button type="submit">{submitting ? "Sending…" : "Send"}</button>
     </form>
   );
 }
@@ -107,7 +107,8 @@ describe("DeferredForm", () => {
     const onSubmit = renderForm(module);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText("Name"), "Ada{Enter}{Enter}");
-    await user.click(screen.getByRole("button", { name: "Send" }));
+    // Shown as sent while it waits for the code, as the form itself will show it.
+    await user.click(screen.getByRole("button", { name: "Sending…" }));
     expect(onSubmit).not.toHaveBeenCalled();
     await act(async () => attempts[0]?.resolve());
     expect(onSubmit).toHaveBeenCalledTimes(1);
@@ -121,6 +122,7 @@ describe("DeferredForm", () => {
     await user.type(screen.getByLabelText("Name"), "Ada{Enter}");
     await act(async () => attempts[0]?.reject());
     expect(await screen.findByRole("alert")).toHaveTextContent("didn't finish loading");
+    expect(screen.getByRole("button", { name: "Send" })).toBeInTheDocument();
     expect(screen.getByLabelText("Name")).toHaveValue("Ada");
     // The failed attempt's Enter is not sent later on its own.
     await user.type(screen.getByLabelText("Name"), "!");

@@ -65,6 +65,8 @@ interface StandInFormProps {
 
 export interface StandInProps {
   form: StandInFormProps;
+  /** A submit is waiting for the form's code: the submit button shows it as sent. */
+  submitting: boolean;
   /** Goes where the form's own alert goes: says when the code failed to download. */
   alert: ReactNode;
 }
@@ -113,6 +115,7 @@ interface Handover {
 export function DeferredForm<P extends object>({ form, props, standIn }: DeferredFormProps<P>) {
   const [Loaded, setLoaded] = useState(() => form.loaded);
   const [failed, setFailed] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
   const standInForm = useRef<HTMLFormElement | null>(null);
   const loading = useRef(false);
   const submitAsked = useRef(false);
@@ -194,7 +197,9 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
       () => {
         loading.current = false;
         submitAsked.current = false;
-        if (mounted.current) setFailed(true);
+        if (!mounted.current) return;
+        setFailed(true);
+        setSubmitting(false);
       },
     );
   };
@@ -221,9 +226,11 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
         // Sent by the real form once it is in; pressing again meanwhile asks for the same one.
         event.preventDefault();
         submitAsked.current = true;
+        setSubmitting(true);
         start();
       },
     },
+    submitting,
     alert: failed ? (
       <div className="alert error" role="alert">
         <p>

@@ -5,6 +5,9 @@ import type { SubmitGuard } from "./useSubmitGuard.ts";
 /** A guard with nothing out and no wait: a form's stand-in before its code is in. */
 export const IDLE: Pick<SubmitGuard, "busy" | "retryIn"> = { busy: false, retryIn: 0 };
 
+/** A stand-in whose submit waits for the form's code: it says so, as the form will. */
+export const SENDING: Pick<SubmitGuard, "busy" | "retryIn"> = { busy: true, retryIn: 0 };
+
 interface SubmitButtonProps {
   guard: Pick<SubmitGuard, "busy" | "retryIn">;
   /** What the button says while the request is out ("Signing in…"). */

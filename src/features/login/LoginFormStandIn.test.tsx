@@ -24,6 +24,7 @@ function renderStandIn(initialEmail = "") {
           <LoginFormStandIn
             form={form}
             alert={null}
+            submitting={false}
             initialEmail={initialEmail}
             focusOnLoad={false}
           />

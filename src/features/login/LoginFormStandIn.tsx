@@ -4,7 +4,7 @@ import { focusWithoutLoading, type StandInProps } from "../../components/Deferre
 import { EmailField } from "../../components/EmailField.tsx";
 import { GuardedForm } from "../../components/GuardedForm.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
-import { IDLE, SubmitButton } from "../../components/SubmitButton.tsx";
+import { IDLE, SENDING, SubmitButton } from "../../components/SubmitButton.tsx";
 import { useInitialFocus } from "../../components/useInitialFocus.ts";
 
 interface LoginFormStandInProps extends StandInProps {
@@ -16,6 +16,7 @@ interface LoginFormStandInProps extends StandInProps {
 export function LoginFormStandIn({
   form,
   alert,
+  submitting,
   initialEmail,
   focusOnLoad,
 }: LoginFormStandInProps) {
@@ -41,7 +42,7 @@ export function LoginFormStandIn({
     <GuardedForm guards={[]} alertId="login-error" alert={alert} {...form}>
       <EmailField name="email" defaultValue={initialEmail} />
       <PasswordField label="Password" autoComplete="current-password" required name="password" />
-      <SubmitButton guard={IDLE} busyLabel="Signing in…" block>
+      <SubmitButton guard={submitting ? SENDING : IDLE} busyLabel="Signing in…" block>
         Sign in
       </SubmitButton>
       <p className="forgot-password">

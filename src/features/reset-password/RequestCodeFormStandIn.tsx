@@ -1,7 +1,7 @@
 import { focusWithoutLoading, type StandInProps } from "../../components/DeferredForm.tsx";
 import { EmailField } from "../../components/EmailField.tsx";
 import { GuardedForm } from "../../components/GuardedForm.tsx";
-import { IDLE, SubmitButton } from "../../components/SubmitButton.tsx";
+import { IDLE, SENDING, SubmitButton } from "../../components/SubmitButton.tsx";
 import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { useResendCooldown } from "./resend-cooldown.ts";
 
@@ -18,6 +18,7 @@ interface RequestCodeFormStandInProps extends StandInProps {
 export function RequestCodeFormStandIn({
   form,
   alert,
+  submitting,
   defaultEmail,
   takeFocus,
   onEmailChange,
@@ -36,7 +37,12 @@ export function RequestCodeFormStandIn({
         hint={coolingFor > 0 ? COOLDOWN_HINT : undefined}
         onChange={(event) => onEmailChange(event.target.value)}
       />
-      <SubmitButton guard={IDLE} busyLabel="Sending…" waitSeconds={coolingFor} block>
+      <SubmitButton
+        guard={submitting ? SENDING : IDLE}
+        busyLabel="Sending…"
+        waitSeconds={coolingFor}
+        block
+      >
         Email me a code
       </SubmitButton>
     </GuardedForm>

@@ -3,7 +3,7 @@ import { focusWithoutLoading, type StandInProps } from "../../components/Deferre
 import { EmailField, HiddenUsername } from "../../components/EmailField.tsx";
 import { GuardedForm } from "../../components/GuardedForm.tsx";
 import { PasswordField } from "../../components/PasswordField.tsx";
-import { IDLE, SubmitButton } from "../../components/SubmitButton.tsx";
+import { IDLE, SENDING, SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { emailIsUsable, isPasscodeShaped, type ResetLink } from "./passcode.ts";
@@ -19,6 +19,7 @@ export const COOLING_HINT =
 export function ResetPasswordFormStandIn({
   form,
   alert,
+  submitting,
   link,
 }: StandInProps & { link: ResetLink }) {
   const linkCodeUsable = link.code !== null && isPasscodeShaped(link.code);
@@ -72,7 +73,7 @@ export function ResetPasswordFormStandIn({
           required
           name="confirm_password"
         />
-        <SubmitButton guard={IDLE} busyLabel="Changing password…" block>
+        <SubmitButton guard={submitting ? SENDING : IDLE} busyLabel="Changing password…" block>
           Change password
         </SubmitButton>
       </GuardedForm>

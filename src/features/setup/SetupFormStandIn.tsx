@@ -1,14 +1,14 @@
 import { BlankNewPasswordField } from "../../components/BlankNewPasswordField.tsx";
 import type { StandInProps } from "../../components/DeferredForm.tsx";
 import { EmailField } from "../../components/EmailField.tsx";
-import { IDLE, SubmitButton } from "../../components/SubmitButton.tsx";
+import { IDLE, SENDING, SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 
 export const USERNAME_HINT =
   "Your name in Coder and on the command line: letters, digits and hyphens. Suggested from your email until you change it.";
 
 /** SetupForm's markup as plain inputs, until its code is in (see DeferredForm). */
-export function SetupFormStandIn({ form, alert }: StandInProps) {
+export function SetupFormStandIn({ form, alert, submitting }: StandInProps) {
   return (
     <form method="post" noValidate {...form}>
       <div id="setup-error">{alert}</div>
@@ -25,7 +25,7 @@ export function SetupFormStandIn({ form, alert }: StandInProps) {
       />
       <TextField label="Full name (optional)" type="text" autoComplete="name" name="name" />
       <BlankNewPasswordField label="Password" required name="password" />
-      <SubmitButton guard={IDLE} busyLabel="Creating your account…" block>
+      <SubmitButton guard={submitting ? SENDING : IDLE} busyLabel="Creating your account…" block>
         Create account
       </SubmitButton>
     </form>
