@@ -4,14 +4,19 @@ import { SsoPlaceholder } from "../features/login/SsoButtons.tsx";
 import { rememberProviders } from "../sso/remembered-providers.ts";
 import { enableStaticPage } from "./static-page-controls.ts";
 
-function staticLoginPage() {
+/** A prerendered page's root holding `html`, in the document. */
+function staticPage(html: string) {
   const root = document.createElement("div");
   root.id = "root";
-  root.innerHTML =
-    '<main class="card"><h1>Sign in</h1><template data-sso-slot=""></template><form></form></main>';
+  root.innerHTML = html;
   document.body.append(root);
   return root;
 }
+
+const staticLoginPage = () =>
+  staticPage(
+    '<main class="card"><h1>Sign in</h1><template data-sso-slot=""></template><form></form></main>',
+  );
 
 afterEach(() => {
   document.body.innerHTML = "";
@@ -50,11 +55,9 @@ describe("room for the providers seen last time, before the app starts", () => {
 
 describe("'Forgot password?' before the app starts", () => {
   function clickForgot(email: string) {
-    const root = document.createElement("div");
-    root.id = "root";
-    root.innerHTML =
-      '<form><input name="email" type="email"><p><a href="/reset-password">Forgot password?</a></p></form>';
-    document.body.append(root);
+    const root = staticPage(
+      '<form><input name="email" type="email"><p><a href="/reset-password">Forgot password?</a></p></form>',
+    );
     enableStaticPage(root);
     (root.querySelector("input") as HTMLInputElement).value = email;
     const link = root.querySelector("a") as HTMLAnchorElement;
@@ -85,11 +88,9 @@ describe("'Forgot password?' before the app starts", () => {
 
 describe("a submit before the app starts", () => {
   it("is kept for the app and shown as sent", () => {
-    const root = document.createElement("div");
-    root.id = "root";
-    root.innerHTML =
-      '<form><input name="email"><button type="submit" class="button primary" disabled data-pending-label="Signing in…">Sign in</button></form>';
-    document.body.append(root);
+    const root = staticPage(
+      '<form><input name="email"><button type="submit" class="button primary" disabled data-pending-label="Signing in…">Sign in</button></form>',
+    );
     enableStaticPage(root);
     const button = root.querySelector("button") as HTMLButtonElement;
     expect(button.disabled).toBe(false);
