@@ -224,6 +224,80 @@ const MUTATIONS: Mutation[] = [
     BOUNDARY_TEST,
   ),
 
+  // Presses and submits across a swap (the prerendered page, a form's stand-in).
+  vitest(
+    "swap-ignores-press",
+    "src/components/DeferredForm.tsx",
+    "if (pressed.current) swapAfterRelease.current = swap;\n        else swap();",
+    "swap();",
+    ["src/components/DeferredForm.test.tsx"],
+  ),
+  vitest(
+    "takeover-drops-press",
+    "src/app/static-handoff.ts",
+    "if (pressedRef) finishPress(app, pressedRef);",
+    "",
+    ["src/app/static-handoff.test.tsx"],
+  ),
+  vitest(
+    "takeover-finds-control-by-position",
+    "src/components/typed-state.ts",
+    "if (name) return `field:${name}`;",
+    'if (name) return `field:${name}`;\n  return "control";',
+    ["src/app/static-handoff.test.tsx"],
+  ),
+  vitest(
+    "static-show-does-nothing",
+    "src/app/static-page-controls.ts",
+    '    input.type = show ? "text" : "password";\n',
+    "",
+    ["src/app/static-handoff.test.tsx"],
+  ),
+  vitest(
+    "static-submit-dropped",
+    "src/app/static-handoff.ts",
+    'if (submitted !== -1) app.querySelectorAll("form").item(submitted)?.requestSubmit();',
+    "",
+    ["src/app/static-handoff.test.tsx"],
+  ),
+  vitest(
+    "provider-room-differs",
+    "src/app/static-page-controls.ts",
+    'const divider = element("p", "divider sso-placeholder");',
+    'const divider = element("p", "divider");',
+    ["src/app/static-page-controls.test.tsx"],
+  ),
+
+  // Response shapes.
+  vitest(
+    "shape-drops-unknown-fields",
+    "src/api/shape.ts",
+    "const result: Record<string, unknown> = { ...value };",
+    "const result: Record<string, unknown> = {};",
+    ["src/api/shape.test.ts"],
+  ),
+  vitest(
+    "shape-optional-takes-null",
+    "src/api/shape.ts",
+    "(value: unknown) => (value === undefined ? undefined : shape(value))",
+    "(value: unknown) => (value == null ? undefined : shape(value))",
+    ["src/api/shape.test.ts"],
+  ),
+  vitest(
+    "shape-hides-our-bugs",
+    "src/api/shape.ts",
+    "    if (error instanceof ShapeMismatch) return { ok: false };\n    throw error;",
+    "    return { ok: false };",
+    ["src/api/shape.test.ts"],
+  ),
+  vitest(
+    "email-pattern-drifts",
+    "src/forms/email-pattern.ts",
+    "[A-Za-z]{2,}$/;",
+    "[A-Za-z]{1,}$/;",
+    ["src/forms/email-pattern.test.ts"],
+  ),
+
   // The dead-code check.
   {
     id: "dead-export",
