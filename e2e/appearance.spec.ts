@@ -3,7 +3,15 @@
 // signed in (an owner brands the mock deployment with PUT /api/v2/appearance). Light and dark,
 // narrow and wide, axe clean, no layout shift, nothing the strict policy has to block.
 import type { APIRequestContext, Page } from "@playwright/test";
-import { accounts, expect, expectNoAxeViolations, PASSWORD, signIn, test } from "./fixtures.ts";
+import {
+  accounts,
+  expect,
+  expectNoAxeViolations,
+  PASSWORD,
+  signIn,
+  test,
+  watchLayoutShifts,
+} from "./fixtures.ts";
 
 const LOGO = "https://cdn.acme.example/brand/logo.svg";
 const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="48" viewBox="0 0 200 48"><rect width="48" height="48" rx="10" fill="#0f766e"/><text x="58" y="33" font-family="sans-serif" font-size="26" font-weight="700" fill="#0f766e">Acme</text></svg>`;
@@ -56,23 +64,15 @@ async function brandDeployment(request: APIRequestContext, body: unknown) {
 /** Every CSP violation and every layout shift (not caused by input) from the first byte on. */
 async function watch(page: Page) {
   await page.addInitScript(() => {
-    const w = window as unknown as { __csp: string[]; __cls: number };
+    const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    w.__cls = 0;
     document.addEventListener("securitypolicyviolation", (event) => {
       w.__csp.push(`${event.violatedDirective} ${event.blockedURI}`);
     });
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as Array<
-        PerformanceEntry & { value: number; hadRecentInput: boolean }
-      >) {
-        if (!entry.hadRecentInput) w.__cls += entry.value;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
   });
   return {
     csp: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
-    cls: () => page.evaluate(() => (window as unknown as { __cls: number }).__cls),
+    cls: await watchLayoutShifts(page),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   signIn,
   test,
   waitForApp,
+  watchLayoutShifts,
 } from "./fixtures.ts";
 
 /** Every script the page downloads, with its text. */
@@ -193,6 +194,30 @@ test("'Forgot password?' before the app has started takes the typed address alon
   release();
   await waitForApp(page);
   await expect(page.getByLabel("Email")).toHaveValue(accounts.member);
+});
+
+test("a first visit: the sign-in providers arrive with the app, and nothing moves after", async ({
+  page,
+}) => {
+  const shifts = await watchLayoutShifts(page);
+  // The providers answer a while after the page's code is in (a slow API, a busy server).
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/v2/users/authmethods", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const pageCode = page.waitForResponse(/\/auth-ui\/LoginPage-[\w-]+\.js$/);
+  await page.goto("/login");
+  await pageCode;
+  await page.waitForTimeout(300);
+  release();
+  await waitForApp(page);
+  await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(await shifts()).toBe(0);
 });
 
 test("a second visit keeps room for the sign-in providers: the form stays where it is", async ({

@@ -9,10 +9,11 @@ import { createAppContainer } from "./app/static-handoff.ts";
 
 const queryClient = createQueryClient();
 
-// Start the first page's data and code, and render once the code is in, so the first commit is
-// the whole page (the moment it takes over from the prerendered one). A signed-in page also
-// waits for `users/me`: it suspends, and with no Suspense boundary nothing commits before it.
-await startPage(window.location.pathname, queryClient);
+// Start the first page's data and code, and render once the code is in (and, briefly, the data
+// its layout depends on), so the first commit is the whole page: the moment it takes over from
+// the prerendered one. A signed-in page also waits for `users/me`: it suspends, and with no
+// Suspense boundary nothing commits before it.
+await startPage(window.location.pathname, queryClient, { firstLoad: true });
 
 // A transition lets React render in short slices, so the page stays responsive while it starts.
 const root = createRoot(createAppContainer());

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { configure, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { http } from "msw";
 import type { ComponentType } from "react";
 import { Link, MemoryRouter, useLocation } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -11,13 +12,13 @@ import { renderApp, renderInRouter } from "../testing/render-app.tsx";
 import { signInAs } from "../testing/session.ts";
 import { createQueryClient } from "./query-client.ts";
 import { AppRoutes, RouteErrorBoundary } from "./router.tsx";
-import { pages, startPage } from "./routes.ts";
+import { pages, startPage, TAKEOVER_WAIT_MS } from "./routes.ts";
 
 // The whole app with lazy pages: allow more than a second on a busy machine.
 configure({ asyncUtilTimeout: 5000 });
 
 const mockServer = setupMockCoder();
-const { server } = mockServer;
+const { server, mock } = mockServer;
 const requested: string[] = [];
 server.events.on("request:start", ({ request }) => {
   requested.push(`${request.method} ${new URL(request.url).pathname.replace("/api/v2", "")}`);
@@ -87,6 +88,87 @@ describe("data and code start together", () => {
 
     code.resolve(await real());
     expect(await heading("Reset your password")).toBeInTheDocument();
+  });
+});
+
+describe("the first load of /login waits for the sign-in providers", () => {
+  /** Authmethods answered by the mock once the test says so. */
+  function holdAuthMethods() {
+    const gate = deferred<void>();
+    server.use(
+      http.get("*/api/v2/users/authmethods", async ({ request }) => {
+        await gate.promise;
+        return mock.handle(request, { clientIp: "127.0.0.1" });
+      }),
+    );
+    return gate;
+  }
+  function track(promise: Promise<void>) {
+    const state = { done: false };
+    void promise.then(() => {
+      state.done = true;
+    });
+    return state;
+  }
+  const login = () => {
+    const route = pages["/login"];
+    if (!route) throw new Error("no sign-in page");
+    return route;
+  };
+
+  it("so that their buttons come with the takeover, not after it under the pointer", async () => {
+    mock.config.github = true;
+    const gate = holdAuthMethods();
+    const queryClient = createQueryClient();
+    const started = track(startPage("/login", queryClient, { firstLoad: true }));
+    await login().preload();
+    await waitFor(() => expect(requested).toContain("GET /users/authmethods"));
+    await new Promise((done) => setTimeout(done, 50));
+    expect(started.done).toBe(false);
+    gate.resolve();
+    await waitFor(() => expect(started.done).toBe(true));
+    expect(queryClient.getQueryData(queryKeys.authMethods)).toMatchObject({
+      github: { enabled: true },
+    });
+  });
+
+  it(`but no longer than ${TAKEOVER_WAIT_MS} ms: the prerendered page is all they see meanwhile`, async () => {
+    holdAuthMethods();
+    await login().preload();
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const started = track(startPage("/login", createQueryClient(), { firstLoad: true }));
+      await vi.advanceTimersByTimeAsync(TAKEOVER_WAIT_MS - 1);
+      expect(started.done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(started.done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("and a refused answer does not hold it up (no timer needs to run out)", async () => {
+    server.use(
+      http.get("*/api/v2/users/authmethods", () =>
+        Response.json({ message: "no" }, { status: 400 }),
+      ),
+    );
+    await login().preload();
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const started = track(startPage("/login", createQueryClient(), { firstLoad: true }));
+      for (let turn = 0; turn < 500 && !started.done; turn++)
+        await new Promise((done) => setImmediate(done));
+      expect(started.done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("an in-app navigation to it does not wait: the page it leaves is the app's own", async () => {
+    holdAuthMethods();
+    await login().preload();
+    await startPage("/login", createQueryClient());
   });
 });
 

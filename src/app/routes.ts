@@ -24,12 +24,23 @@ export interface PageRoute {
   readonly Component: LazyExoticComponent<ComponentType>;
   /** A new visit: if the page's code failed to download last time, try again this time. */
   forgetFailure: () => void;
+  /**
+   * On the first load only: data that changes the page's layout, which the takeover of the
+   * prerendered page waits for (at most TAKEOVER_WAIT_MS), so that the page moves once, when the
+   * app takes over, and not again a moment later under the visitor's pointer. The prerendered
+   * page stays usable meanwhile: typing, Show, and an early submit all carry over.
+   */
+  layoutData?: (queryClient: QueryClient) => Promise<unknown>;
 }
 
 interface PageOptions {
   signedIn?: boolean;
   prefetch?: (queryClient: QueryClient) => void;
+  layoutData?: (queryClient: QueryClient) => Promise<unknown>;
 }
+
+/** The longest the takeover waits for a page's `layoutData`: after that, it shows what it has. */
+export const TAKEOVER_WAIT_MS = 1000;
 
 function page(load: () => Promise<ComponentType>, options: PageOptions = {}): PageRoute {
   let loading: Promise<ComponentType> | undefined;
@@ -48,6 +59,7 @@ function page(load: () => Promise<ComponentType>, options: PageOptions = {}): Pa
   const route: PageRoute = {
     signedIn: options.signedIn ?? false,
     prefetch: options.prefetch ?? (() => {}),
+    ...(options.layoutData ? { layoutData: options.layoutData } : {}),
     preload: () => {
       loading ??= load().catch((error: unknown) => {
         loading = undefined;
@@ -105,6 +117,9 @@ export const signedInLayout = page(
 export const pages: Readonly<Record<AppPage, PageRoute | null>> = {
   "/login": page(async () => (await import("../features/login/LoginPage.tsx")).LoginPage, {
     prefetch: prefetchSignedOut,
+    // The sign-in providers' buttons go above the form: without them the form would jump down
+    // (161 px with two providers) when they arrive after the takeover.
+    layoutData: (queryClient) => queryClient.ensureQueryData(authMethodsQuery()),
   }),
   // GitHub sign-in through the device flow; Coder's callback sends the browser here.
   "/login/device": page(
@@ -154,12 +169,29 @@ function routeFor(pathname: string): PageRoute {
   return (Object.hasOwn(pages, target ?? "") && pages[target as AppPage]) || notFoundPage;
 }
 
+/** Resolves when `promise` settles or after `ms`, whichever comes first; never rejects. */
+function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((done) => {
+    const timer = setTimeout(done, ms);
+    const finish = () => {
+      clearTimeout(timer);
+      done();
+    };
+    promise.then(finish, finish);
+  });
+}
+
 /**
  * Starts everything the page at `pathname` needs (data, its code, and the signed-in frame's code
  * when it has one) at once. Resolves when the code is in, whatever became of the data; never
- * rejects (a page whose code failed renders its error instead).
+ * rejects (a page whose code failed renders its error instead). `firstLoad`: also wait, briefly,
+ * for the data the page's layout depends on (`layoutData`).
  */
-export function startPage(pathname: string, queryClient: QueryClient): Promise<void> {
+export function startPage(
+  pathname: string,
+  queryClient: QueryClient,
+  options: { firstLoad?: boolean } = {},
+): Promise<void> {
   const route = routeFor(pathname);
   route.forgetFailure();
   if (route.signedIn) {
@@ -168,7 +200,11 @@ export function startPage(pathname: string, queryClient: QueryClient): Promise<v
   }
   route.prefetch(queryClient);
   const code = [route.preload(), ...(route.signedIn ? [signedInLayout.preload()] : [])];
-  return Promise.all(code).then(
+  const layout =
+    options.firstLoad && route.layoutData
+      ? settledWithin(route.layoutData(queryClient), TAKEOVER_WAIT_MS)
+      : undefined;
+  return Promise.all([...code, layout]).then(
     () => undefined,
     () => undefined,
   );
