@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 import { prerenderInDev } from "./scripts/dev-prerender.ts";
+import { renderBlockingEntry } from "./scripts/render-blocking-entry.ts";
 import { coderFrontDoor } from "./server/vite-dev.ts";
 import { ASSET_PREFIX } from "./src/app/owned-routes.ts";
 
@@ -15,7 +16,7 @@ const NEW_PASSWORD =
 const FORM_CODE = /src[\\/](forms[\\/](server-errors|names|fields)|components[\\/]Dialog)\./;
 
 export default defineConfig({
-  plugins: [react(), coderFrontDoor(), prerenderInDev()],
+  plugins: [react(), coderFrontDoor(), prerenderInDev(), renderBlockingEntry()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   build: {

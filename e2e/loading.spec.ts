@@ -230,6 +230,12 @@ test("a second visit keeps room for the sign-in providers: the form stays where 
   const settled = await page.getByLabel("Email").boundingBox();
 
   const release = await holdApp(page);
+  const shifts = await watchLayoutShifts(page);
+  // The entry script (which makes the room) arrives after the HTML and CSS: a slow link.
+  await page.route(/\/auth-ui\/index-[\w-]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
   await page.reload();
   await expect(page.locator("#root")).toHaveCount(1);
   expect((await page.getByLabel("Email").boundingBox())?.y).toBe(settled?.y);
@@ -237,5 +243,8 @@ test("a second visit keeps room for the sign-in providers: the form stays where 
   await waitForApp(page);
   await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toBeVisible();
   expect((await page.getByLabel("Email").boundingBox())?.y).toBe(settled?.y);
+  // Nor between: the room is there from the first frame (the entry script blocks rendering).
+  await page.waitForLoadState("networkidle");
+  expect(await shifts()).toBe(0);
   await expectNoAxeViolations(page);
 });
