@@ -132,18 +132,21 @@ test("typing before the form code arrives is kept, and an early Enter signs in o
   expect(logins).toEqual(["POST"]);
 });
 
-/** Holds the app's code back; the prerendered page is all there is until `release()`. */
-async function holdApp(page: Page) {
+/** Holds back the requests for `url` until `release()`. */
+async function holdRequests(page: Page, url: RegExp | string) {
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await page.route(/\/auth-ui\/main-[\w-]+\.js$/, async (route) => {
+  await page.route(url, async (route) => {
     await held;
     await route.continue();
   });
   return release;
 }
+
+/** Holds the app's code back; the prerendered page is all there is until `release()`. */
+const holdApp = (page: Page) => holdRequests(page, /\/auth-ui\/main-[\w-]+\.js$/);
 
 test.describe("Show password before the app has started", () => {
   test("works on the prerendered page, and the app keeps the password shown", async ({ page }) => {
@@ -201,14 +204,7 @@ test("a first visit: the sign-in providers arrive with the app, and nothing move
 }) => {
   const shifts = await watchLayoutShifts(page);
   // The providers answer a while after the page's code is in (a slow API, a busy server).
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route("**/api/v2/users/authmethods", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, "**/api/v2/users/authmethods");
   const pageCode = page.waitForResponse(/\/auth-ui\/LoginPage-[\w-]+\.js$/);
   await page.goto("/login");
   await pageCode;
