@@ -14,6 +14,12 @@ const NEW_PASSWORD =
  * pages: kept out of "shared", which every page loads, and left with the chunks that use them.
  */
 const FORM_CODE = /src[\\/](forms[\\/](server-errors|names|fields)|components[\\/]Dialog)\./;
+/**
+ * What the entry script shares with the app: Vite's preload helper, and the sign-in page's
+ * messages, which the entry shows before the first frame. One chunk, so that the entry, which
+ * blocks rendering, waits for one file besides itself.
+ */
+const ENTRY_SHARED = /(vite[\\/]preload-helper|src[\\/]session[\\/]login-messages\.)/;
 
 export default defineConfig({
   plugins: [react(), coderFrontDoor(), prerenderInDev(), renderBlockingEntry()],
@@ -35,6 +41,7 @@ export default defineConfig({
         // The first matching group takes a module, with the modules it imports.
         codeSplitting: {
           groups: [
+            { name: "entry-shared", test: ENTRY_SHARED },
             {
               // Every page at load: React, the router, TanStack Query.
               name: "framework",
@@ -49,7 +56,11 @@ export default defineConfig({
             {
               // Our own modules used by more than one page (the app shell's among them).
               name: "shared",
-              test: (id) => OWN_SHARED.test(id) && !NEW_PASSWORD.test(id) && !FORM_CODE.test(id),
+              test: (id) =>
+                OWN_SHARED.test(id) &&
+                !NEW_PASSWORD.test(id) &&
+                !FORM_CODE.test(id) &&
+                !ENTRY_SHARED.test(id),
               minShareCount: 2,
             },
             {

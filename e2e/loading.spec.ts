@@ -244,3 +244,38 @@ test("a second visit keeps room for the sign-in providers: the form stays where 
   expect(await shifts()).toBe(0);
   await expectNoAxeViolations(page);
 });
+
+test("a message for the sign-in page is there from the first frame, and nothing moves after", async ({
+  page,
+  mock,
+}) => {
+  // Where the providers go does not matter here: only the message is under test.
+  await mock.setConfig({ github: false, oidc: false });
+  const shifts = await watchLayoutShifts(page);
+  const release = await holdApp(page);
+  // Coder's own words when it sends an expired session here, as a full page load.
+  const coderText =
+    "You are signed out or your session has expired. Please sign in again to continue.";
+  await page.goto(`/login?${new URLSearchParams({ message: coderText, redirect: "/workspaces" })}`);
+  const notice = page.getByRole("status");
+  await expect(notice).toHaveText("Your session has ended. Sign in again to continue.");
+  await expect(page.locator("#root")).toHaveCount(1);
+  const before = await page.getByLabel("Email").boundingBox();
+  release();
+  await waitForApp(page);
+  await expect(notice).toHaveText("Your session has ended. Sign in again to continue.");
+  expect((await page.getByLabel("Email").boundingBox())?.y).toBe(before?.y);
+  await page.waitForLoadState("networkidle");
+  expect(await shifts()).toBe(0);
+  await expectNoAxeViolations(page);
+
+  // A message the page does not know says nothing, on the prerendered page as in the app.
+  const unknown = await holdApp(page);
+  await page.goto("/login?message=Your+account+was+hacked%2C+call+us");
+  await expect(page.getByLabel("Email")).toBeVisible();
+  await expect(page.getByRole("status")).toHaveCount(0);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  unknown();
+  await waitForApp(page);
+  await expect(page.getByRole("status")).toHaveCount(0);
+});

@@ -242,7 +242,9 @@ const MUTATIONS: Mutation[] = [
   vitest(
     "takeover-finds-control-by-position",
     "src/components/typed-state.ts",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source text to find, not a template
     "if (name) return `field:${name}`;",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source text to write, not a template
     'if (name) return `field:${name}`;\n  return "control";',
     ["src/app/static-handoff.test.tsx"],
   ),

@@ -1,5 +1,6 @@
 import { render } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { Alert } from "../components/Alert.tsx";
 import { SsoPlaceholder } from "../features/login/SsoButtons.tsx";
 import { rememberProviders } from "../sso/remembered-providers.ts";
 import { enableStaticPage } from "./static-page-controls.ts";
@@ -21,6 +22,7 @@ const staticLoginPage = () =>
 afterEach(() => {
   document.body.innerHTML = "";
   localStorage.clear();
+  window.history.replaceState(null, "", "/");
 });
 
 describe("room for the providers seen last time, before the app starts", () => {
@@ -50,6 +52,57 @@ describe("room for the providers seen last time, before the app starts", () => {
     const root = staticLoginPage();
     enableStaticPage(root);
     expect(root.querySelectorAll(".sso-placeholder li")).toHaveLength(4);
+  });
+});
+
+describe("the sign-in page's message before the app starts", () => {
+  const pageWithNotice = (search: string) => {
+    window.history.replaceState(null, "", `/login${search}`);
+    const root = staticPage(
+      '<main class="card"><h1>Sign in</h1><template data-notice-slot=""></template><form></form></main>',
+    );
+    enableStaticPage(root);
+    return root.querySelector("main") as HTMLElement;
+  };
+
+  it("is the app's own notice, in our words, where the page marks it", () => {
+    const cases = [
+      [
+        "?message=password-changed",
+        "success",
+        "Your password has been changed. Sign in with your new password.",
+      ],
+      [
+        `?${new URLSearchParams({ message: "You are signed out or your session has expired. Please sign in again to continue.", redirect: "/workspaces" })}`,
+        "info",
+        "Your session has ended. Sign in again to continue.",
+      ],
+      [
+        "?message=sso-failed-401",
+        "error",
+        "Single sign-on couldn't be verified, for example because it was started in another tab or took too long. Start again from this page. If it keeps failing, your account may not be allowed on this deployment: ask your administrator.",
+      ],
+    ] as const;
+    for (const [search, tone, text] of cases) {
+      const card = pageWithNotice(search);
+      const { container, unmount } = render(
+        <Alert tone={tone}>
+          <p>{text}</p>
+        </Alert>,
+      );
+      expect(card.innerHTML, search).toBe(`<h1>Sign in</h1>${container.innerHTML}<form></form>`);
+      unmount();
+      document.body.innerHTML = "";
+    }
+  });
+
+  it("says nothing for a message it does not know, nor shows what the link wrote", () => {
+    for (const search of ["", "?message=", "?message=<b>Call+us+now</b>", "?message=toString"]) {
+      const card = pageWithNotice(search);
+      expect(card.querySelector(".alert"), search).toBeNull();
+      expect(card.textContent, search).toBe("Sign in");
+      document.body.innerHTML = "";
+    }
   });
 });
 

@@ -1,10 +1,11 @@
 // The prerendered page is plain HTML until the app takes over: its fields take typing, its
 // buttons have no code behind them. This part comes with the entry script, long before the app:
-// it keeps room for the sign-in providers seen last time, lets "Forgot password?" take the typed
+// it shows the sign-in page's message, keeps room for the sign-in providers seen last time, lets "Forgot password?" take the typed
 // address along, remembers a submit for the app to send, it makes "Show password" work at once (the takeover carries the shown field over like typing),
 // and it marks a press under way, so that a press the takeover cuts in two is finished on the
 // app's copy of the control (see static-handoff.ts). It marks the page rather than exporting
 // state, so the app's code never imports it and it stays inside the entry script.
+import { loginMessage } from "../session/login-messages.ts";
 
 /** Marks the control being pressed (pointer or key down, not yet up) on the static page. */
 const PRESSED_ATTRIBUTE = "data-pressed";
@@ -80,6 +81,24 @@ function keepRoomForProviders(root: HTMLElement) {
 }
 
 /**
+ * The message `/login?message=` names, where the page marks its place: the markup of the sign-in
+ * page's notice (Alert), so that it is there from the first frame instead of pushing the form
+ * down when the app arrives. Only known messages, in our words (login-messages.ts).
+ */
+function showNotice(root: HTMLElement) {
+  const slot = root.querySelector("template[data-notice-slot]");
+  const notice = loginMessage(new URLSearchParams(location.search).get("message"));
+  if (!slot || !notice) return;
+  const alert = document.createElement("div");
+  alert.className = `alert ${notice.tone}`;
+  alert.setAttribute("role", notice.tone === "error" ? "alert" : "status");
+  const text = document.createElement("p");
+  text.textContent = notice.text;
+  alert.append(text);
+  slot.replaceWith(alert);
+}
+
+/**
  * "Forgot password?" takes the address typed so far, as the app's link does (there in the
  * history state; here, with no app to hold it, in `?email=`, which the reset page reads too).
  */
@@ -124,6 +143,7 @@ function holdSubmits(root: HTMLElement) {
 /** Wires the prerendered page under `root`, if there is one. */
 export function enableStaticPage(root: HTMLElement | null) {
   if (!root || root.childElementCount === 0) return;
+  showNotice(root);
   keepRoomForProviders(root);
   trackPresses(root);
   revealPasswords(root);

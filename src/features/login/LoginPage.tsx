@@ -201,6 +201,8 @@ export function LoginPage() {
       headingNamesDeployment
       termsUrl={termsAccepted ? termsLink : undefined}
     >
+      {/* The entry script puts the message from the URL here (static-page-controls.ts). */}
+      {isStatic ? <template data-notice-slot="" /> : null}
       {notice ? (
         <Alert tone={notice.tone}>
           <p>{notice.text}</p>
