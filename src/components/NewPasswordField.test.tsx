@@ -1,11 +1,12 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import { act, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { HttpResponse, http } from "msw";
 import { useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setupMockCoder } from "../../mock/test-setup.ts";
 import { createQueryClient } from "../app/query-client.ts";
-import { passwordStrength } from "../password/index.ts";
+import { describeRuleFailure } from "../forms/rule-failure.ts";
+import { passwordStrength, validatePassword } from "../password/index.ts";
 import { NewPasswordField } from "./NewPasswordField.tsx";
 import { SERVER_CHECK_DELAY_MS, usePasswordVerdict } from "./usePasswordVerdict.ts";
 
@@ -96,6 +97,12 @@ async function eventually(check: () => void) {
 }
 
 const bits = (password: string) => Math.floor(passwordStrength(password).entropy);
+/** What a screen reader reads as the input's description: its describedby elements' text. */
+const described = (input: HTMLElement) =>
+  (input.getAttribute("aria-describedby") ?? "")
+    .split(" ")
+    .map((id) => document.getElementById(id)?.textContent ?? "")
+    .join(" ");
 /** The disclosure with the exact figures, for whoever wants them. */
 const figures = () => screen.getByText("Exact figures").closest("details") as HTMLDetailsElement;
 
@@ -324,6 +331,32 @@ describe("NewPasswordField", () => {
     await eventually(() => expect(input).toHaveAccessibleDescription("Accepted."));
     expect(screen.queryByText(/Too easy to guess/)).toBeNull();
     expect(live).toHaveTextContent("Password: Accepted.");
+  });
+
+  it("after a refused submit, says once what is wrong (the error) and once what to do (the meter)", () => {
+    const cases = [
+      [
+        WEAK,
+        /too easy to guess/gi,
+        /^This password is too easy to guess\. Add a different kind of character \(/,
+      ],
+      [
+        STRONG.repeat(5),
+        /too long/gi,
+        /^This password is too long\. Use at most 64 bytes; this has 80 /,
+      ],
+    ] as const;
+    for (const [password, problem, reads] of cases) {
+      // What the form shows as the field's error once the rule refuses the password on submit.
+      const refusal = describeRuleFailure(validatePassword(password).details);
+      const { input, fill } = renderField({ error: refusal });
+      fill(password);
+      const said = described(input);
+      expect(said.match(problem), said).toHaveLength(1);
+      expect(said).toMatch(reads);
+      expect(input).toHaveAttribute("aria-invalid", "true");
+      cleanup();
+    }
   });
 
   it("ties the error, then the summary, to the input", async () => {

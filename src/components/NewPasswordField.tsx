@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { adviseOnPassword, personalMatch, personalWarning } from "../forms/password-advice.ts";
 import type { ServerVerdict } from "../forms/password-fields.ts";
-import { describeRuleFailure } from "../forms/rule-failure.ts";
+import { describeRuleFailure, ruleFailureProblem } from "../forms/rule-failure.ts";
 import { type PasswordStrength, passwordStrength } from "../password/index.ts";
 import { NEW_PASSWORD_HINT, PasswordAnnouncement } from "./BlankNewPasswordField.tsx";
 import { PasswordField, type PasswordFieldProps } from "./PasswordField.tsx";
@@ -43,7 +43,7 @@ function verdictFor(
       ? describeRuleFailure(server.details)
       : undefined;
   const warning = personal ? personalWarning(personal) : undefined;
-  return { valid, headline, advice, serverNote, warning };
+  return { valid, details, headline, advice, serverNote, warning };
 }
 
 /** What the live region says about the settled password. */
@@ -78,7 +78,21 @@ export function NewPasswordField({
   const warningId = `${id}-warning`;
   const noteId = `${id}-server-note`;
   const meterLabelId = `${id}-meter-label`;
-  const { headline, advice, serverNote, warning } = verdictFor(value, strength, server, account);
+  const { valid, details, headline, advice, serverNote, warning } = verdictFor(
+    value,
+    strength,
+    server,
+    account,
+  );
+  // The form's error is the rule's refusal of this very password: it says what is wrong, the
+  // meter what to do about it, each once.
+  const refusedHere =
+    value.length > 0 &&
+    !valid &&
+    advice !== "" &&
+    fieldProps.error !== undefined &&
+    fieldProps.error === describeRuleFailure(details);
+  const error = refusedHere ? ruleFailureProblem(details) : fieldProps.error;
   // The form may already show the same sentence as the field's error; once is enough.
   const note =
     value.length > 0 && serverNote !== undefined && serverNote !== fieldProps.error
@@ -93,7 +107,12 @@ export function NewPasswordField({
     .join(" ");
 
   return (
-    <PasswordField autoComplete="new-password" describedById={describedBy} {...fieldProps}>
+    <PasswordField
+      autoComplete="new-password"
+      describedById={describedBy}
+      {...fieldProps}
+      error={error}
+    >
       {value.length > 0 ? (
         <div className="strength">
           <span className="visually-hidden" id={meterLabelId}>
@@ -110,8 +129,14 @@ export function NewPasswordField({
             value={Math.min(strength.entropy, METER_MAX_BITS)}
           />
           <p id={summaryId}>
-            <strong>{headline}</strong>
-            {advice ? ` ${advice}` : null}
+            {refusedHere ? (
+              advice
+            ) : (
+              <>
+                <strong>{headline}</strong>
+                {advice ? ` ${advice}` : null}
+              </>
+            )}
           </p>
           {warning ? (
             <p id={warningId} className="strength-warning">

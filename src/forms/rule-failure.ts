@@ -20,3 +20,18 @@ export function describeRuleFailure(details: string): string {
       return details || "This password isn't accepted.";
   }
 }
+
+/**
+ * Only what is wrong, for a field whose strength meter already says what to do about it (the
+ * whole of describeRuleFailure there would say it twice, in two wordings).
+ */
+export function ruleFailureProblem(details: string): string {
+  switch (ruleFailureKind(details)) {
+    case "too long":
+      return "This password is too long.";
+    case "too weak":
+      return "This password is too easy to guess.";
+    default:
+      return describeRuleFailure(details);
+  }
+}
