@@ -85,6 +85,10 @@ async function tabTo(page: Page, target: Locator, limit = 12) {
   throw new Error("never reached the element with Tab");
 }
 
+/** The outline an element wears now (its focus ring, when focused). */
+const outlineOf = (locator: Locator) =>
+  locator.evaluate((element) => getComputedStyle(element).outlineStyle);
+
 test.describe("forgot password", () => {
   test("request a code, open the mailed link, set a new password, sign in with it", async ({
     page,
@@ -302,6 +306,19 @@ test.describe("forgot password", () => {
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
     await expect(page.getByRole("status")).toBeFocused();
+    // Where the keyboard went is drawn, as on every control.
+    expect(await outlineOf(page.getByRole("status"))).toBe("solid");
+  });
+
+  test("with a pointer, the message takes focus without wearing a control's ring", async ({
+    page,
+  }) => {
+    await open(page, "/reset-password");
+    await page.getByLabel("Email").fill(accounts.member);
+    await page.getByRole("button", { name: "Email me a code" }).click();
+    const sent = page.getByRole("status");
+    await expect(sent).toBeFocused();
+    expect(await outlineOf(sent)).toBe("none");
   });
 
   test("the address comes along from the sign-in page", async ({ page }) => {
