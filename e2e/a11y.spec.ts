@@ -332,6 +332,25 @@ test.describe("at 320 px", () => {
       expect(await lineCount(button), await button.innerText()).toBe(1);
   });
 
+  test("the signed-in header takes two rows: brand and account, then the navigation", async ({
+    page,
+  }) => {
+    await signInTo(page, accounts.templateAdmin, "/settings/security");
+    const header = page.locator(".app-header");
+    const brand = await header.locator(".brand").boundingBox();
+    const signOut = await header.getByRole("button", { name: "Sign out" }).boundingBox();
+    const nav = await header.getByRole("navigation").boundingBox();
+    if (!brand || !signOut || !nav) throw new Error("header parts missing");
+    // Sign out on the brand's row, the navigation under both.
+    expect(signOut.y).toBeLessThan(brand.y + brand.height);
+    expect(nav.y).toBeGreaterThanOrEqual(
+      Math.max(brand.y + brand.height, signOut.y + signOut.height),
+    );
+    expect(signOut.x + signOut.width).toBeLessThanOrEqual(320);
+    // Cut short on screen, whole for a screen reader.
+    await expect(header).toContainText(`Signed in as ${accounts.templateAdmin}`);
+  });
+
   test("a long address breaks after the @ or before a dot, not mid-word", async ({ page }) => {
     const email = "firstname.lastname@engineering.department.example.com";
     await page.goto("/reset-password");
