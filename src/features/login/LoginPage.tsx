@@ -201,9 +201,11 @@ export function LoginPage() {
       headingNamesDeployment
       termsUrl={termsAccepted ? termsLink : undefined}
     >
-      {/* The entry script puts the message from the URL here (static-page-controls.ts). */}
-      {isStatic ? <template data-notice-slot="" /> : null}
-      {notice ? (
+      {/* Prerendered, the entry script puts the message from the URL here, as the prerendered
+          HTML serves every query (static-page-controls.ts). */}
+      {isStatic ? (
+        <template data-notice-slot="" />
+      ) : notice ? (
         <Alert tone={notice.tone}>
           <p>{notice.text}</p>
         </Alert>
