@@ -49,6 +49,20 @@ async function expectFocusInside(dialog: Locator) {
   expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
 }
 
+test("a full load of the security settings asks nothing that Coder refuses", async ({ page }) => {
+  await openSecurity(page, accounts.admin);
+  const refused: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() >= 400) refused.push(`${response.status()} ${response.url()}`);
+  });
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
+  // The permissions decide what is offered; they must have arrived.
+  await expect(page.getByRole("button", { name: "Switch to GitHub" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(refused).toEqual([]);
+});
+
 test.describe("change password", () => {
   test("a weak new password is refused as it is typed, before any request", async ({ page }) => {
     await openSecurity(page, accounts.member);

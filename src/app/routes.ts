@@ -4,6 +4,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { loginTypeQuery } from "../api/account.ts";
 import { appearanceQuery } from "../api/appearance.ts";
+import { csrfTokenQuery } from "../api/csrf.ts";
 import { permissionsQuery } from "../api/permissions.ts";
 import { authMethodsQuery, meQuery } from "../api/session.ts";
 import { hasSessionHint } from "../api/session-hint.ts";
@@ -94,6 +95,9 @@ function prefetchSignedOut(queryClient: QueryClient) {
 function prefetchSession(queryClient: QueryClient) {
   const early = hasSessionHint();
   const startSignedInData = () => {
+    // The CSRF token first: the permissions are a POST that needs it, and wait for a read under
+    // way (without one they went out bare, were refused and sent again).
+    void queryClient.prefetchQuery(csrfTokenQuery());
     void queryClient.prefetchQuery(permissionsQuery());
     // The deployment's banners, so they are in place when the page first renders.
     void queryClient.prefetchQuery(appearanceQuery());
