@@ -4,7 +4,7 @@
 // /settings/security?message=convert-failed-<status>), which the preview server gains with the
 // front-door work of issue 9; the others need nothing but the app and the mock.
 import type { Page } from "@playwright/test";
-import { accounts, expect, expectNoAxeViolations, PASSWORD, test } from "./fixtures.ts";
+import { accounts, expect, expectNoAxeViolations, PASSWORD, test, waitForApp } from "./fixtures.ts";
 
 /** Password sign-in that lands on the security settings (no assumption about a home page). */
 async function openSecurity(page: Page, email: string = accounts.member) {
@@ -111,6 +111,37 @@ test.describe("round trips that end on our pages by themselves", () => {
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
+  });
+
+  test("a suspended GitHub account from the sign-in page: back on it, it says so", async ({
+    page,
+  }) => {
+    // Coder's callback signs the account in and sends it to the dashboard, whose check of the
+    // session sends it back here with no word of why.
+    await page.goto("/login");
+    await page.getByRole("link", { name: "Sign in with GitHub" }).click();
+    await page.getByRole("link", { name: "Continue as suspended-sso@coder.com" }).click();
+    await expect(page).toHaveURL(/\/login(\?|$)/);
+    await expect(page.getByRole("alert")).toHaveText(
+      "Your account is suspended, so it can't sign in. Ask an administrator to reactivate it.",
+    );
+    // Said once: a reload, or coming back later, asks nobody and says nothing.
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/v2/users/me")) asked.push(request.url());
+    });
+    await page.reload();
+    await expect(page.getByLabel("Email")).toBeVisible();
+    await waitForApp(page);
+    await expect(page.getByRole("alert")).toHaveCount(0);
+
+    // A trip that comes back saying how it failed made no session: nobody is asked.
+    await page.getByRole("link", { name: "Sign in with GitHub" }).click();
+    await page.getByRole("link", { name: "Cancel" }).click();
+    await expect(page).toHaveURL(/\/login\?message=sso-failed-400$/);
+    await waitForApp(page);
+    await page.waitForLoadState("networkidle");
+    expect(asked).toEqual([]);
   });
 
   test("a finished switch signs the browser out (Coder's way); signing in with the new method shows it", async ({

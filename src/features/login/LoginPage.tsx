@@ -20,6 +20,7 @@ import {
 } from "../../session/login-messages.ts";
 import { ssoOptions, ssoStartUrl } from "../../sso/providers.ts";
 import { rememberedProviders, rememberProviders } from "../../sso/remembered-providers.ts";
+import { backFromRoundTrip, forgetRoundTrip, markRoundTrip } from "../../sso/round-trip.ts";
 import { LoginFormStandIn } from "./LoginFormStandIn.tsx";
 import { SsoButtons, SsoPlaceholder } from "./SsoButtons.tsx";
 import { autoStartedRecently, markAutoStart } from "./single-provider.ts";
@@ -43,7 +44,13 @@ export function LoginPage() {
       : safeRedirect(params.get("redirect"));
   const initialEmail = (location.state as LoginLocationState | null)?.email ?? "";
 
-  const me = useQuery(maybeMeQuery(justConverted));
+  // Back from a provider with no word of how it went: a session may have come with it, or one
+  // Coder refuses (suspended). A trip that failed comes back saying so, and made no session.
+  const [afterRoundTrip] = useState(backFromRoundTrip);
+  const me = useQuery(maybeMeQuery(justConverted || (afterRoundTrip && !messageId)));
+  useEffect(() => {
+    if (afterRoundTrip) forgetRoundTrip();
+  }, [afterRoundTrip]);
   // A session Coder refused for a reason (suspended) outranks whatever the link said.
   const reason = useQuery(signedOutReasonQuery()).data;
   const notice = loginMessage(reason ?? messageId ?? null);
@@ -110,6 +117,7 @@ export function LoginPage() {
     if (!autoStartUrl || started.current) return;
     started.current = true;
     markAutoStart();
+    markRoundTrip();
     fullPageNavigation.assign(autoStartUrl);
   }, [autoStartUrl]);
 

@@ -2,6 +2,7 @@ import { useRef } from "react";
 import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { ProviderIcon } from "../../sso/ProviderIcon.tsx";
 import { type SsoOption, ssoStartUrl } from "../../sso/providers.ts";
+import { markRoundTrip } from "../../sso/round-trip.ts";
 
 interface SsoButtonsProps {
   options: SsoOption[];
@@ -23,6 +24,7 @@ export function SsoButtons({ options, redirectTo, takeFocus = false }: SsoButton
             ref={index === 0 ? first : undefined}
             className="button secondary block"
             href={ssoStartUrl(option.provider, { redirect: redirectTo })}
+            onClick={() => markRoundTrip()}
           >
             <ProviderIcon option={option} />
             Sign in with {option.label}
