@@ -287,6 +287,27 @@ test.describe("spacing", () => {
   });
 });
 
+test("links that stand alone are a finger's size to tap", async ({ page }) => {
+  const sizes = async () =>
+    page
+      .locator(".forgot-password a, .footer-links a, .support-list a")
+      .evaluateAll((links) =>
+        links.map((link) => [link.textContent, link.getBoundingClientRect().height] as const),
+      );
+  const seen: Array<readonly [string | null, number]> = [];
+  for (const path of ["/login", "/reset-password"]) {
+    await page.goto(path);
+    await appReady(page);
+    seen.push(...(await sizes()));
+  }
+  await signInTo(page, accounts.member, "/settings/security");
+  await expect(page.getByRole("navigation", { name: "Support" })).toBeVisible();
+  seen.push(...(await sizes()));
+  // Forgot password?, Back to sign in, I already have a code, and the support links at least.
+  expect(seen.length).toBeGreaterThanOrEqual(4);
+  for (const [text, height] of seen) expect(height, String(text)).toBeGreaterThanOrEqual(44);
+});
+
 test.describe("at 320 px", () => {
   test.use({ viewport: { width: 320, height: 720 } });
 
