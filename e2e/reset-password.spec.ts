@@ -284,6 +284,24 @@ test.describe("forgot password", () => {
     await expect(page).toHaveURL(/\/login\?message=password-changed$/);
   });
 
+  test("typing a new password on a phone: what follows the field stays put as the advice changes", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await open(page, "/reset-password/change?email=member%40coder.com&otp=123456");
+    const tops = new Set<number>();
+    await newPassword(page).click();
+    await page.keyboard.type("C");
+    for (const key of "orrect-Horse-42") {
+      await page.keyboard.type(key);
+      // After the advice has had its say on this key.
+      await page.waitForTimeout(50);
+      tops.add(Math.round((await confirmPassword(page).boundingBox())?.y ?? -1));
+    }
+    // Once the meter is there it keeps room for its longest advice but one line.
+    expect(tops.size, [...tops].join(", ")).toBeLessThanOrEqual(2);
+  });
+
   test("the change form can be completed with the keyboard alone", async ({ page, mock }) => {
     await requestCode(page, accounts.member);
     const { link } = await latestMail(mock, accounts.member);
