@@ -71,6 +71,10 @@ describe("newPasswordField without a server verdict", () => {
 
   it("asks for a password, once, when there is none", () => {
     expect(messages(schema, "")).toEqual(["Enter a new password."]);
+    // Where no password exists yet (the first account), in that page's words.
+    expect(messages(newPasswordField(undefined, "Enter a password."), "")).toEqual([
+      "Enter a password.",
+    ]);
   });
 });
 

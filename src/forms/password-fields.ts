@@ -13,9 +13,13 @@ export interface ServerVerdict {
  * The server's rule, run locally. When the server has already judged this exact password, its
  * answer wins (a future Coder with another rule still gets its way).
  */
-export function newPasswordField(serverVerdict: () => ServerVerdict | undefined = () => undefined) {
+export function newPasswordField(
+  serverVerdict: () => ServerVerdict | undefined = () => undefined,
+  /** What an empty field is told: "new" only where there is an old password to replace. */
+  emptyMessage = "Enter a new password.",
+) {
   return z.string().check(
-    z.minLength(1, "Enter a new password."),
+    z.minLength(1, emptyMessage),
     z.superRefine((password, ctx) => {
       // An empty field already has its own message; "too easy to guess" on top would be noise.
       if (password === "") return;

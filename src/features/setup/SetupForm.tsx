@@ -70,7 +70,8 @@ export function SetupForm({ onSubmitStart }: { onSubmitStart: () => void }) {
         email: emailField,
         username: usernameField,
         name: fullNameField,
-        password: newPasswordField(() => serverVerdict.current),
+        // The first account has no old password: not a "new" one.
+        password: newPasswordField(() => serverVerdict.current, "Enter a password."),
       }),
     [],
   );

@@ -50,7 +50,7 @@ async function fill(
     await user.type(field("Username"), values.username);
   }
   if (values.name) await user.type(field("Full name (optional)"), values.name);
-  await user.type(field("Password"), values.password);
+  if (values.password) await user.type(field("Password"), values.password);
 }
 
 const createButton = () => screen.getByRole("button", { name: "Create account" });
@@ -136,6 +136,15 @@ describe("the form", () => {
     expect(username).toHaveAttribute("aria-invalid", "true");
     expect(username).toHaveAccessibleDescription(/Use only letters, digits and single hyphens/);
     expect(username).toHaveFocus();
+    expect(posted("/users/first")).toEqual([]);
+  });
+
+  it("asks for a password, not a new one: there is no old one yet", async () => {
+    const { user } = await openSetup();
+    await fill(user, { email: "ada@example.com", username: "ada", password: "" });
+    await user.click(createButton());
+    expect(await screen.findByText("Enter a password.")).toBeVisible();
+    expect(field("Password")).toHaveAccessibleDescription(/^Enter a password\./);
     expect(posted("/users/first")).toEqual([]);
   });
 
