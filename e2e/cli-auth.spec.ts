@@ -100,8 +100,12 @@ test("without the Clipboard API (plain http), the copy command still copies", as
   await signInByApi(page, accounts.member);
   await page.goto("/cli-auth");
   const token = await page.getByLabel("Session token").inputValue();
+  const after = page.locator("main .field + *").first();
+  const before = await after.boundingBox();
   await page.getByRole("button", { name: "Copy" }).click();
   await expect(page.getByRole("status")).toHaveText("Copied");
+  // Said in room kept for it: what follows the token stays where it was.
+  expect((await after.boundingBox())?.y).toBe(before?.y);
   // Read the system clipboard back through the API the page was denied.
   const copied = await page.evaluate(() => {
     const getter = Object.getOwnPropertyDescriptor(Navigator.prototype, "clipboard")?.get;

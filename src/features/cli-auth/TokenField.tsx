@@ -53,7 +53,7 @@ export function TokenField({ token }: { token: string }) {
           Copy
         </button>
       </div>
-      <p className="hint" role="status">
+      <p className="hint copy-status" role="status">
         {outcome ? MESSAGES[outcome] : null}
       </p>
     </div>
