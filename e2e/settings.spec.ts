@@ -229,10 +229,14 @@ test.describe("accessibility", () => {
     await expectNoAxeViolations(page);
     const { dialog } = await openConvertDialog(page);
     await expectNoAxeViolations(page);
-    await dialog.getByLabel("Current password").fill("not my password");
+    const field = dialog.getByLabel("Current password");
+    const top = (await field.boundingBox())?.y;
+    await field.fill("not my password");
     await dialog.getByRole("button", { name: "Switch to OpenID Connect" }).click();
     await expect(dialog.getByText("That isn't your current password.")).toBeVisible();
     await expectNoAxeViolations(page);
+    // The dialog grows downwards: the field being fixed stays under the pointer.
+    expect((await field.boundingBox())?.y).toBe(top);
   });
 
   test("keyboard only: open, stay trapped, close with Escape, convert with Enter", async ({
