@@ -199,6 +199,10 @@ test("'Forgot password?' before the app has started takes the typed address alon
   await expect(page.getByLabel("Email")).toHaveValue(accounts.member);
 });
 
+// On a first visit the prerendered page can't know the deployment's providers: the takeover
+// brings them, and moves the form down by their room once. CLS does not count that move (the
+// app's copy replaces the page's nodes rather than moving them); the second-visit test below
+// checks positions instead. What this one guards: nothing moves after the takeover.
 test("a first visit: the sign-in providers arrive with the app, and nothing moves after", async ({
   page,
 }) => {

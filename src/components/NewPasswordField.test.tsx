@@ -359,6 +359,23 @@ describe("NewPasswordField", () => {
     }
   });
 
+  it("colours the meter as its words say: amber only for 'Just enough.'", () => {
+    // The meter's region: below low refused, between low and high fair, from high on good.
+    const region = (meter: HTMLMeterElement) =>
+      meter.value < meter.low ? "refused" : meter.value < meter.high ? "fair" : "good";
+    const { fill, meter } = renderField();
+    for (const [password, words, expected] of [
+      [WEAK, "Too easy to guess.", "refused"],
+      ["horsebattery", "Just enough.", "fair"],
+      ["Horsebattery", "Looks good.", "good"],
+      [STRONG, "Strong.", "good"],
+    ] as const) {
+      fill(password);
+      expect(screen.getByText(words, { exact: true })).toBeVisible();
+      expect(region(meter()), password).toBe(expected);
+    }
+  });
+
   it("ties the error, then the summary, to the input", async () => {
     const { type, input } = renderField({ error: "The passwords don't match." });
     await type(WEAK);

@@ -6,9 +6,13 @@ import { type PasswordStrength, passwordStrength } from "../password/index.ts";
 import { NEW_PASSWORD_HINT, PasswordAnnouncement } from "./BlankNewPasswordField.tsx";
 import { PasswordField, type PasswordFieldProps } from "./PasswordField.tsx";
 
-/** The meter's scale: full at 96 bits; the rule's bar (52) is its "low" mark. */
+/**
+ * The meter's scale: full at 96 bits; the rule's bar (52) is its "low" mark and "Looks good."
+ * (64, strength.ts) its "high" one, so its colour agrees with the words: red refused, amber
+ * "Just enough.", green from "Looks good." on.
+ */
 const METER_MAX_BITS = 96;
-const METER_HIGH_BITS = 80;
+const METER_HIGH_BITS = 64;
 
 interface NewPasswordFieldProps
   extends Omit<PasswordFieldProps, "autoComplete" | "children" | "describedById"> {
