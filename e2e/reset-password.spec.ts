@@ -302,6 +302,27 @@ test.describe("forgot password", () => {
     expect(tops.size, [...tops].join(", ")).toBeLessThanOrEqual(2);
   });
 
+  test("the tab still saying 'Check your email' hears when the link was used in another", async ({
+    page,
+    mock,
+  }) => {
+    await requestCode(page, accounts.member);
+    const { link } = await latestMail(mock, accounts.member);
+    const other = await page.context().newPage();
+    await open(other, link);
+    await fillPasswords(other, NEW_PASSWORD);
+    await changeButton(other).click();
+    await expect(other).toHaveURL(/\/login\?message=password-changed$/);
+
+    const news = page.getByRole("status").filter({ hasText: "changed in another tab" });
+    await expect(news).toBeVisible();
+    await news.getByRole("link", { name: "Sign in" }).click();
+    await expect(page.getByRole("textbox", { name: "Email" })).toHaveValue(accounts.member);
+    await page.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expectDashboard(page);
+  });
+
   test("the change form can be completed with the keyboard alone", async ({ page, mock }) => {
     await requestCode(page, accounts.member);
     const { link } = await latestMail(mock, accounts.member);

@@ -12,6 +12,8 @@ export const queryKeys = {
   firstUser: ["firstUser"] as const,
   /** Why this tab's session ended, when another tab said so (client state, never fetched). */
   sessionEnded: ["sessionEnded"] as const,
+  /** When another tab last reset a password with an emailed code (client state, never fetched). */
+  passwordResetElsewhere: ["passwordResetElsewhere"] as const,
   loginType: ["me", "loginType"] as const,
   permissions: (checks: string) => ["me", "permissions", checks] as const,
   validatePassword: (password: string) => ["validatePassword", password] as const,

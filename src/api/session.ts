@@ -188,6 +188,19 @@ function endSessionElsewhere(queryClient: QueryClient, event: SessionEnd["event"
   forgetSession(queryClient);
 }
 
+/**
+ * When another tab of this browser last set a new password with an emailed code (ms since the
+ * epoch), or null. Set by the session events alone, never fetched; which account it was for is
+ * never said between tabs.
+ */
+export const passwordResetElsewhereQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.passwordResetElsewhere,
+    queryFn: (): number | null => null,
+    enabled: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
 /** Why the session ended, if another tab said so. */
 export function sessionEndedElsewhere(queryClient: QueryClient): SessionEnd | undefined {
   return queryClient.getQueryData<SessionEnd>(queryKeys.sessionEnded);
@@ -206,6 +219,7 @@ export function handleSessionEvent(queryClient: QueryClient, event: SessionEvent
       void queryClient.fetchQuery({ ...meQuery(), staleTime: 0 }).catch(() => undefined);
       return;
     case "password-reset":
+      queryClient.setQueryData(queryKeys.passwordResetElsewhere, Date.now());
       // A reset ends the sessions of the account it was for, which may or may not be this one.
       if (queryClient.getQueryData(queryKeys.me))
         void queryClient.invalidateQueries({ queryKey: queryKeys.me, exact: true });

@@ -1,7 +1,8 @@
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { requestOneTimePasscodeMutation } from "../../api/password-reset.ts";
+import { passwordResetElsewhereQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { Button } from "../../components/Button.tsx";
 import { EmailAddress } from "../../components/EmailAddress.tsx";
@@ -26,6 +27,10 @@ export function CodeSent({ email, onChangeEmail }: CodeSentProps) {
   const guard = useSubmitGuard();
   const [sends, setSends] = useState(1);
   const coolingFor = useResendCooldown(email);
+  // The emailed link opened in another tab, and a password set there since this screen came up.
+  const [shownAt] = useState(Date.now);
+  const resetAt = useQuery(passwordResetElsewhereQuery()).data;
+  const resetElsewhere = typeof resetAt === "number" && resetAt >= shownAt;
 
   const resend = () => {
     if (coolingFor > 0) return;
@@ -39,6 +44,18 @@ export function CodeSent({ email, onChangeEmail }: CodeSentProps) {
 
   return (
     <>
+      {resetElsewhere ? (
+        // Which account is never said between tabs: "a password", and the address typed here.
+        <Alert tone="success">
+          <p>
+            A password was just changed in another tab with an emailed code.{" "}
+            <Link to="/login" state={{ email }}>
+              Sign in
+            </Link>{" "}
+            with the new one.
+          </p>
+        </Alert>
+      ) : null}
       {/* A new key per send: the message is announced and focused again. */}
       <Alert key={sends} tone="info" focusOnMount>
         {sends === 1 ? (
