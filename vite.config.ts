@@ -56,11 +56,7 @@ export default defineConfig({
             {
               // Our own modules used by more than one page (the app shell's among them).
               name: "shared",
-              test: (id) =>
-                OWN_SHARED.test(id) &&
-                !NEW_PASSWORD.test(id) &&
-                !FORM_CODE.test(id) &&
-                !ENTRY_SHARED.test(id),
+              test: (id) => OWN_SHARED.test(id) && !NEW_PASSWORD.test(id) && !FORM_CODE.test(id),
               minShareCount: 2,
             },
             {
