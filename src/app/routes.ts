@@ -9,7 +9,7 @@ import { permissionsQuery } from "../api/permissions.ts";
 import { authMethodsQuery, meQuery } from "../api/session.ts";
 import { hasSessionHint } from "../api/session-hint.ts";
 import { firstUserQuery } from "../api/setup.ts";
-import { backFromRoundTrip } from "../sso/round-trip.ts";
+import { backFromSilentRoundTrip } from "../sso/round-trip.ts";
 import { APP_REDIRECTS, type AppPage } from "./owned-routes.ts";
 
 export interface PageRoute {
@@ -85,12 +85,9 @@ function page(load: () => Promise<ComponentType>, options: PageOptions = {}): Pa
 /** What every signed-out page shows or decides on at once. */
 function prefetchSignedOut(queryClient: QueryClient) {
   void queryClient.prefetchQuery(authMethodsQuery());
-  if (hasSessionHint() || backFromSilentRoundTrip()) void queryClient.prefetchQuery(meQuery());
+  if (hasSessionHint() || backFromSilentRoundTrip(window.location.search))
+    void queryClient.prefetchQuery(meQuery());
 }
-
-/** Back from a provider with no message saying how it went (see sso/round-trip.ts). */
-const backFromSilentRoundTrip = () =>
-  backFromRoundTrip() && !new URLSearchParams(window.location.search).has("message");
 
 /**
  * The guard's data, for every signed-in page: who is signed in, and what they may do. The

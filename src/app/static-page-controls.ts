@@ -1,10 +1,12 @@
 // The prerendered page is plain HTML until the app takes over: its fields take typing, its
 // buttons have no code behind them. This part comes with the entry script, long before the app:
-// it shows the sign-in page's message, keeps room for the sign-in providers seen last time, lets "Forgot password?" take the typed
-// address along, remembers a submit for the app to send, it makes "Show password" work at once (the takeover carries the shown field over like typing),
-// and it marks a press under way, so that a press the takeover cuts in two is finished on the
-// app's copy of the control (see static-handoff.ts). It marks the page rather than exporting
-// state, so the app's code never imports it and it stays inside the entry script.
+// it shows the sign-in page's message, keeps room for the sign-in providers seen last time, lets
+// "Forgot password?" take the typed address along, remembers a submit for the app to send, makes
+// "Show password" work at once (the takeover carries the shown field over like typing), and marks
+// a press under way, so that a press the takeover cuts in two is finished on the app's copy of
+// the control (see static-handoff.ts). It marks the page rather than exporting state, so the
+// app's code never imports it and it stays inside the entry script; what it shares with the app
+// (the messages) is one small chunk (vite.config.ts, "entry-shared").
 import { loginMessage } from "../session/login-messages.ts";
 
 /** Marks the control being pressed (pointer or key down, not yet up) on the static page. */

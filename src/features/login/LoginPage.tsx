@@ -20,7 +20,12 @@ import {
 } from "../../session/login-messages.ts";
 import { ssoOptions, ssoStartUrl } from "../../sso/providers.ts";
 import { rememberedProviders, rememberProviders } from "../../sso/remembered-providers.ts";
-import { backFromRoundTrip, forgetRoundTrip, markRoundTrip } from "../../sso/round-trip.ts";
+import {
+  backFromRoundTrip,
+  backFromSilentRoundTrip,
+  forgetRoundTrip,
+  markRoundTrip,
+} from "../../sso/round-trip.ts";
 import { LoginFormStandIn } from "./LoginFormStandIn.tsx";
 import { SsoButtons, SsoPlaceholder } from "./SsoButtons.tsx";
 import { autoStartedRecently, markAutoStart } from "./single-provider.ts";
@@ -45,9 +50,10 @@ export function LoginPage() {
   const initialEmail = (location.state as LoginLocationState | null)?.email ?? "";
 
   // Back from a provider with no word of how it went: a session may have come with it, or one
-  // Coder refuses (suspended). A trip that failed comes back saying so, and made no session.
+  // Coder refuses (suspended). Asked once; the trip is forgotten either way.
   const [afterRoundTrip] = useState(backFromRoundTrip);
-  const me = useQuery(maybeMeQuery(justConverted || (afterRoundTrip && !messageId)));
+  const [askAfterTrip] = useState(() => backFromSilentRoundTrip(location.search));
+  const me = useQuery(maybeMeQuery(justConverted || askAfterTrip));
   useEffect(() => {
     if (afterRoundTrip) forgetRoundTrip();
   }, [afterRoundTrip]);

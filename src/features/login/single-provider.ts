@@ -4,6 +4,8 @@
 // they ask for it with ?choose=1, and for a while after it last sent them, whatever brought
 // them back (Back from the provider, a failure Coder reported elsewhere).
 
+import { momentWithin, noteMoment } from "../../lib/tab-moments.ts";
+
 /** How long after sending someone to the provider the page stays put if they come back. */
 export const AUTO_START_COOLDOWN_MS = 5 * 60_000;
 
@@ -11,20 +13,11 @@ const KEY = "coder-auth-ui.sso-auto-start";
 
 /** Whether the page sent this tab to the provider a moment ago. */
 export function autoStartedRecently(now = Date.now()): boolean {
-  try {
-    const at = Number(sessionStorage.getItem(KEY));
-    return Number.isFinite(at) && at > 0 && now - at < AUTO_START_COOLDOWN_MS;
-  } catch {
-    // Storage blocked: no way to tell, so never send anyone on automatically.
-    return true;
-  }
+  // Storage blocked: no way to tell, so never send anyone on automatically.
+  return momentWithin(KEY, AUTO_START_COOLDOWN_MS, now) ?? true;
 }
 
-/** Note that this tab is being sent to the provider now (a time, nothing about the visitor). */
+/** Note that this tab is being sent to the provider now. */
 export function markAutoStart(now = Date.now()): void {
-  try {
-    sessionStorage.setItem(KEY, String(now));
-  } catch {
-    // autoStartedRecently() already answers true when storage is blocked
-  }
+  noteMoment(KEY, now);
 }
