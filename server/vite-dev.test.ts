@@ -14,6 +14,7 @@ import {
   extractCsrfMeta,
   type FakeCoder,
   NAVIGATION_HEADERS,
+  navigate,
   rawGet,
   startFakeCoder,
   statusOf,
@@ -120,12 +121,12 @@ describe("the dev server with the mock Coder", () => {
   });
 
   it("gives every other page to the mock Coder, like the front door gives them to Coder", async () => {
-    const signedOut = await fetch(`${dev.base}/workspaces`, { headers: HTML, redirect: "manual" });
+    const signedOut = await navigate(dev.base, "/workspaces");
     expect(signedOut.status).toBe(302);
-    expect(signedOut.headers.get("location")).toBe("/login?redirect=/workspaces");
-    const page = await fetch(`${dev.base}/workspaces?x=1`, { headers: HTML });
+    expect(signedOut.headers.location).toBe("/login?redirect=/workspaces");
+    const page = await navigate(dev.base, "/workspaces?x=1");
     expect(page.status).toBe(200);
-    const html = await page.text();
+    const html = page.body;
     // The seam script, as its source module (Vite serves it).
     expect(html).toMatch(
       /<head><script type="module" src="\/src\/seam\/coder-seam.ts"><\/script>/i,
