@@ -21,6 +21,7 @@ import { apiRateLimit, loginRateLimit } from "./limits.ts";
 import type { MockMail } from "./mailbox.ts";
 import { type MockState, type SeedUsers, seedState } from "./model.ts";
 import { createRateLimiter } from "./rate-limit.ts";
+import { realClientIp } from "./realip.ts";
 import {
   appearanceRouteExists,
   getAppearance,
@@ -75,6 +76,8 @@ export interface MockCoder {
    */
   reset(options?: ResetOptions): void;
   advanceClock(ms: number): void;
+  /** Every setting back to what the mock started with (`PUT /__mock/config {"reset": true}`). */
+  resetConfig(): void;
   /** The mock clock's current time (ms since the epoch), i.e. the source plus every advance. */
   now(): number;
   readonly mail: ReadonlyArray<MockMail>;
@@ -197,7 +200,14 @@ export function createMockCoder(options: CreateMockCoderOptions = {}): MockCoder
   const clock = createClock(options.now);
   const apiLimiter = createRateLimiter(512);
   const loginLimiter = createRateLimiter(60);
-  const initialConfig = (): MockConfig => ({ ...DEFAULT_CONFIG, ...options.config });
+  const initialConfig = (): MockConfig => {
+    const config = { ...DEFAULT_CONFIG, ...options.config };
+    // Arrays are replaced by a change, never edited in place; copy them anyway, so no change
+    // can reach the defaults.
+    config.proxyTrustedHeaders = [...config.proxyTrustedHeaders];
+    config.proxyTrustedOrigins = [...config.proxyTrustedOrigins];
+    return config;
+  };
   let state: MockState = seedState();
 
   const mock: MockCoder = {
@@ -218,6 +228,9 @@ export function createMockCoder(options: CreateMockCoderOptions = {}): MockCoder
     },
     advanceClock(ms) {
       clock.advance(ms);
+    },
+    resetConfig() {
+      mock.config = initialConfig();
     },
     now: () => clock.now(),
     csrfForDocument(cookieHeader, csrfOptions) {
@@ -247,7 +260,12 @@ export function createMockCoder(options: CreateMockCoderOptions = {}): MockCoder
     const ctx: Ctx = {
       request,
       url,
-      clientIp: meta.clientIp ?? "127.0.0.1",
+      // The TCP peer, or the client a trusted proxy names (httpmw.ExtractRealIP).
+      clientIp: realClientIp(
+        { headers: mock.config.proxyTrustedHeaders, origins: mock.config.proxyTrustedOrigins },
+        meta.clientIp ?? "127.0.0.1",
+        request.headers,
+      ),
       secure: url.protocol === "https:",
       env,
       headers: new Headers(),
