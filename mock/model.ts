@@ -81,6 +81,8 @@ export interface MockState {
   oauthCodes: Map<string, OAuthCode>;
   mail: MockMail[];
   convertKey: SigningKey;
+  /** A licence the deployment holds: only the trial the first user may start, in this mock. */
+  license?: { trial: true; issuedAt: number };
 }
 
 /**

@@ -49,15 +49,18 @@ export function getOrganizations(ctx: Ctx): Response {
   return json(ctx, 200, body);
 }
 
+/** Without a licence nothing is entitled; a trial licence entitles every feature. */
 export function getEntitlements(ctx: Ctx): Response {
+  const trial = ctx.env.state.license?.trial === true;
+  const feature = trial
+    ? { entitlement: "entitled", enabled: true }
+    : { entitlement: "not_entitled", enabled: false };
   return json(ctx, 200, {
-    features: Object.fromEntries(
-      FEATURES.map((name) => [name, { entitlement: "not_entitled", enabled: false }]),
-    ),
+    features: Object.fromEntries(FEATURES.map((name) => [name, feature])),
     warnings: [],
     errors: [],
-    has_license: false,
-    trial: false,
+    has_license: trial,
+    trial,
     require_telemetry: false,
     refreshed_at: goTimeJson(now(ctx)),
   });
