@@ -29,12 +29,24 @@ import {
   putAppearance,
 } from "./routes/appearance.ts";
 import {
+  getDebugHealth,
+  getDeploymentStats,
+  getInboxNotifications,
+  getTemplateExamples,
+  getTemplates,
+  getUserAppearance,
+  getUserOrganizations,
+  getUsers,
+  getWorkspaceProxies,
+  getWorkspaces,
+  putUserAppearance,
+} from "./routes/dashboard-api.ts";
+import {
   getEntitlements,
   getExperiments,
   getOrganizations,
   getRegions,
   getUpdateCheck,
-  getUserAppearance,
 } from "./routes/deployment.ts";
 import { getGithubDevice, githubCallback } from "./routes/github-device.ts";
 import { oauthCallback, postConvertLogin } from "./routes/oauth.ts";
@@ -57,6 +69,7 @@ import {
   postLogout,
 } from "./routes/session.ts";
 import { MOCK_VERSION } from "./seed.ts";
+import { watchInboxNotifications } from "./websocket.ts";
 
 export type { MockConfig } from "./context.ts";
 export { describeSeededAccounts } from "./seed.ts";
@@ -145,9 +158,20 @@ const ROUTES: Route[] = [
   route("GET", "/api/v2/experiments", [requireAuth], getExperiments),
   route("GET", "/api/v2/updatecheck", [], getUpdateCheck),
   route("GET", "/api/v2/regions", [requireAuth], getRegions),
+  route("GET", "/api/v2/workspaces", [requireAuth], getWorkspaces),
+  route("GET", "/api/v2/templates", [requireAuth], getTemplates),
+  route("GET", "/api/v2/templates/examples", [requireAuth], getTemplateExamples),
+  route("GET", "/api/v2/users", [requireAuth], getUsers),
+  route("GET", "/api/v2/workspaceproxies", [requireAuth], getWorkspaceProxies),
+  route("GET", "/api/v2/deployment/stats", [requireAuth], getDeploymentStats),
+  route("GET", "/api/v2/debug/health", [requireAuth], getDebugHealth),
+  route("GET", "/api/v2/notifications/inbox", [requireAuth], getInboxNotifications),
+  route("GET", "/api/v2/notifications/inbox/watch", [requireAuth], watchInboxNotifications),
   route("GET", "/api/v2/users/:user", [requireAuth, userParam], getUser),
   route("GET", "/api/v2/users/:user/login-type", [requireAuth, userParam], getLoginType),
   route("GET", "/api/v2/users/:user/appearance", [requireAuth, userParam], getUserAppearance),
+  route("PUT", "/api/v2/users/:user/appearance", [requireAuth, userParam], putUserAppearance),
+  route("GET", "/api/v2/users/:user/organizations", [requireAuth, userParam], getUserOrganizations),
   route(
     "PUT",
     "/api/v2/users/:user/password",

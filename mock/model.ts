@@ -39,7 +39,25 @@ export interface MockUser {
   updatedAt: number;
   lastSeenAt: number;
   deleted: boolean;
+  /** users/{user}/appearance: "" until the user chooses (the dashboard then uses its default). */
+  appearance: UserAppearance;
 }
+
+export interface UserAppearance {
+  themePreference: string;
+  themeMode: "" | "sync" | "single";
+  themeLight: string;
+  themeDark: string;
+  terminalFont: string;
+}
+
+export const NO_APPEARANCE: Readonly<UserAppearance> = {
+  themePreference: "",
+  themeMode: "",
+  themeLight: "",
+  themeDark: "",
+  terminalFont: "",
+};
 
 interface Organization {
   id: string;
@@ -115,6 +133,7 @@ export function seedState(start: SeedUsers = "seeded"): MockState {
       updatedAt: SEEDED_AT,
       lastSeenAt: SEEDED_AT,
       deleted: false,
+      appearance: { ...NO_APPEARANCE },
     });
   }
   return {
@@ -176,6 +195,7 @@ export function createUser(
     updatedAt: nowMs,
     lastSeenAt: nowMs,
     deleted: false,
+    appearance: { ...NO_APPEARANCE },
   };
   state.users.set(user.id, user);
   state.memberships.push({ userId: user.id, orgId: DEFAULT_ORG.id, roles: [] });
