@@ -96,6 +96,11 @@ export interface MockCoder {
   readonly mail: ReadonlyArray<MockMail>;
   /** Read on every request, so changes apply at once. */
   config: MockConfig;
+  /**
+   * Whether the host passes WebSocket upgrades to `handleMockUpgrade` (./node-http.ts); the
+   * dashboard stand-in opens Coder's inbox socket only then. createMockHttpServer sets it.
+   */
+  webSockets: boolean;
   /** For an HTML document: the <meta property="csrf-token"> value, and a cookie if none was sent. */
   csrfForDocument(
     cookieHeader: string | null,
@@ -236,6 +241,7 @@ export function createMockCoder(options: CreateMockCoderOptions = {}): MockCoder
 
   const mock: MockCoder = {
     config: initialConfig(),
+    webSockets: false,
     get mail() {
       return [...state.mail];
     },
@@ -300,7 +306,7 @@ export function createMockCoder(options: CreateMockCoderOptions = {}): MockCoder
       if (!isApiPath(url.pathname)) {
         ctx.headers.set("x-content-type-options", "nosniff");
         const method = request.method;
-        if (method === "GET" || method === "HEAD") return dashboardPage(ctx);
+        if (method === "GET" || method === "HEAD") return dashboardPage(ctx, mock.webSockets);
         const headers = new Headers(ctx.headers);
         headers.set("allow", "GET, HEAD");
         return new Response(null, { status: 405, headers });

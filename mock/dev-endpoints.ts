@@ -8,7 +8,6 @@ import {
   json,
   type MockConfig,
 } from "./context.ts";
-import { postSignOut, SIGN_OUT_PATH } from "./dashboard.ts";
 import { handleGithubDevicePage } from "./github-device-page.ts";
 import { readBodyText, readJsonValue } from "./http-read.ts";
 import { idpAuthorizePage, idpChoose } from "./idp.ts";
@@ -155,8 +154,6 @@ export async function handleDevEndpoint(ctx: Ctx, controls: MockControls): Promi
           "x-content-type-options": "nosniff",
         },
       });
-    case `POST ${SIGN_OUT_PATH}`:
-      return postSignOut(ctx);
     case "POST /__mock/reset": {
       const options = await readResetOptions(ctx.request);
       if (!options.ok) return error(ctx, 400, { message: options.message });

@@ -223,6 +223,7 @@ export function handleMockUpgrade(
 
 /** `npm run mock`: a server that is nothing but the mock, so it answers every path as Coder. */
 export function createMockHttpServer(mock: MockCoder): Server {
+  mock.webSockets = true;
   const server = createServer((req, res) => {
     const url = requestUrl(req);
     if (!url) {

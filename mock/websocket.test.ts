@@ -93,6 +93,10 @@ function nextFrame(socket: Duplex): Promise<{ opcode: number; payload: Buffer }>
 }
 
 describe("the inbox watch WebSocket", () => {
+  it("computes Sec-WebSocket-Accept as RFC 6455's example does", () => {
+    expect(websocketAccept("dGhlIHNhbXBsZSBub25jZQ==")).toBe("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+  });
+
   it("upgrades a signed-in request with Sec-WebSocket-Accept, answers ping, and closes on close", async () => {
     const key = randomBytes(16).toString("base64");
     const res = await upgrade({ cookie: await sessionCookie(), "sec-websocket-key": key });

@@ -11,7 +11,7 @@ import type { Duplex } from "node:stream";
 import { type Ctx, plainError, withHeaders } from "./context.ts";
 
 /** RFC 6455 section 1.3. */
-const HANDSHAKE_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC11B85";
+const HANDSHAKE_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 /** httpapi.HeartbeatInterval. */
 const HEARTBEAT_MS = 15_000;
 /** Bigger client messages close the connection (1009); nothing here reads them anyway. */
