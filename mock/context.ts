@@ -43,7 +43,7 @@ export interface MockConfig {
  * the trial generator, which ignores `trial`.
  */
 export const FIRST_USER_TRIAL_MODES = ["granted", "licensor-error", "unavailable"] as const;
-export type FirstUserTrialMode = (typeof FIRST_USER_TRIAL_MODES)[number];
+type FirstUserTrialMode = (typeof FIRST_USER_TRIAL_MODES)[number];
 
 export type AppearanceMode = "licensed" | "unlicensed" | "agpl";
 

@@ -109,8 +109,10 @@
   function navigate(to, { replace = false } = {}) {
     if (replace) history.replaceState(null, "", to);
     else history.pushState(null, "", to);
-    // A seam in front of the page may turn the move into a full load; render anyway, as the
-    // router would, and let the load replace it.
+    // A seam in front of the page may have turned the move into a page load (the address did
+    // not change): that load renders the page, not this one.
+    const target = new URL(to, location.href);
+    if (`${target.pathname}${target.search}` !== here()) return;
     void render();
   }
 

@@ -15,7 +15,7 @@ import { escapeHtml } from "./html.ts";
 import { pageBranding } from "./routes/appearance.ts";
 
 /** Coder serves its bundles under /assets/; this is the mock's one bundle. */
-export const DASHBOARD_SCRIPT_PATH = "/assets/mock-dashboard.js";
+const DASHBOARD_SCRIPT_PATH = "/assets/mock-dashboard.js";
 
 let script: string | undefined;
 function dashboardScript(): string {
@@ -28,7 +28,7 @@ function dashboardScript(): string {
  * Coder sends with its pages (Go writes them in map order; the mock keeps one order), including
  * the ws:// and wss:// sources for the request's Host.
  */
-export function coderCsp(host: string): string {
+function coderCsp(host: string): string {
   const directives: Array<[string, string]> = [
     ["default-src", "'self'"],
     ["connect-src", `'self'${host ? ` wss://${host} ws://${host}` : ""}`],

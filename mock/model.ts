@@ -43,7 +43,7 @@ export interface MockUser {
   appearance: UserAppearance;
 }
 
-export interface UserAppearance {
+interface UserAppearance {
   themePreference: string;
   themeMode: "" | "sync" | "single";
   themeLight: string;
@@ -51,7 +51,7 @@ export interface UserAppearance {
   terminalFont: string;
 }
 
-export const NO_APPEARANCE: Readonly<UserAppearance> = {
+const NO_APPEARANCE: Readonly<UserAppearance> = {
   themePreference: "",
   themeMode: "",
   themeLight: "",

@@ -150,7 +150,7 @@ export function getFirstUser(ctx: Ctx): Response {
 }
 
 /** What the trial generator reports from a deployment that cannot reach Coder's licensor. */
-export const LICENSOR_UNREACHABLE =
+const LICENSOR_UNREACHABLE =
   'perform license request: Post "https://v2-licensor.coder.com/trial": dial tcp: lookup v2-licensor.coder.com: no such host';
 
 /**
