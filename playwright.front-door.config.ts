@@ -26,6 +26,8 @@ const NGINX_TLS_PORT = NGINX_PORT + 3;
 const CADDY_TLS_PORT = NGINX_PORT + 4;
 /** Over HTTPS (a throwaway certificate serve.ts makes): the specs about TLS only. */
 const TLS_SPECS = /tls\.spec\.ts$/;
+/** What only a front door that adds the seam script to Coder's pages can do (not Caddy). */
+const SEAM_SCRIPT_SPECS = /seam-script\.spec\.ts$/;
 const withCaddy = installed("caddy");
 
 export default defineConfig<object, WorkerOptions>({
@@ -51,7 +53,7 @@ export default defineConfig<object, WorkerOptions>({
       ? [
           {
             name: "caddy",
-            testIgnore: TLS_SPECS,
+            testIgnore: [TLS_SPECS, SEAM_SCRIPT_SPECS],
             use: {
               ...devices["Desktop Chrome"],
               baseURL: `http://localhost:${CADDY_PORT}`,
