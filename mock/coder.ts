@@ -34,6 +34,7 @@ import {
   getRegions,
   getUpdateCheck,
   getUserAppearance,
+  putUserAppearance,
 } from "./routes/deployment.ts";
 import { getGithubDevice, githubCallback } from "./routes/github-device.ts";
 import { oauthCallback, postConvertLogin } from "./routes/oauth.ts";
@@ -145,6 +146,7 @@ const ROUTES: Route[] = [
   route("GET", "/api/v2/users/:user", [requireAuth, userParam], getUser),
   route("GET", "/api/v2/users/:user/login-type", [requireAuth, userParam], getLoginType),
   route("GET", "/api/v2/users/:user/appearance", [requireAuth, userParam], getUserAppearance),
+  route("PUT", "/api/v2/users/:user/appearance", [requireAuth, userParam], putUserAppearance),
   route(
     "PUT",
     "/api/v2/users/:user/password",

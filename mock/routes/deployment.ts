@@ -1,10 +1,12 @@
 // What Coder's dashboard asks for before it can render a signed-in page, with bodies shaped like
 // an unlicensed (AGPL) deployment's: codersdk.Organization, Entitlements, Experiments,
 // UserAppearanceSettings, UpdateCheckResponse and RegionsResponse[Region], fields in Go order.
-import { type Ctx, json, now } from "../context.ts";
-import { goTimeJson } from "../go-json.ts";
+import { type Ctx, error, json, now } from "../context.ts";
+import { type GoStruct, goTimeJson } from "../go-json.ts";
+import { readStruct } from "../http-read.ts";
 import type { MockUser } from "../model.ts";
 import { DEPLOYMENT_ID, MOCK_VERSION, SEEDED_AT } from "../seed.ts";
+import { RESOURCE_NOT_FOUND } from "./session.ts";
 
 /** Licensed features; without a license every one is not entitled (entitlements.New). */
 const FEATURES = [
@@ -68,15 +70,37 @@ export function getExperiments(ctx: Ctx): Response {
   return json(ctx, 200, []);
 }
 
-/** GET /users/{user}/appearance: nothing chosen yet, so the dashboard follows the system. */
+/** Theme preferences set with PUT, per user; a reset seeds new users, which forgets them all. */
+const themePreferences = new WeakMap<MockUser, string>();
+
+/** GET /users/{user}/appearance: "" until the user picks a theme (Coder's default, dark). */
 export function getUserAppearance(ctx: Ctx): Response {
   return json(ctx, 200, {
-    theme_preference: "",
+    theme_preference: themePreferences.get(ctx.target as MockUser) ?? "",
     theme_mode: "",
     theme_light: "",
     theme_dark: "",
     terminal_font: "",
   });
+}
+
+const UpdateUserAppearanceSettingsRequest: GoStruct = {
+  name: "UpdateUserAppearanceSettingsRequest",
+  fields: [
+    { json: "theme_preference", type: "string", validate: "required" },
+    { json: "terminal_font", type: "string" },
+  ],
+};
+
+/** PUT /users/{user}/appearance, the theme part only: your own settings. */
+export async function putUserAppearance(ctx: Ctx): Promise<Response> {
+  const target = ctx.target as MockUser;
+  if (target.id !== (ctx.user as MockUser).id)
+    return error(ctx, 404, { message: RESOURCE_NOT_FOUND });
+  const body = await readStruct(ctx.request, UpdateUserAppearanceSettingsRequest);
+  if (!body.ok) return error(ctx, body.status, body.body);
+  themePreferences.set(target, body.value.theme_preference as string);
+  return getUserAppearance(ctx);
 }
 
 /** GET /updatecheck (public): with update checks off, Coder reports its own version as current. */
