@@ -6,7 +6,13 @@ import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { setSessionHint } from "../../api/session-hint.ts";
-import { rememberTheme, showDefaultTheme, showRememberedTheme } from "../../app/theme.ts";
+import { pages } from "../../app/routes.ts";
+import {
+  rememberTheme,
+  showDefaultTheme,
+  showRememberedTheme,
+  USER_THEMED_PAGES,
+} from "../../app/theme.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { otherTab, signInAs } from "../../testing/session.ts";
 
@@ -131,5 +137,14 @@ describe("the first frame (the entry script)", () => {
       showRememberedTheme(path);
       expect(shownTheme(), path).toBeUndefined();
     }
+  });
+});
+
+describe("which pages follow the user's theme", () => {
+  it("exactly the signed-in pages of the route table", () => {
+    const signedIn = Object.entries(pages)
+      .filter(([, route]) => route?.signedIn)
+      .map(([path]) => path);
+    expect([...USER_THEMED_PAGES].sort()).toEqual(signedIn.sort());
   });
 });
