@@ -44,7 +44,7 @@ async function preferTheme(page: Page, theme_preference: string) {
   expect(session).toBeDefined();
   const response = await page.request.put("/api/v2/users/me/appearance", {
     headers: { "Coder-Session-Token": session?.value ?? "" },
-    data: { theme_preference, terminal_font: "" },
+    data: { theme_preference, terminal_font: "geist-mono" },
   });
   expect(response.status()).toBe(200);
 }

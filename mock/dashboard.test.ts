@@ -464,7 +464,7 @@ describe("PUT /users/{user}/appearance", () => {
     const auth = { headers: sessionHeader(await signIn(mock, "member@coder.com")) };
     const put = await call(mock, "PUT", "/api/v2/users/me/appearance", {
       ...auth,
-      json: { theme_preference: "light", terminal_font: "" },
+      json: { theme_preference: "light", terminal_font: "geist-mono" },
     });
     expect(put.status).toBe(200);
     expect(put.json()).toMatchObject({ theme_preference: "light" });
