@@ -5,7 +5,16 @@ import { renderBlockingEntry } from "./scripts/render-blocking-entry.ts";
 import { coderFrontDoor } from "./server/vite-dev.ts";
 import { ASSET_PREFIX } from "./src/app/owned-routes.ts";
 
-const ISOLATED_DOM_TESTS = "src/app/router.test.tsx";
+/**
+ * The route table's own tests watch lazy pages download, and the stand-in tests watch a form's
+ * code arrive: both need modules no other file has loaded yet in the same worker. With the real
+ * DeferredForm (the other DOM tests' pages wait for their form's code: vitest.setup.forms.ts).
+ */
+const ISOLATED_DOM_TESTS = [
+  "src/app/router.test.tsx",
+  "src/components/DeferredForm.test.tsx",
+  "src/**/*.stand-in.test.tsx",
+];
 const OWN_SHARED = /src[\\/](components|api|forms|lib|session|sso)[\\/]/;
 const NEW_PASSWORD =
   /src[\\/](password[\\/]|forms[\\/](password-fields|password-advice)|components[\\/](NewPasswordField|usePasswordVerdict|useDebouncedValue)|api[\\/]passwords)/;
@@ -96,19 +105,17 @@ export default defineConfig({
         test: {
           name: "dom",
           include: ["src/**/*.test.tsx"],
-          exclude: [ISOLATED_DOM_TESTS],
+          exclude: ISOLATED_DOM_TESTS,
           environment: "jsdom",
-          setupFiles: ["./vitest.setup.ts"],
+          setupFiles: ["./vitest.setup.ts", "./vitest.setup.forms.ts"],
           isolate: false,
         },
       },
       {
         extends: true,
         test: {
-          // The route table's own tests watch lazy pages download, which needs pages no other
-          // file has loaded yet in the same worker.
           name: "dom-isolated",
-          include: [ISOLATED_DOM_TESTS],
+          include: ISOLATED_DOM_TESTS,
           environment: "jsdom",
           setupFiles: ["./vitest.setup.ts"],
         },
