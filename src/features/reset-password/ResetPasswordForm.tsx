@@ -247,7 +247,7 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
             <ResendCodeButton
               onClick={resend}
               sending={resending.busy}
-              waitSeconds={Math.max(resending.retryIn, coolingFor)}
+              waitSeconds={resendWait}
             />
             {coolingFor > 0 ? <p className="hint">{COOLING_HINT}</p> : null}
           </div>
