@@ -5,6 +5,17 @@ import { screen, waitFor } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { expect } from "vitest";
 
+let letFormCodeIn = () => {};
+const formCodeLetIn = new Promise<void>((resolve) => {
+  letFormCodeIn = resolve;
+});
+
+/**
+ * For the vi.mock of the form's module: resolves when the test lets the code in (swapIn). One per
+ * test file (the stand-in tests run isolated, each file with modules of its own).
+ */
+export const formCodeArrives = () => formCodeLetIn;
+
 /** What a field shows, by its label: its text, or whether it is ticked. */
 type Shown = Record<string, string | boolean>;
 
@@ -47,8 +58,8 @@ export async function fillEveryField(
 }
 
 /** Lets the form's code in and waits for the real form to replace the stand-in `form`. */
-export async function swapIn(download: { open: () => void }, form: HTMLFormElement) {
-  download.open();
+export async function swapIn(form: HTMLFormElement) {
+  letFormCodeIn();
   await waitFor(() => expect(form.isConnected).toBe(false));
 }
 

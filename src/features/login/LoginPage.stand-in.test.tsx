@@ -8,15 +8,8 @@ import { renderApp } from "../../testing/render-app.tsx";
 import { PASSWORD } from "../../testing/session.ts";
 import { fillEveryField, shownNow, swapIn } from "../../testing/stand-in.ts";
 
-const download = vi.hoisted(() => {
-  let open = () => {};
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
-});
 vi.mock(import("./LoginForm.tsx"), async (importOriginal) => {
-  await download.opened;
+  await (await import("../../testing/stand-in.ts")).formCodeArrives();
   return importOriginal();
 });
 
@@ -38,7 +31,7 @@ describe("/login before its form's code is in", () => {
     });
     expect(Object.keys(typed)).toEqual(["Email", "Password"]);
 
-    await swapIn(download, standIn);
+    await swapIn(standIn);
     expect(shownNow(Object.keys(typed))).toEqual(typed);
 
     await user.click(screen.getByRole("button", { name: "Sign in" }));

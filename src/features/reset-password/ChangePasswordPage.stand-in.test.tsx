@@ -7,15 +7,8 @@ import { fillEveryField, shownNow, swapIn } from "../../testing/stand-in.ts";
 import { clearCooldowns } from "./resend-cooldown.ts";
 import { renderResetRoute } from "./test-utils.tsx";
 
-const download = vi.hoisted(() => {
-  let open = () => {};
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
-});
 vi.mock(import("./ResetPasswordForm.tsx"), async (importOriginal) => {
-  await download.opened;
+  await (await import("../../testing/stand-in.ts")).formCodeArrives();
   return importOriginal();
 });
 
@@ -49,7 +42,7 @@ describe("/reset-password/change before its form's code is in", () => {
       expect.arrayContaining(["Email", "One-time code", "New password", "Confirm new password"]),
     );
 
-    await swapIn(download, standIn);
+    await swapIn(standIn);
     expect(shownNow(Object.keys(typed))).toEqual(typed);
 
     await user.click(screen.getByRole("button", { name: "Change password" }));

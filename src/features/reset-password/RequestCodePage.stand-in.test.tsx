@@ -7,15 +7,8 @@ import { fillEveryField, shownNow, swapIn } from "../../testing/stand-in.ts";
 import { clearCooldowns } from "./resend-cooldown.ts";
 import { renderResetRoute } from "./test-utils.tsx";
 
-const download = vi.hoisted(() => {
-  let open = () => {};
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
-});
 vi.mock(import("./RequestCodeForm.tsx"), async (importOriginal) => {
-  await download.opened;
+  await (await import("../../testing/stand-in.ts")).formCodeArrives();
   return importOriginal();
 });
 
@@ -30,7 +23,7 @@ describe("/reset-password before its form's code is in", () => {
     const typed = await fillEveryField(user, standIn, { email: "member@coder.com" });
     expect(Object.keys(typed)).toEqual(["Email"]);
 
-    await swapIn(download, standIn);
+    await swapIn(standIn);
     expect(shownNow(Object.keys(typed))).toEqual(typed);
 
     await user.click(screen.getByRole("button", { name: "Email me a code" }));

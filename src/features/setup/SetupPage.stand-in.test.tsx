@@ -7,15 +7,8 @@ import { fullPageNavigation } from "../../app/navigation.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { fillEveryField, shownNow, swapIn } from "../../testing/stand-in.ts";
 
-const download = vi.hoisted(() => {
-  let open = () => {};
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
-});
 vi.mock(import("./SetupForm.tsx"), async (importOriginal) => {
-  await download.opened;
+  await (await import("../../testing/stand-in.ts")).formCodeArrives();
   return importOriginal();
 });
 
@@ -49,7 +42,7 @@ describe("/setup before its form's code is in", () => {
       expect.arrayContaining(["Email", "Username", "Full name (optional)", "Password"]),
     );
 
-    await swapIn(download, standIn);
+    await swapIn(standIn);
     expect(shownNow(Object.keys(typed))).toEqual(typed);
 
     await user.click(screen.getByRole("button", { name: "Create account" }));
