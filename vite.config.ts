@@ -32,7 +32,23 @@ const ENTRY_SHARED = /(vite[\\/]preload-helper|src[\\/]session[\\/]login-message
 
 export default defineConfig({
   plugins: [react(), coderFrontDoor(), prerenderInDev(), renderBlockingEntry()],
-  server: { port: 5173, strictPort: false },
+  server: {
+    port: 5173,
+    strictPort: false,
+    // What the tests, the build and the bench write is no source: a change there must not reload
+    // the open pages (a Playwright run writes its report while `npm run dev` is up).
+    watch: {
+      ignored: [
+        "**/playwright-report/**",
+        "**/test-results/**",
+        "**/dist/**",
+        "**/dist-maps/**",
+        "**/coverage/**",
+        "**/mutation-logs/**",
+        "**/bench/results/**",
+      ],
+    },
+  },
   preview: { port: 4173 },
   build: {
     target: "es2022",
