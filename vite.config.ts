@@ -5,7 +5,16 @@ import { renderBlockingEntry } from "./scripts/render-blocking-entry.ts";
 import { coderFrontDoor } from "./server/vite-dev.ts";
 import { ASSET_PREFIX } from "./src/app/owned-routes.ts";
 
-const ISOLATED_DOM_TESTS = "src/app/router.test.tsx";
+/**
+ * The route table's own tests watch lazy pages download, and the stand-in tests watch a form's
+ * code arrive: both need modules no other file has loaded yet in the same worker. With the real
+ * DeferredForm (the other DOM tests' pages wait for their form's code: vitest.setup.forms.ts).
+ */
+const ISOLATED_DOM_TESTS = [
+  "src/app/router.test.tsx",
+  "src/components/DeferredForm.test.tsx",
+  "src/**/*.stand-in.test.tsx",
+];
 const OWN_SHARED = /src[\\/](components|api|forms|lib|session|sso)[\\/]/;
 const NEW_PASSWORD =
   /src[\\/](password[\\/]|forms[\\/](password-fields|password-advice)|components[\\/](NewPasswordField|usePasswordVerdict|useDebouncedValue)|api[\\/]passwords)/;
@@ -24,7 +33,23 @@ const ENTRY_SHARED =
 
 export default defineConfig({
   plugins: [react(), coderFrontDoor(), prerenderInDev(), renderBlockingEntry()],
-  server: { port: 5173, strictPort: false },
+  server: {
+    port: 5173,
+    strictPort: false,
+    // What the tests, the build and the bench write is no source: a change there must not reload
+    // the open pages (a Playwright run writes its report while `npm run dev` is up).
+    watch: {
+      ignored: [
+        "**/playwright-report/**",
+        "**/test-results/**",
+        "**/dist/**",
+        "**/dist-maps/**",
+        "**/coverage/**",
+        "**/mutation-logs/**",
+        "**/bench/results/**",
+      ],
+    },
+  },
   preview: { port: 4173 },
   build: {
     target: "es2022",
@@ -97,19 +122,17 @@ export default defineConfig({
         test: {
           name: "dom",
           include: ["src/**/*.test.tsx"],
-          exclude: [ISOLATED_DOM_TESTS],
+          exclude: ISOLATED_DOM_TESTS,
           environment: "jsdom",
-          setupFiles: ["./vitest.setup.ts"],
+          setupFiles: ["./vitest.setup.ts", "./vitest.setup.forms.ts"],
           isolate: false,
         },
       },
       {
         extends: true,
         test: {
-          // The route table's own tests watch lazy pages download, which needs pages no other
-          // file has loaded yet in the same worker.
           name: "dom-isolated",
-          include: [ISOLATED_DOM_TESTS],
+          include: ISOLATED_DOM_TESTS,
           environment: "jsdom",
           setupFiles: ["./vitest.setup.ts"],
         },

@@ -6,8 +6,6 @@ import {
   type ComponentType,
   type FocusEvent,
   type FormEvent,
-  type LazyExoticComponent,
-  lazy,
   type ReactNode,
   type Ref,
   useEffect,
@@ -23,14 +21,12 @@ export interface DeferredModule<P> {
   load(): Promise<ComponentType<P>>;
   /** The form, once downloaded: later visits render it at once. */
   readonly loaded: ComponentType<P> | undefined;
-  /** The form as a lazy component over `load()`, for when the page waits for it (setLoadOnUse). */
-  readonly Lazy: LazyExoticComponent<ComponentType<P>>;
 }
 
 export function deferredForm<P>(importer: () => Promise<ComponentType<P>>): DeferredModule<P> {
   let loading: Promise<ComponentType<P>> | undefined;
   let loaded: ComponentType<P> | undefined;
-  const module: DeferredModule<P> = {
+  return {
     load() {
       loading ??= importer().then(
         (component) => {
@@ -47,9 +43,7 @@ export function deferredForm<P>(importer: () => Promise<ComponentType<P>>): Defe
     get loaded() {
       return loaded;
     },
-    Lazy: lazy(async () => ({ default: await module.load() })),
   };
-  return module;
 }
 
 /** What the stand-in spreads on its <form>. */
@@ -69,19 +63,6 @@ export interface StandInProps {
   submitting: boolean;
   /** Goes where the form's own alert goes: says when the code failed to download. */
   alert: ReactNode;
-}
-
-let loadOnUse = true;
-
-/**
- * Off: the page waits for the form's code (it suspends, like a lazy page) instead of showing the
- * stand-in. For component tests of whole pages, whose typing would otherwise go on into the
- * stand-in's inputs after the swap (Testing Library keeps the element it was given; a browser
- * types wherever the focus is). The download-on-use itself is tested in DeferredForm.test.tsx
- * and, in a real browser, in e2e/loading.spec.ts.
- */
-export function setLoadOnUse(on: boolean) {
-  loadOnUse = on;
 }
 
 let quietFocus = false;
@@ -204,7 +185,6 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
     );
   };
 
-  if (!loadOnUse) return <form.Lazy {...props} />;
   if (Loaded) return <Loaded {...props} />;
 
   return standIn({
