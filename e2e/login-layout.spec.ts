@@ -45,6 +45,54 @@ test.describe("password is the only way in", () => {
   }
 });
 
+// Issue 21: the cursor starts where people type, as on Coder's page, also when the providers
+// are on the page (they come after the form).
+test("with providers, the cursor starts in Email; one Tab reaches the password", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto("/login");
+  await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toBeVisible();
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
+});
+
+// Issue 21: a refusal's alert used to push the whole form down (64 px, 88 for a suspended
+// account) and the card and the version off an 800 px window.
+for (const { who, text } of [
+  { who: accounts.member, text: "Incorrect email or password." },
+  { who: accounts.suspended, text: "suspended" },
+]) {
+  test(`a refusal (${who}) moves no control, and the page still fits 1280×800`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto("/login");
+    await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toBeVisible();
+    const controls = [
+      page.getByLabel("Email"),
+      page.getByLabel("Password", { exact: true }),
+      page.getByRole("button", { name: "Sign in", exact: true }),
+      page.getByRole("link", { name: "Forgot password?" }),
+    ];
+    const positions = () => Promise.all(controls.map(async (c) => (await c.boundingBox())?.y));
+    const before = await positions();
+    await page.getByLabel("Email").fill(who);
+    await page
+      .getByLabel("Password", { exact: true })
+      .fill(who === accounts.member ? "wrong" : PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.locator("main .alert")).toContainText(text);
+    expect(await positions()).toEqual(before);
+    const footer = await page.getByRole("contentinfo").boundingBox();
+    const card = await page.getByRole("main").boundingBox();
+    expect((card?.y ?? 0) + (card?.height ?? 0)).toBeLessThanOrEqual(800);
+    expect((footer?.y ?? 0) + (footer?.height ?? 0)).toBeLessThanOrEqual(800);
+    await expectNoAxeViolations(page);
+  });
+}
+
 test("the footer names the server's version, and the terms once accepted", async ({
   page,
   mock,

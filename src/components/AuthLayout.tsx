@@ -17,11 +17,6 @@ interface AuthLayoutProps {
   footer?: ReactNode;
   /** Shown in the footer once the visitor has accepted the deployment's terms. */
   termsUrl?: string | undefined;
-  /**
-   * The heading names the deployment: keep room for two lines from the first paint, so a longer
-   * name arriving later does not push the page down.
-   */
-  headingNamesDeployment?: boolean;
 }
 
 /**
@@ -36,7 +31,6 @@ export function AuthLayout({
   children,
   footer,
   termsUrl,
-  headingNamesDeployment = false,
 }: AuthLayoutProps) {
   const branding = useBranding();
   useDocumentTitle(
@@ -51,9 +45,7 @@ export function AuthLayout({
           <Brand branding={branding} />
         </header>
         <main className="card" aria-labelledby="page-heading">
-          <h1 id="page-heading" className={headingNamesDeployment ? "names-deployment" : undefined}>
-            {heading ?? title}
-          </h1>
+          <h1 id="page-heading">{heading ?? title}</h1>
           {children}
         </main>
         <AuthFooter links={footer} termsUrl={termsUrl} />

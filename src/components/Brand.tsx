@@ -42,7 +42,8 @@ export function Brand({ branding, linkHome = false }: BrandProps) {
             fill="var(--bg)"
           />
         </svg>
-        <span className="brand-name">Coder</span>
+        {/* The deployment's own name beside the mark: the one name the page shows. */}
+        <span className="brand-name">{applicationName}</span>
       </>
     );
   }

@@ -99,18 +99,3 @@ export interface LoginLocationState {
 
 /** The `/login` path that shows a known message. */
 export const loginWithMessage = (id: LoginMessageId) => `/login?message=${id}`;
-
-/**
- * Messages after which the same person signs in again: when the page also knows their address,
- * only the password is missing, so the sign-in form starts there.
- */
-const SIGN_IN_AGAIN: ReadonlySet<string> = new Set<LoginMessageId>([
-  "password-changed",
-  "password-updated",
-  "session-expired",
-]);
-
-/** Whether `/login?message=<id>`, with the address filled in, should focus the password. */
-export function startsAtPassword(id: string | null, email: string): boolean {
-  return id !== null && SIGN_IN_AGAIN.has(id) && email.trim() !== "";
-}

@@ -40,16 +40,9 @@ const isRejectedCredentials = (error: unknown): error is ApiError =>
 interface LoginFormProps {
   initialEmail: string;
   onSignedIn: (user: User | null) => void;
-  /**
-   * Put the cursor in the first field left to fill (the password when the address is already
-   * in), unless the visitor is already somewhere (typing into the prerendered page, or tabbing):
-   * when the form is the only way in, after the terms are accepted, or for someone signing in
-   * again.
-   */
-  focusOnLoad?: boolean;
 }
 
-export function LoginForm({ initialEmail, onSignedIn, focusOnLoad = false }: LoginFormProps) {
+export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
   const queryClient = useQueryClient();
   const login = useMutation(loginMutation(queryClient));
   const guard = useSubmitGuard();
@@ -60,13 +53,14 @@ export function LoginForm({ initialEmail, onSignedIn, focusOnLoad = false }: Log
   const { errors } = form.formState;
   const email = form.watch("email");
 
-  // A wrong email or password: the message sits above the fields, and the cursor goes back to
+  // A wrong email or password: the message sits under the form, and the cursor goes back to
   // the password (selected, so typing replaces it), which the message describes.
   const [rejected, setRejected] = useState<string | undefined>(undefined);
 
-  useInitialFocus(
-    () => form.setFocus(form.getValues("email").trim() === "" ? "email" : "password"),
-    focusOnLoad,
+  // The cursor starts in the first field left to fill (the password when the address is already
+  // in), as on Coder's page, unless the visitor has already put it somewhere.
+  useInitialFocus(() =>
+    form.setFocus(form.getValues("email").trim() === "" ? "email" : "password"),
   );
 
   const onSubmit = form.handleSubmit((values) => {
@@ -102,6 +96,7 @@ export function LoginForm({ initialEmail, onSignedIn, focusOnLoad = false }: Log
       // The rejection is one more failure the form shows, and it goes on the first edit too.
       guards={[guard, { failure: rejected ?? null, noteEdit: () => setRejected(undefined) }]}
       alertId="login-error"
+      alertLast
       onSubmit={onSubmit}
       alert={
         rejected ? (

@@ -105,11 +105,19 @@ describe("LoginPage against the mock Coder", { timeout: 30_000 }, () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
-  it("focuses the first way in once the terms are accepted", async () => {
+  it("focuses the email field once the terms are accepted, providers or not", async () => {
     mock.config.termsOfServiceUrl = "https://example.com/terms";
     const { user } = renderApp("/login");
     await user.click(await screen.findByRole("button", { name: "I agree" }));
-    // Single sign-on comes first on this page.
+    await screen.findByRole("link", { name: "Sign in with GitHub" });
+    expect(await screen.findByLabelText("Email")).toHaveFocus();
+  });
+
+  it("focuses the first provider once the terms are accepted when there is no password", async () => {
+    mock.config.termsOfServiceUrl = "https://example.com/terms";
+    mock.config.passwordAuth = false;
+    const { user } = renderApp("/login?choose=1");
+    await user.click(await screen.findByRole("button", { name: "I agree" }));
     expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toHaveFocus();
   });
 

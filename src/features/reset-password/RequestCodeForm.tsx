@@ -20,15 +20,12 @@ type RequestValues = z.infer<typeof RequestSchema>;
 
 export interface RequestCodeFormProps {
   defaultEmail: string;
-  /** Focus the field when the form appears (not on arrival: the page's heading comes first). */
-  takeFocus: boolean;
   onEmailChange: (email: string) => void;
   onSent: (email: string) => void;
 }
 
 export function RequestCodeForm({
   defaultEmail,
-  takeFocus,
   onEmailChange,
   onSent,
 }: RequestCodeFormProps) {
@@ -41,7 +38,8 @@ export function RequestCodeForm({
   const { errors } = form.formState;
   const email = form.watch("email");
   const coolingFor = useResendCooldown(email);
-  useInitialFocus(() => form.setFocus("email"), takeFocus);
+  // The cursor starts in the one field, with the address brought from sign-in in it.
+  useInitialFocus(() => form.setFocus("email"));
 
   /** The server's verdict on the address goes on its field; true when it did. */
   const placeOnField = (error: unknown): boolean => {

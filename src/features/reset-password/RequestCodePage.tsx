@@ -41,8 +41,6 @@ export function RequestCodePage() {
     defaultEmail !== "" && nextRequestAt(defaultEmail) !== undefined ? defaultEmail : null,
   );
   const [typedEmail, setTypedEmail] = useState(defaultEmail);
-  /** Back from "Check your email" to type another address: the field starts empty and focused. */
-  const [changingEmail, setChangingEmail] = useState(false);
 
   const onSent = (email: string) => {
     setSentTo(email);
@@ -66,7 +64,6 @@ export function RequestCodePage() {
           onChangeEmail={() => {
             // Empty, not the old address: the old one would come back with its wait running.
             setTypedEmail("");
-            setChangingEmail(true);
             setSentTo(null);
             // A reload should now show the form, not this screen again.
             navigate({ search: "" }, { replace: true });
@@ -110,7 +107,6 @@ export function RequestCodePage() {
             form={requestCodeForm}
             props={{
               defaultEmail: typedEmail,
-              takeFocus: changingEmail,
               onEmailChange: setTypedEmail,
               onSent,
             }}
@@ -118,7 +114,6 @@ export function RequestCodePage() {
               <RequestCodeFormStandIn
                 {...standIn}
                 defaultEmail={typedEmail}
-                takeFocus={changingEmail}
                 onEmailChange={setTypedEmail}
               />
             )}
