@@ -43,7 +43,7 @@ describe("the sign-in page's message before the app starts", () => {
       [
         "?message=sso-failed-401",
         "error",
-        "Single sign-on couldn't be verified, for example because it was started in another tab or took too long. Start again from this page. If it keeps failing, your account may not be allowed on this deployment: ask your administrator.",
+        "Coder didn't accept this sign-in. Most often the account isn't in a GitHub organization or team this deployment allows: ask your administrator for access. If the sign-in was started in another tab or took a long time, start again from the sign-in page.",
       ],
     ] as const;
     for (const [search, tone, text] of cases) {

@@ -34,7 +34,7 @@ export const loginMessages = {
   },
   "sso-failed-401": {
     tone: "error",
-    text: "Single sign-on couldn't be verified, for example because it was started in another tab or took too long. Start again from this page. If it keeps failing, your account may not be allowed on this deployment: ask your administrator.",
+    text: "Coder didn't accept this sign-in. Most often the account isn't in a GitHub organization or team this deployment allows: ask your administrator for access. If the sign-in was started in another tab or took a long time, start again from the sign-in page.",
   },
   "sso-failed-403": {
     tone: "error",
@@ -99,3 +99,16 @@ export interface LoginLocationState {
 
 /** The `/login` path that shows a known message. */
 export const loginWithMessage = (id: LoginMessageId) => `/login?message=${id}`;
+
+/**
+ * What a refused single sign-on says, from whatever Coder answered: its own words when we know
+ * them (an organization it doesn't allow, a suspended account), else the status, as the front
+ * door names a failed redirect (`sso-failed-<status>`). The device flow uses it too, so the same
+ * refusal reads the same either way.
+ */
+export function ssoRefusal(status: number, coderText?: string): LoginMessageId {
+  const known = coderText === undefined ? undefined : loginMessageId(coderText);
+  if (known === "github-not-allowed" || known === "account-suspended") return known;
+  const byStatus = `sso-failed-${status}`;
+  return Object.hasOwn(loginMessages, byStatus) ? (byStatus as LoginMessageId) : "sso-failed";
+}

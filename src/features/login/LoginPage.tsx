@@ -78,6 +78,13 @@ export function LoginPage() {
   }, [signedInUser]);
 
   const options = ssoOptions(methods.data);
+  // After a switch to OpenID Connect, the notice names the provider as its button does, once the
+  // deployment has said what it calls it.
+  const oidcLabel = options.find((option) => option.provider === "oidc")?.label;
+  const noticeText =
+    (reason ?? messageId) === "login-type-changed-oidc" && oidcLabel
+      ? `Your account now signs in with ${oidcLabel}. Use "Sign in with ${oidcLabel}" below.`
+      : notice?.text;
   // Until the methods arrive, assume a password form: most deployments have one, and it lets the
   // page be useful at first paint.
   const passwordEnabled = methods.data?.password.enabled ?? true;
@@ -202,7 +209,7 @@ export function LoginPage() {
         <template data-notice-slot="" />
       ) : notice ? (
         <Alert tone={notice.tone}>
-          <p>{notice.text}</p>
+          <p>{noticeText}</p>
         </Alert>
       ) : null}
       {content}
