@@ -444,6 +444,22 @@ test.describe("without JavaScript", () => {
     await page.goto("/login");
     await expect(page.locator(".noscript")).toHaveText(/^Signing in needs JavaScript/);
   });
+
+  // Issue 21: the line sat far below the card, and the card offered a Show button that could
+  // not work.
+  test("the line sits in the card, under the heading, and no Show button is offered", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto("/login");
+    const line = page.getByRole("main").locator(".noscript");
+    await expect(line).toHaveText(/^Signing in needs JavaScript/);
+    const heading = await page.getByRole("heading", { level: 1 }).boundingBox();
+    const box = await line.boundingBox();
+    expect((box?.y ?? 0) - ((heading?.y ?? 0) + (heading?.height ?? 0))).toBeLessThan(40);
+    await expect(page.getByRole("button", { name: "Show password" })).toBeHidden();
+    await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
+  });
 });
 
 test.describe("the mock's own pages have the app's look", () => {

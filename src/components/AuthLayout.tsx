@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AnnouncementBanners } from "./AnnouncementBanners.tsx";
 import { AuthFooter } from "./AuthFooter.tsx";
 import { Brand } from "./Brand.tsx";
+import { useStaticRender } from "./static-render.ts";
 import { useBranding } from "./useBranding.ts";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 
@@ -33,6 +34,7 @@ export function AuthLayout({
   termsUrl,
 }: AuthLayoutProps) {
   const branding = useBranding();
+  const isStatic = useStaticRender();
   useDocumentTitle(
     documentTitle ?? title,
     documentTitle === undefined ? branding.applicationName : undefined,
@@ -46,6 +48,8 @@ export function AuthLayout({
         </header>
         <main className="card" aria-labelledby="page-heading">
           <h1 id="page-heading">{heading ?? title}</h1>
+          {/* The build puts the page's "needs JavaScript" line here (scripts/prerender-html.ts). */}
+          {isStatic ? <template data-noscript-slot="" /> : null}
           {children}
         </main>
         <AuthFooter links={footer} termsUrl={termsUrl} />
