@@ -21,15 +21,15 @@ import { fullNameField, suggestUsername, usernameField } from "../../forms/names
 import { newPasswordField, type ServerVerdict } from "../../forms/password-fields.ts";
 import { describeRuleFailure } from "../../forms/rule-failure.ts";
 import { USERNAME_HINT } from "./SetupFormStandIn.tsx";
+import { TrialCheckbox } from "./TrialOption.tsx";
 import {
   DEVELOPER_COUNTS,
   SALES_URL,
   SelectField,
   TRIAL_FIELD_WORDS,
   TRIAL_FIELDS,
-  TrialCheckbox,
   type TrialField,
-} from "./TrialOption.tsx";
+} from "./trial-fields.tsx";
 
 type SetupValues = {
   email: string;

@@ -1,60 +1,12 @@
 // Coder's Enterprise trial, offered where Coder's own setup page offers it. Nothing before setup
 // says whether a deployment can issue one (the licensor is asked when the account is created),
 // so the option is always there, unticked, and a refusal says so and how to go on without it.
-import type { ComponentPropsWithRef, ReactNode } from "react";
+// The checkbox is in the form's stand-in too; the fields it asks for (trial-fields.tsx) come
+// with the form's code.
+import type { ComponentPropsWithRef } from "react";
 import { useId } from "react";
 
-/** The `trial_info` Coder's licensor is sent, by its JSON names. */
-export const TRIAL_FIELDS = [
-  "first_name",
-  "last_name",
-  "phone_number",
-  "job_title",
-  "company_name",
-  "country",
-  "developers",
-] as const;
-export type TrialField = (typeof TRIAL_FIELDS)[number];
-
-/** The company sizes Coder's setup page offers (the licensor expects these strings). */
-export const DEVELOPER_COUNTS = ["1-100", "101-500", "501-1000", "1001-2500", "2500+"] as const;
-
-/** Each field's label, its browser autofill token, and what to say when it is left empty. */
-export const TRIAL_FIELD_WORDS: Record<
-  TrialField,
-  { label: string; autoComplete: string; missing: string }
-> = {
-  first_name: {
-    label: "First name",
-    autoComplete: "given-name",
-    missing: "Enter your first name.",
-  },
-  last_name: { label: "Last name", autoComplete: "family-name", missing: "Enter your last name." },
-  phone_number: {
-    label: "Phone number",
-    autoComplete: "tel",
-    missing: "Enter your phone number.",
-  },
-  job_title: {
-    label: "Job title",
-    autoComplete: "organization-title",
-    missing: "Enter your job title.",
-  },
-  company_name: {
-    label: "Company",
-    autoComplete: "organization",
-    missing: "Enter your company's name.",
-  },
-  country: { label: "Country", autoComplete: "country-name", missing: "Enter your country." },
-  developers: {
-    label: "Developers at your company",
-    autoComplete: "off",
-    missing: "Choose how many developers your company has.",
-  },
-};
-
-export const PRICING_URL = "https://coder.com/pricing";
-export const SALES_URL = "https://coder.com/contact/sales";
+const PRICING_URL = "https://coder.com/pricing";
 
 /** The checkbox and what it offers; the same markup in the form and its stand-in. */
 export function TrialCheckbox(props: Omit<ComponentPropsWithRef<"input">, "type" | "id">) {
@@ -72,38 +24,6 @@ export function TrialCheckbox(props: Omit<ComponentPropsWithRef<"input">, "type"
           </a>
         </p>
       </div>
-    </div>
-  );
-}
-
-/** A labelled select, its error tied to it as TextField ties a text field's. */
-export function SelectField({
-  label,
-  error,
-  children,
-  ...selectProps
-}: Omit<ComponentPropsWithRef<"select">, "id"> & {
-  label: string;
-  error?: string | undefined;
-  children: ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...selectProps}
-      >
-        {children}
-      </select>
-      {error ? (
-        <p className="error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
     </div>
   );
 }
