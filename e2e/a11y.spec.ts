@@ -184,13 +184,17 @@ test.describe("focus goes where the next step is", () => {
     await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
   });
 
-  test("a page reached by a link still starts at its heading", async ({ page }) => {
+  // Issue 21: it started at the heading, whose ring looked like a field's, one Tab from Email.
+  test("'Forgot password?' puts the cursor in Email, with the typed address", async ({ page }) => {
     await page.goto("/login");
     await appReady(page);
+    await page.getByLabel("Email").fill(accounts.member);
     await page.getByRole("link", { name: "Forgot password?" }).click();
     await expect(
       page.getByRole("heading", { level: 1, name: "Reset your password" }),
-    ).toBeFocused();
+    ).toBeVisible();
+    await expect(page.getByLabel("Email")).toBeFocused();
+    await expect(page.getByLabel("Email")).toHaveValue(accounts.member);
   });
 });
 

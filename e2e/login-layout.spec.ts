@@ -1,6 +1,6 @@
 // The sign-in page as a Coder user and Coder's tooling know it: Coder's own test helper, focus on
 // load, the footer, and deployments with a single way in.
-import { accounts, expect, expectNoAxeViolations, PASSWORD, test } from "./fixtures.ts";
+import { accounts, expect, expectNoAxeViolations, PASSWORD, test, waitForApp } from "./fixtures.ts";
 
 // Sign-ins (the mock hashes as Coder does), full page loads through the provider and axe runs:
 // more than the default 30 s on a busy machine.
@@ -56,6 +56,41 @@ test("with providers, the cursor starts in Email; one Tab reaches the password",
   await expect(page.getByLabel("Email")).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
+});
+
+// Issue 21: the heading kept room for a second line ("Sign in to <a long name>"): 50 px of
+// blank under "Sign in to Coder" on a phone. The name is the header's now.
+test("375 px: the form starts right under the heading", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto("/login");
+  await waitForApp(page);
+  const heading = await page.getByRole("heading", { level: 1 }).boundingBox();
+  const label = await page.getByText("Email", { exact: true }).boundingBox();
+  const gap = (label?.y ?? 0) - ((heading?.y ?? 0) + (heading?.height ?? 0));
+  expect(gap).toBeLessThanOrEqual(24);
+});
+
+// Issue 21: a focused heading wore the 3 px ring fields wear, and looked like one.
+test("a heading that takes focus after a navigation doesn't wear a field's ring", async ({
+  page,
+  mock,
+}) => {
+  // Nothing to type on the sign-in page yet (the terms come first): its heading takes focus.
+  await mock.setConfig({ termsOfServiceUrl: "https://acme.example/terms" });
+  await page.goto("/reset-password");
+  await waitForApp(page);
+  await page.getByRole("link", { name: "Back to sign in" }).focus();
+  await page.keyboard.press("Enter");
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText("Sign in");
+  await expect(heading).toBeFocused();
+  expect(await heading.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe("none");
+  // A field still wears it.
+  await page.keyboard.press("Tab");
+  const focused = page.locator(":focus");
+  expect(await focused.evaluate((element) => getComputedStyle(element).outlineStyle)).not.toBe(
+    "none",
+  );
 });
 
 // Issue 21: a refusal's alert used to push the whole form down (64 px, 88 for a suspended
