@@ -15,6 +15,7 @@ import { Button } from "../../components/Button.tsx";
 import { useCountdown } from "../../components/useCountdown.ts";
 import { httpUrl } from "../../lib/external-url.ts";
 import { safeRedirect } from "../../lib/safe-redirect.ts";
+import { asSentence } from "../../lib/sentence.ts";
 import { loginMessages, ssoRefusal } from "../../session/login-messages.ts";
 import { type DevicePollStatus, useDevicePolling } from "./useDevicePolling.ts";
 
@@ -67,7 +68,7 @@ function DeviceSignIn({ state }: { state: string }) {
       <Alert tone="error" focusOnMount>
         <p>
           GitHub sign-in couldn't start.{" "}
-          {isApiError(device.error) ? device.error.message : "Something went wrong."}
+          {isApiError(device.error) ? asSentence(device.error.message) : "Something went wrong."}
         </p>
         <div className="actions">
           <Button variant="secondary" onClick={newCode} pending={device.isFetching}>

@@ -16,6 +16,7 @@ import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailField, requiredPassword } from "../../forms/fields.ts";
 import { applyServerFieldErrors } from "../../forms/server-errors.ts";
+import { loginTypeLabel } from "../../session/login-types.ts";
 
 const LoginSchema = z.object({
   email: emailField,
@@ -27,6 +28,13 @@ type LoginValues = z.infer<typeof LoginSchema>;
 function describeLoginError(error: ApiError) {
   if (error.status === 403 && error.message === "Password authentication is disabled.")
     return "Password sign-in is turned off for this deployment. Use another sign-in option.";
+  // The right password of an account that now signs in another way (Coder names the type).
+  const otherType =
+    /^Incorrect login type, attempting to use "password" but user is of login type "(\w+)"/.exec(
+      error.message,
+    );
+  if (error.status === 403 && otherType?.[1])
+    return `This account signs in with ${loginTypeLabel(otherType[1])}, not a password. Use that option on this page instead.`;
   return undefined;
 }
 

@@ -24,11 +24,7 @@ export interface RequestCodeFormProps {
   onSent: (email: string) => void;
 }
 
-export function RequestCodeForm({
-  defaultEmail,
-  onEmailChange,
-  onSent,
-}: RequestCodeFormProps) {
+export function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFormProps) {
   const request = useMutation(requestOneTimePasscodeMutation());
   const guard = useSubmitGuard();
   const form = useForm<RequestValues>({

@@ -20,6 +20,7 @@ import { emailField } from "../../forms/fields.ts";
 import { fullNameField, suggestUsername, usernameField } from "../../forms/names.ts";
 import { newPasswordField, type ServerVerdict } from "../../forms/password-fields.ts";
 import { describeRuleFailure } from "../../forms/rule-failure.ts";
+import { asSentence } from "../../lib/sentence.ts";
 import { USERNAME_HINT } from "./SetupFormStandIn.tsx";
 import { TrialCheckbox } from "./TrialOption.tsx";
 import {
@@ -222,7 +223,7 @@ export function SetupForm({ onSubmitStart }: { onSubmitStart: () => void }) {
         <ErrorAlert
           error={guard.failure}
           describe={(error) =>
-            `Your account was created, but signing in didn't work: ${error.message}`
+            `Your account was created, but signing in didn't work: ${asSentence(error.message)}`
           }
         />
         <div className="actions">
