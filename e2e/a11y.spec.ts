@@ -184,13 +184,17 @@ test.describe("focus goes where the next step is", () => {
     await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
   });
 
-  test("a page reached by a link still starts at its heading", async ({ page }) => {
+  // Issue 21: it started at the heading, whose ring looked like a field's, one Tab from Email.
+  test("'Forgot password?' puts the cursor in Email, with the typed address", async ({ page }) => {
     await page.goto("/login");
     await appReady(page);
+    await page.getByLabel("Email").fill(accounts.member);
     await page.getByRole("link", { name: "Forgot password?" }).click();
     await expect(
       page.getByRole("heading", { level: 1, name: "Reset your password" }),
-    ).toBeFocused();
+    ).toBeVisible();
+    await expect(page.getByLabel("Email")).toBeFocused();
+    await expect(page.getByLabel("Email")).toHaveValue(accounts.member);
   });
 });
 
@@ -443,6 +447,22 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("main")).toContainText("For the account in the emailed link.");
     await page.goto("/login");
     await expect(page.locator(".noscript")).toHaveText(/^Signing in needs JavaScript/);
+  });
+
+  // Issue 21: the line sat far below the card, and the card offered a Show button that could
+  // not work.
+  test("the line sits in the card, under the heading, and no Show button is offered", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto("/login");
+    const line = page.getByRole("main").locator(".noscript");
+    await expect(line).toHaveText(/^Signing in needs JavaScript/);
+    const heading = await page.getByRole("heading", { level: 1 }).boundingBox();
+    const box = await line.boundingBox();
+    expect((box?.y ?? 0) - ((heading?.y ?? 0) + (heading?.height ?? 0))).toBeLessThan(40);
+    await expect(page.getByRole("button", { name: "Show password" })).toBeHidden();
+    await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
   });
 });
 

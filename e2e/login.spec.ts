@@ -303,21 +303,20 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/login\?redirect=%2Fsettings%2Fsecurity/);
   });
 
-  test("keyboard only: the providers, then email, password, show/hide, Sign in, 'Forgot password?'", async ({
+  test("keyboard only: the cursor in Email, then password, show/hide, Sign in, 'Forgot password?', the providers", async ({
     page,
   }) => {
     await page.goto("/login");
     await expect(page.getByRole("link", { name: "Sign in with GitHub" })).toBeVisible();
-    // Nothing steals focus from the providers.
-    await expect(page.locator("body")).toBeFocused();
+    // The cursor starts where people type, as on Coder's page (issue 21).
+    await expect(page.getByLabel("Email")).toBeFocused();
     const order = [
-      page.getByRole("link", { name: "Sign in with GitHub" }),
-      page.getByRole("link", { name: "Sign in with OpenID Connect" }),
-      page.getByLabel("Email"),
       page.getByLabel("Password", { exact: true }),
       page.getByRole("button", { name: "Show password" }),
       page.getByRole("button", { name: "Sign in", exact: true }),
       page.getByRole("link", { name: "Forgot password?" }),
+      page.getByRole("link", { name: "Sign in with GitHub" }),
+      page.getByRole("link", { name: "Sign in with OpenID Connect" }),
     ];
     for (const next of order) {
       await page.keyboard.press("Tab");

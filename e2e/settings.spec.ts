@@ -281,3 +281,19 @@ test.describe("accessibility", () => {
     await expect(page.getByRole("heading", { name: "Sign in with OpenID Connect" })).toBeVisible();
   });
 });
+
+// Issue 21: on a phone the header cut a long address short ("template-adm…"), with no way to
+// read the rest (a tooltip needs a pointer). Now it wraps after its @.
+test("375 px: the signed-in header shows the whole address", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await openSecurity(page, accounts.templateAdmin);
+  const address = page.getByRole("banner").locator(".email-address");
+  await expect(address).toHaveText(accounts.templateAdmin);
+  const cut = await address.evaluate(
+    (element) =>
+      element.scrollWidth > element.clientWidth ||
+      element.getBoundingClientRect().right > document.documentElement.clientWidth,
+  );
+  expect(cut).toBe(false);
+  await expectNoAxeViolations(page);
+});

@@ -271,13 +271,6 @@ const MUTATIONS: Mutation[] = [
     "",
     ["src/app/static-handoff.test.tsx"],
   ),
-  vitest(
-    "provider-room-differs",
-    "src/app/static-page-controls.ts",
-    'const divider = element("p", "divider sso-placeholder");',
-    'const divider = element("p", "divider");',
-    ["src/app/static-page-controls.test.tsx"],
-  ),
 
   // Response shapes.
   vitest(

@@ -30,4 +30,18 @@ describe("fillShell", () => {
       '<p class="noscript">This page needs JavaScript.</p>',
     );
   });
+
+  // Issue 21: the line sat far below the card, under the whole page.
+  it("puts the page's line into its card where the card marks it, and only there", () => {
+    const shell = `<div id="root"></div><noscript><p class="noscript">This page needs JavaScript.</p></noscript>`;
+    const page = { path: "/login", title: "t", noscript: "Signing in needs JavaScript." };
+    const html = fillShell(
+      shell,
+      page,
+      '<main class="card"><h1>Sign in</h1><template data-noscript-slot=""></template><form></form></main>',
+    );
+    expect(html).toBe(
+      '<div id="root" data-prerendered="/login"><main class="card"><h1>Sign in</h1><noscript><p class="noscript">Signing in needs JavaScript.</p></noscript><form></form></main></div>',
+    );
+  });
 });

@@ -10,15 +10,28 @@ export interface ShellPage {
   noscript?: string;
 }
 
+/** Where a page's card takes its no-script line (AuthLayout marks it in the static render). */
+const NOSCRIPT_SLOT = '<template data-noscript-slot=""></template>';
+
 export function fillShell(shell: string, page: ShellPage, markup: string): string {
+  // The page's own line goes into its card, under the heading, where the reader looks: the
+  // shell's generic one sat under the whole page.
+  const inCard = page.noscript !== undefined && markup.includes(NOSCRIPT_SLOT);
+  const filled = inCard
+    ? markup.replace(NOSCRIPT_SLOT, `<noscript><p class="noscript">${page.noscript}</p></noscript>`)
+    : markup.replaceAll(NOSCRIPT_SLOT, "");
   const html = shell
     .replace(/<title>[^<]*<\/title>/, `<title>${page.title}</title>`)
-    .replace(/(<p class="noscript">)[^<]*(<\/p>)/, (all, open: string, close: string) =>
-      page.noscript ? `${open}${page.noscript}${close}` : all,
+    .replace(/<noscript><p class="noscript">[^<]*<\/p><\/noscript>/, (all) =>
+      inCard
+        ? ""
+        : page.noscript
+          ? `<noscript><p class="noscript">${page.noscript}</p></noscript>`
+          : all,
     )
     .replace(
       '<div id="root"></div>',
-      `<div id="root" data-prerendered="${page.path}">${markup}</div>`,
+      `<div id="root" data-prerendered="${page.path}">${filled}</div>`,
     );
   if (!html.includes(`data-prerendered="${page.path}"`))
     throw new Error("the HTML shell has no empty #root to fill");

@@ -1,10 +1,10 @@
-// The entry script readies the prerendered page before anyone can use it: it makes Show/Hide and
-// an early submit work, and keeps room for the sign-in providers seen last time
+// The entry script readies the prerendered page before anyone can use it: it shows the message
+// `/login?message=` names and makes Show/Hide and an early submit work
 // (src/app/static-page-controls.ts). A module script runs after the document is parsed, which
-// can be after the first frame: the room then appears under the reader's eyes (a layout shift of
-// 0.09 in Lighthouse on a second visit) and the first clicks do nothing. `blocking="render"`
-// holds the first frame until the script has run; it is small (about 2 KB) and downloads
-// beside the stylesheet, which holds the frame anyway. Browsers without the attribute ignore it.
+// can be after the first frame: the message would then appear under the reader's eyes and push
+// the form down, and the first clicks would do nothing. `blocking="render"` holds the first
+// frame until the script has run; it is small (about 2 KB) and downloads beside the stylesheet,
+// which holds the frame anyway. Browsers without the attribute ignore it.
 // Vite writes the entry's tag itself, so the attribute is added to what it wrote.
 import type { Plugin } from "vite";
 

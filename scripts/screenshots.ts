@@ -158,7 +158,7 @@ try {
     await brandDeployment(server.url);
     await routeBranding(page);
     await page.goto(`${server.url}/login`);
-    await page.getByRole("heading", { name: "Sign in to Acme Cloud Desktops" }).waitFor();
+    await page.waitForFunction(() => document.title === "Sign in to Acme Cloud Desktops");
     await shot("login-branded");
     await signIn(page, server.url, "member@coder.com", scheme);
     await page.goto(`${server.url}/settings/security`);

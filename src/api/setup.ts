@@ -32,11 +32,14 @@ export interface CreateFirstUserVariables {
   /** Optional; "" leaves it unset. */
   name: string;
   password: string;
+  /** Ask Coder's licensor for an Enterprise trial, with what it wants to know (`trial_info`). */
+  trial?: Record<string, string> | undefined;
 }
 
 /**
- * `POST /users/first`. No session comes with it: sign in with the same credentials next. The
- * trial fields are sent empty: this UI offers no trial it could honour.
+ * `POST /users/first`. No session comes with it: sign in with the same credentials next. With a
+ * trial, Coder asks its licensor first and creates nobody when that fails (500 "Failed to
+ * generate trial").
  */
 export const createFirstUserMutation = (queryClient: QueryClient) => ({
   mutationKey: ["firstUser"],
@@ -48,7 +51,8 @@ export const createFirstUserMutation = (queryClient: QueryClient) => ({
         username: variables.username,
         name: variables.name,
         password: variables.password,
-        trial: false,
+        trial: variables.trial !== undefined,
+        ...(variables.trial ? { trial_info: variables.trial } : {}),
       },
       schema: CreateFirstUserResponse,
     }),

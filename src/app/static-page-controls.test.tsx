@@ -1,8 +1,6 @@
 import { render } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { Alert } from "../components/Alert.tsx";
-import { SsoPlaceholder } from "../features/login/SsoButtons.tsx";
-import { rememberProviders } from "../sso/remembered-providers.ts";
 import { enableStaticPage } from "./static-page-controls.ts";
 
 /** A prerendered page's root holding `html`, in the document. */
@@ -14,45 +12,10 @@ function staticPage(html: string) {
   return root;
 }
 
-const staticLoginPage = () =>
-  staticPage(
-    '<main class="card"><h1>Sign in</h1><template data-sso-slot=""></template><form></form></main>',
-  );
-
 afterEach(() => {
   document.body.innerHTML = "";
   localStorage.clear();
   window.history.replaceState(null, "", "/");
-});
-
-describe("room for the providers seen last time, before the app starts", () => {
-  it("is what the app itself keeps while the methods load, where the page marks it", () => {
-    rememberProviders(2);
-    const root = staticLoginPage();
-    enableStaticPage(root);
-    const { container } = render(<SsoPlaceholder count={2} />);
-    const card = root.querySelector("main") as HTMLElement;
-    expect(card.querySelector("template")).toBeNull();
-    // The same markup as the app's placeholder, between the heading and the form.
-    expect(card.innerHTML).toBe(`<h1>Sign in</h1>${container.innerHTML}<form></form>`);
-  });
-
-  it("keeps no room where none was seen, or the hint is not a count", () => {
-    for (const stored of [null, "0", "two", "-1", "1.5"]) {
-      if (stored !== null) localStorage.setItem("coder-auth-ui.sign-in-providers", stored);
-      const root = staticLoginPage();
-      enableStaticPage(root);
-      expect(root.querySelector(".sso-placeholder"), String(stored)).toBeNull();
-      root.remove();
-    }
-  });
-
-  it("keeps room for four at the most", () => {
-    localStorage.setItem("coder-auth-ui.sign-in-providers", "40");
-    const root = staticLoginPage();
-    enableStaticPage(root);
-    expect(root.querySelectorAll(".sso-placeholder li")).toHaveLength(4);
-  });
 });
 
 describe("the sign-in page's message before the app starts", () => {
@@ -80,7 +43,7 @@ describe("the sign-in page's message before the app starts", () => {
       [
         "?message=sso-failed-401",
         "error",
-        "Single sign-on couldn't be verified, for example because it was started in another tab or took too long. Start again from this page. If it keeps failing, your account may not be allowed on this deployment: ask your administrator.",
+        "Coder didn't accept this sign-in. Most often the account isn't in a GitHub organization or team this deployment allows: ask your administrator for access. If the sign-in was started in another tab or took a long time, start again from the sign-in page.",
       ],
     ] as const;
     for (const [search, tone, text] of cases) {

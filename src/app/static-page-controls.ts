@@ -1,9 +1,8 @@
 // The prerendered page is plain HTML until the app takes over: its fields take typing, its
 // buttons have no code behind them. This part comes with the entry script, long before the app:
-// it shows the sign-in page's message, keeps room for the sign-in providers seen last time, lets
-// "Forgot password?" take the typed address along, remembers a submit for the app to send, makes
-// "Show password" work at once (the takeover carries the shown field over like typing), and marks
-// a press under way, so that a press the takeover cuts in two is finished on the app's copy of
+// it shows the sign-in page's message, lets "Forgot password?" take the typed address along,
+// remembers a submit for the app to send, makes "Show password" work at once (the takeover
+// carries the shown field over like typing), and marks a press under way, so that a press the takeover cuts in two is finished on the app's copy of
 // the control (see static-handoff.ts). It marks the page rather than exporting state, so the
 // app's code never imports it and it stays inside the entry script; what it shares with the app
 // (the messages) is one small chunk (vite.config.ts, "entry-shared").
@@ -41,45 +40,6 @@ function revealPasswords(root: HTMLElement) {
     const word = button.firstChild;
     if (word?.nodeType === Node.TEXT_NODE) word.textContent = show ? "Hide" : "Show";
   });
-}
-
-// src/sso/remembered-providers.ts writes it; not imported, so that the entry stays this file.
-const REMEMBERED_PROVIDERS_KEY = "coder-auth-ui.sign-in-providers";
-const MAX_REMEMBERED_PROVIDERS = 4;
-
-/**
- * Room for the sign-in providers this deployment showed last time, where the page marks their
- * place: the markup of SsoPlaceholder (features/login/SsoButtons.tsx), built here because the
- * app is not running yet.
- */
-function keepRoomForProviders(root: HTMLElement) {
-  const slot = root.querySelector("template[data-sso-slot]");
-  if (!slot) return;
-  let count = 0;
-  try {
-    count = Number(localStorage.getItem(REMEMBERED_PROVIDERS_KEY));
-  } catch {
-    return;
-  }
-  if (!Number.isInteger(count) || count < 1) return;
-  const element = (tag: string, className?: string) => {
-    const made = document.createElement(tag);
-    if (className) made.className = className;
-    return made;
-  };
-  const list = element("ul", "stack plain-list sso-placeholder");
-  list.setAttribute("aria-hidden", "true");
-  for (let i = 0; i < Math.min(count, MAX_REMEMBERED_PROVIDERS); i++) {
-    const box = element("span", "button secondary block");
-    box.textContent = "\u00a0";
-    const item = element("li");
-    item.append(box);
-    list.append(item);
-  }
-  const divider = element("p", "divider sso-placeholder");
-  divider.setAttribute("aria-hidden", "true");
-  divider.textContent = "or";
-  slot.replaceWith(list, divider);
 }
 
 /**
@@ -146,7 +106,6 @@ function holdSubmits(root: HTMLElement) {
 export function enableStaticPage(root: HTMLElement | null) {
   if (!root || root.childElementCount === 0) return;
   showNotice(root);
-  keepRoomForProviders(root);
   trackPresses(root);
   revealPasswords(root);
   carryEmailToReset(root);

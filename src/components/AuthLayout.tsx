@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AnnouncementBanners } from "./AnnouncementBanners.tsx";
 import { AuthFooter } from "./AuthFooter.tsx";
 import { Brand } from "./Brand.tsx";
+import { useStaticRender } from "./static-render.ts";
 import { useBranding } from "./useBranding.ts";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 
@@ -17,11 +18,6 @@ interface AuthLayoutProps {
   footer?: ReactNode;
   /** Shown in the footer once the visitor has accepted the deployment's terms. */
   termsUrl?: string | undefined;
-  /**
-   * The heading names the deployment: keep room for two lines from the first paint, so a longer
-   * name arriving later does not push the page down.
-   */
-  headingNamesDeployment?: boolean;
 }
 
 /**
@@ -36,9 +32,9 @@ export function AuthLayout({
   children,
   footer,
   termsUrl,
-  headingNamesDeployment = false,
 }: AuthLayoutProps) {
   const branding = useBranding();
+  const isStatic = useStaticRender();
   useDocumentTitle(
     documentTitle ?? title,
     documentTitle === undefined ? branding.applicationName : undefined,
@@ -51,9 +47,9 @@ export function AuthLayout({
           <Brand branding={branding} />
         </header>
         <main className="card" aria-labelledby="page-heading">
-          <h1 id="page-heading" className={headingNamesDeployment ? "names-deployment" : undefined}>
-            {heading ?? title}
-          </h1>
+          <h1 id="page-heading">{heading ?? title}</h1>
+          {/* The build puts the page's "needs JavaScript" line here (scripts/prerender-html.ts). */}
+          {isStatic ? <template data-noscript-slot="" /> : null}
           {children}
         </main>
         <AuthFooter links={footer} termsUrl={termsUrl} />

@@ -33,12 +33,12 @@ export function Brand({ branding, linkHome = false }: BrandProps) {
     // A logo that can't be shown (broken, or one the page's policy would block): the name.
     content = <span className="brand-name">{applicationName}</span>;
   } else {
-    // Coder's mark, drawn by the stylesheet (styles.css, `.coder-mark`); its name for those who
-    // don't see it.
+    // Coder's mark, drawn by the stylesheet (styles.css, `.coder-mark`), beside the name.
     content = (
       <>
         <span className="coder-mark" aria-hidden="true" />
-        <span className="visually-hidden">Coder</span>
+        {/* The deployment's own name beside the mark: the one name the page shows. */}
+        <span className="brand-name">{applicationName}</span>
       </>
     );
   }

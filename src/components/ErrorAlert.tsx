@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { type ApiError, isApiError } from "../api/errors.ts";
+import { asSentence } from "../lib/sentence.ts";
 import { Alert } from "./Alert.tsx";
 import { formatSeconds, useRetryCountdown } from "./useCountdown.ts";
 
@@ -27,7 +28,7 @@ export function ErrorAlert({ error, describe, children }: ErrorAlertProps) {
   if (!error) return null;
 
   let message: ReactNode = GENERIC;
-  if (isApiError(error)) message = describe?.(error) ?? error.message;
+  if (isApiError(error)) message = describe?.(error) ?? asSentence(error.message);
   const rateLimited = isApiError(error) && error.status === 429;
 
   return (

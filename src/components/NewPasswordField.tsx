@@ -118,7 +118,9 @@ export function NewPasswordField({
       error={error}
     >
       {value.length > 0 ? (
-        <div className="strength">
+        // Refused, the advice changes with every key (one to three lines): room for three keeps
+        // what follows still. Accepted, the words are fixed and take only their own room.
+        <div className={valid ? "strength" : "strength refused"}>
           <span className="visually-hidden" id={meterLabelId}>
             Password strength
           </span>

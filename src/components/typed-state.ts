@@ -69,6 +69,11 @@ export function captureTypedState(scope: ParentNode): TypedState {
   const values = new Map<string, string>();
   const shown = new Set<string>();
   for (const input of namedInputs(scope)) {
+    // A ticked or unticked box, as "on" or "" (its value never changes).
+    if (input.type === "checkbox") {
+      if (input.checked !== input.defaultChecked) values.set(input.name, input.checked ? "on" : "");
+      continue;
+    }
     // Untouched fields keep what the new form puts there (an address it was handed, a username
     // it suggests from the email); an emptied one stays empty.
     if (input.value !== input.defaultValue) values.set(input.name, input.value);
@@ -105,6 +110,11 @@ export function restoreTypedState(scope: ParentNode, state: TypedState): void {
     scope.querySelector<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`);
   for (const [name, value] of state.values) {
     const input = inputNamed(name);
+    if (input?.type === "checkbox") {
+      // A click, as a person's would: the form library hears it.
+      if (input.checked !== (value === "on")) input.click();
+      continue;
+    }
     if (!input || input.value === value || !setValue) continue;
     setValue.call(input, value);
     input.dispatchEvent(new Event("input", { bubbles: true }));

@@ -35,7 +35,7 @@ export const loginMessages = {
   },
   "sso-failed-401": {
     tone: "error",
-    text: "Single sign-on couldn't be verified, for example because it was started in another tab or took too long. Start again from this page. If it keeps failing, your account may not be allowed on this deployment: ask your administrator.",
+    text: "Coder didn't accept this sign-in. Most often the account isn't in a GitHub organization or team this deployment allows: ask your administrator for access. If the sign-in was started in another tab or took a long time, start again from the sign-in page.",
   },
   "sso-failed-403": {
     tone: "error",
@@ -115,16 +115,14 @@ export interface LoginLocationState {
 export const loginWithMessage = (id: LoginMessageId) => `/login?message=${id}`;
 
 /**
- * Messages after which the same person signs in again: when the page also knows their address,
- * only the password is missing, so the sign-in form starts there.
+ * What a refused single sign-on says, from whatever Coder answered: its own words when we know
+ * them (an organization it doesn't allow, a suspended account), else the status, as the front
+ * door names a failed redirect (`sso-failed-<status>`). The device flow uses it too, so the same
+ * refusal reads the same either way.
  */
-const SIGN_IN_AGAIN: ReadonlySet<string> = new Set<LoginMessageId>([
-  "password-changed",
-  "password-updated",
-  "session-expired",
-]);
-
-/** Whether `/login?message=<id>`, with the address filled in, should focus the password. */
-export function startsAtPassword(id: string | null, email: string): boolean {
-  return id !== null && SIGN_IN_AGAIN.has(id) && email.trim() !== "";
+export function ssoRefusal(status: number, coderText?: string): LoginMessageId {
+  const known = coderText === undefined ? undefined : loginMessageId(coderText);
+  if (known === "github-not-allowed" || known === "account-suspended") return known;
+  const byStatus = `sso-failed-${status}`;
+  return Object.hasOwn(loginMessages, byStatus) ? (byStatus as LoginMessageId) : "sso-failed";
 }

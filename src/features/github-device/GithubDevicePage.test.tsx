@@ -46,12 +46,16 @@ async function startDeviceFlow(redirect = "/settings/security"): Promise<string>
 }
 
 /** What the person does on (the mock's) GitHub. */
-async function onGithub(userCode: string, decision: "authorize" | "cancel") {
+async function onGithub(
+  userCode: string,
+  decision: "authorize" | "cancel",
+  email = "github@coder.com",
+) {
   const response = await mock.handle(
     new Request(`${ORIGIN}/__mock/github/login/device/${decision}`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ user_code: userCode, email: "github@coder.com" }),
+      body: new URLSearchParams({ user_code: userCode, email }),
     }),
   );
   expect(response.status).toBe(200);
@@ -187,12 +191,65 @@ describe("GitHub sign-in through the device flow", { timeout: 20_000 }, () => {
     renderApp(page.replace(/state=[^&]+/, "state=someone-elses"));
     await shownCode();
     await seconds(5);
-    expect(await screen.findByRole("alert")).toHaveTextContent(
-      "GitHub sign-in couldn't finish. State mismatched.",
+    // Issue 21: Coder's words were run on between ours ("…couldn't finish. State mismatched. Get a
+    // new code…"); now the redirect flow's explanation, whose fix is a new start, not a new code.
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(
+      "Coder didn't accept this sign-in. Most often the account isn't in a GitHub organization or team this deployment allows: ask your administrator for access. If the sign-in was started in another tab or took a long time, start again from the sign-in page.",
     );
+    expect(within(alert).queryByRole("button", { name: "Get a new code" })).toBeNull();
     const count = polls.length;
     await seconds(30);
     expect(polls).toHaveLength(count);
+  });
+
+  // Issue 21: "GitHub sign-in couldn't finish. Incorrect login type Get a new code to try again…"
+  it("explains an account that signs in another way as the redirect flow does, with no new code", async () => {
+    renderApp(await startDeviceFlow());
+    await onGithub(await shownCode(), "authorize", "admin@coder.com");
+    await seconds(5);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(
+      "Your identity provider recognised you, but Coder didn't let that account in. Either it has no Coder account yet (ask your administrator for access), or it signs in another way, for example with a password: use that instead.",
+    );
+    expect(within(alert).queryByRole("button", { name: "Get a new code" })).toBeNull();
+    expect(screen.getByRole("link", { name: "Back to sign in" })).toHaveAttribute("href", "/login");
+  });
+
+  it("ends the wait with a clear message on a 500 in Coder's own words, and offers a new code", async () => {
+    renderApp(await startDeviceFlow());
+    await shownCode();
+    server.use(
+      http.get(CALLBACK, () =>
+        HttpResponse.json(
+          { message: "Failed exchanging Oauth code.", detail: "unexpected EOF" },
+          { status: 500 },
+        ),
+      ),
+    );
+    await seconds(5);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(
+      "Something went wrong while finishing single sign-on. Try again; if it keeps happening, tell your administrator.",
+    );
+    expect(screen.queryByText(/Still trying/)).toBeNull();
+    expect(within(alert).getByRole("button", { name: "Get a new code" })).toBeInTheDocument();
+    const count = polls.length;
+    await seconds(30);
+    expect(polls).toHaveLength(count);
+  });
+
+  it("when Coder stays out of reach until the code runs out, says that rather than 'ran out'", async () => {
+    renderApp(await startDeviceFlow());
+    await shownCode();
+    server.use(http.get(CALLBACK, () => new HttpResponse("<h1>502</h1>", { status: 502 })));
+    await seconds(5);
+    await screen.findByText("Can't reach Coder at the moment. Still trying…");
+    await seconds(15 * 60);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Coder couldn't be reached before the code ran out, so you weren't signed in. Check your connection, then get a new code.",
+    );
+    expect(screen.queryByText(/Still trying/)).toBeNull();
   });
 
   it("says so when no code can be had, and tries again on request", async () => {

@@ -15,6 +15,8 @@ import { Button } from "../../components/Button.tsx";
 import { useCountdown } from "../../components/useCountdown.ts";
 import { httpUrl } from "../../lib/external-url.ts";
 import { safeRedirect } from "../../lib/safe-redirect.ts";
+import { asSentence } from "../../lib/sentence.ts";
+import { loginMessages, ssoRefusal } from "../../session/login-messages.ts";
 import { type DevicePollStatus, useDevicePolling } from "./useDevicePolling.ts";
 
 const TITLE = "Sign in with GitHub";
@@ -66,7 +68,7 @@ function DeviceSignIn({ state }: { state: string }) {
       <Alert tone="error" focusOnMount>
         <p>
           GitHub sign-in couldn't start.{" "}
-          {isApiError(device.error) ? device.error.message : "Something went wrong."}
+          {isApiError(device.error) ? asSentence(device.error.message) : "Something went wrong."}
         </p>
         <div className="actions">
           <Button variant="secondary" onClick={newCode} pending={device.isFetching}>
@@ -112,24 +114,35 @@ function Stopped({
   onNewCode: () => void;
 }) {
   let message: string;
+  let newCodeHelps = true;
   switch (status.kind) {
     case "expired":
-      message = "The code ran out before GitHub confirmed it. Get a new code to try again.";
+      message = status.unreachable
+        ? "Coder couldn't be reached before the code ran out, so you weren't signed in. Check your connection, then get a new code."
+        : "The code ran out before GitHub confirmed it. Get a new code to try again.";
       break;
     case "denied":
       message =
         "GitHub says the request was cancelled, so you were not signed in. Get a new code to try again, or go back and sign in another way.";
       break;
-    case "refused":
-      message = `GitHub sign-in couldn't finish. ${status.error.message} Get a new code to try again, or go back and sign in another way.`;
+    case "refused": {
+      // As the sign-in page explains the same refusal after a redirect; a new code helps only
+      // where trying again can (not for an account Coder refuses, nor a lost start).
+      const { error } = status;
+      const id = ssoRefusal(error.status, error.fromServer ? error.message : undefined);
+      message = loginMessages[id].text;
+      newCodeHelps = id === "sso-failed-500" || id === "sso-failed";
       break;
+    }
   }
   return (
     <Alert tone="error" focusOnMount>
       <p>{message}</p>
-      <div className="actions">
-        <Button onClick={onNewCode}>Get a new code</Button>
-      </div>
+      {newCodeHelps ? (
+        <div className="actions">
+          <Button onClick={onNewCode}>Get a new code</Button>
+        </div>
+      ) : null}
     </Alert>
   );
 }

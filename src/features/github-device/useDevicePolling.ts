@@ -8,7 +8,8 @@ import type { ExternalAuthDevice } from "../../api/schemas.ts";
 export type DevicePollStatus =
   /** Not authorized yet. `unreachable`: the last poll got no usable answer; polling goes on. */
   | { kind: "waiting"; unreachable: boolean }
-  | { kind: "expired" }
+  /** The code ran out; `unreachable`: the last poll got no usable answer (Coder was away). */
+  | { kind: "expired"; unreachable: boolean }
   | { kind: "denied" }
   /** Coder refused for good (state cookie gone, account not allowed, …): polling stopped. */
   | { kind: "refused"; error: ApiError }
@@ -41,16 +42,20 @@ export function useDevicePolling(
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let interval = device.interval;
+    let unreachable = false;
     const set = (next: DevicePollStatus) => {
       if (!controller.signal.aborted) setStatus({ code, status: next });
     };
+    const expire = () => set({ kind: "expired", unreachable });
 
     const schedule = (seconds: number) => {
       const untilExpiry = expiresAt - Date.now();
-      if (untilExpiry <= 0) return set({ kind: "expired" });
-      // Polling past the deadline only earns "expired_token": stop at the deadline instead.
-      const wait = Math.min(seconds * 1000, untilExpiry);
-      timer = setTimeout(wait < seconds * 1000 ? () => set({ kind: "expired" }) : poll, wait);
+      // A poll at or past the deadline only earns "expired_token": stop at the deadline instead.
+      if (seconds * 1000 >= untilExpiry) {
+        timer = setTimeout(expire, Math.max(0, untilExpiry));
+        return;
+      }
+      timer = setTimeout(poll, seconds * 1000);
     };
 
     const poll = async () => {
@@ -61,6 +66,7 @@ export function useDevicePolling(
         return; // aborted: the page moved on or asked for a new code
       }
       if (controller.signal.aborted) return;
+      unreachable = outcome.kind === "error" && isPassing(outcome.error);
       switch (outcome.kind) {
         case "pending":
         case "slow_down":
@@ -70,7 +76,7 @@ export function useDevicePolling(
         case "success":
           return set({ kind: "signed-in", redirectTo: outcome.redirectTo });
         case "expired":
-          return set({ kind: "expired" });
+          return expire();
         case "denied":
           return set({ kind: "denied" });
         case "error":

@@ -16,6 +16,7 @@ import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailField, requiredPassword } from "../../forms/fields.ts";
 import { applyServerFieldErrors } from "../../forms/server-errors.ts";
+import { loginTypeLabel } from "../../session/login-types.ts";
 
 const LoginSchema = z.object({
   email: emailField,
@@ -27,6 +28,13 @@ type LoginValues = z.infer<typeof LoginSchema>;
 function describeLoginError(error: ApiError) {
   if (error.status === 403 && error.message === "Password authentication is disabled.")
     return "Password sign-in is turned off for this deployment. Use another sign-in option.";
+  // The right password of an account that now signs in another way (Coder names the type).
+  const otherType =
+    /^Incorrect login type, attempting to use "password" but user is of login type "(\w+)"/.exec(
+      error.message,
+    );
+  if (error.status === 403 && otherType?.[1])
+    return `This account signs in with ${loginTypeLabel(otherType[1])}, not a password. Use that option on this page instead.`;
   return undefined;
 }
 
@@ -40,16 +48,9 @@ const isRejectedCredentials = (error: unknown): error is ApiError =>
 interface LoginFormProps {
   initialEmail: string;
   onSignedIn: (user: User | null) => void;
-  /**
-   * Put the cursor in the first field left to fill (the password when the address is already
-   * in), unless the visitor is already somewhere (typing into the prerendered page, or tabbing):
-   * when the form is the only way in, after the terms are accepted, or for someone signing in
-   * again.
-   */
-  focusOnLoad?: boolean;
 }
 
-export function LoginForm({ initialEmail, onSignedIn, focusOnLoad = false }: LoginFormProps) {
+export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
   const queryClient = useQueryClient();
   const login = useMutation(loginMutation(queryClient));
   const guard = useSubmitGuard();
@@ -60,13 +61,14 @@ export function LoginForm({ initialEmail, onSignedIn, focusOnLoad = false }: Log
   const { errors } = form.formState;
   const email = form.watch("email");
 
-  // A wrong email or password: the message sits above the fields, and the cursor goes back to
+  // A wrong email or password: the message sits under the form, and the cursor goes back to
   // the password (selected, so typing replaces it), which the message describes.
   const [rejected, setRejected] = useState<string | undefined>(undefined);
 
-  useInitialFocus(
-    () => form.setFocus(form.getValues("email").trim() === "" ? "email" : "password"),
-    focusOnLoad,
+  // The cursor starts in the first field left to fill (the password when the address is already
+  // in), as on Coder's page, unless the visitor has already put it somewhere.
+  useInitialFocus(() =>
+    form.setFocus(form.getValues("email").trim() === "" ? "email" : "password"),
   );
 
   const onSubmit = form.handleSubmit((values) => {
@@ -102,6 +104,7 @@ export function LoginForm({ initialEmail, onSignedIn, focusOnLoad = false }: Log
       // The rejection is one more failure the form shows, and it goes on the first edit too.
       guards={[guard, { failure: rejected ?? null, noteEdit: () => setRejected(undefined) }]}
       alertId="login-error"
+      alertLast
       onSubmit={onSubmit}
       alert={
         rejected ? (

@@ -26,7 +26,6 @@ function renderStandIn(initialEmail = "") {
             alert={null}
             submitting={false}
             initialEmail={initialEmail}
-            focusOnLoad={false}
           />
         }
       />

@@ -9,21 +9,15 @@ import { useInitialFocus } from "../../components/useInitialFocus.ts";
 
 interface LoginFormStandInProps extends StandInProps {
   initialEmail: string;
-  focusOnLoad: boolean;
 }
 
 /** LoginForm's markup as plain inputs, until its code is in (see DeferredForm). */
-export function LoginFormStandIn({
-  form,
-  alert,
-  submitting,
-  initialEmail,
-  focusOnLoad,
-}: LoginFormStandInProps) {
+export function LoginFormStandIn({ form, alert, submitting, initialEmail }: LoginFormStandInProps) {
+  // As LoginForm does: the first field left to fill, without downloading the form's code.
   useInitialFocus(() => {
     const field = initialEmail.trim() === "" ? "email" : "password";
     focusWithoutLoading(document.querySelector<HTMLInputElement>(`main input[name="${field}"]`));
-  }, focusOnLoad);
+  });
   const navigate = useNavigate();
   // The address as typed so far (these inputs are not React's to read), taken when the link is
   // used, as the real form's link does.
@@ -39,7 +33,7 @@ export function LoginFormStandIn({
   };
   const email = initialEmail.trim();
   return (
-    <GuardedForm guards={[]} alertId="login-error" alert={alert} {...form}>
+    <GuardedForm guards={[]} alertId="login-error" alertLast alert={alert} {...form}>
       <EmailField name="email" defaultValue={initialEmail} />
       <PasswordField label="Password" autoComplete="current-password" required name="password" />
       <SubmitButton guard={submitting ? SENDING : IDLE} busyLabel="Signing in…" block>

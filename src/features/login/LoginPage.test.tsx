@@ -1,4 +1,5 @@
 import { configure, screen, waitFor } from "@testing-library/react";
+import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { fullPageNavigation } from "../../app/navigation.ts";
@@ -94,6 +95,28 @@ describe("LoginPage against the mock Coder", { timeout: 30_000 }, () => {
     expect(screen.queryByText("Incorrect email or password.")).toBeNull();
   });
 
+  // Issue 21: Coder's text ('Incorrect login type, attempting to use "password" but user is of
+  // login type "oidc"') was shown as it came, jargon and no full stop.
+  it("tells an account that now signs in another way which way, in a sentence", async () => {
+    server.use(
+      http.post("/api/v2/users/login", () =>
+        HttpResponse.json(
+          {
+            message:
+              'Incorrect login type, attempting to use "password" but user is of login type "oidc"',
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    const { user } = renderApp("/login");
+    await screen.findByLabelText("Email");
+    await fillAndSubmit(user, "oidc@coder.com", PASSWORD);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "This account signs in with OpenID Connect, not a password. Use that option on this page instead.",
+    );
+  });
+
   it("takes a server failure's alert away on the first edit too", async () => {
     const { user } = renderApp("/login");
     await screen.findByLabelText("Email");
@@ -105,11 +128,19 @@ describe("LoginPage against the mock Coder", { timeout: 30_000 }, () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
-  it("focuses the first way in once the terms are accepted", async () => {
+  it("focuses the email field once the terms are accepted, providers or not", async () => {
     mock.config.termsOfServiceUrl = "https://example.com/terms";
     const { user } = renderApp("/login");
     await user.click(await screen.findByRole("button", { name: "I agree" }));
-    // Single sign-on comes first on this page.
+    await screen.findByRole("link", { name: "Sign in with GitHub" });
+    expect(await screen.findByLabelText("Email")).toHaveFocus();
+  });
+
+  it("focuses the first provider once the terms are accepted when there is no password", async () => {
+    mock.config.termsOfServiceUrl = "https://example.com/terms";
+    mock.config.passwordAuth = false;
+    const { user } = renderApp("/login?choose=1");
+    await user.click(await screen.findByRole("button", { name: "I agree" }));
     expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toHaveFocus();
   });
 

@@ -16,10 +16,8 @@ import {
   type LoginLocationState,
   loginMessage,
   loginMessageId,
-  startsAtPassword,
 } from "../../session/login-messages.ts";
 import { ssoOptions, ssoStartUrl } from "../../sso/providers.ts";
-import { rememberedProviders, rememberProviders } from "../../sso/remembered-providers.ts";
 import {
   backFromRoundTrip,
   backFromSilentRoundTrip,
@@ -27,7 +25,7 @@ import {
   markRoundTrip,
 } from "../../sso/round-trip.ts";
 import { LoginFormStandIn } from "./LoginFormStandIn.tsx";
-import { SsoButtons, SsoPlaceholder } from "./SsoButtons.tsx";
+import { SsoButtons } from "./SsoButtons.tsx";
 import { autoStartedRecently, markAutoStart } from "./single-provider.ts";
 
 // The form's code (and react-hook-form's) downloads when someone starts using it.
@@ -80,6 +78,13 @@ export function LoginPage() {
   }, [signedInUser]);
 
   const options = ssoOptions(methods.data);
+  // After a switch to OpenID Connect, the notice names the provider as its button does, once the
+  // deployment has said what it calls it.
+  const oidcLabel = options.find((option) => option.provider === "oidc")?.label;
+  const noticeText =
+    (reason ?? messageId) === "login-type-changed-oidc" && oidcLabel
+      ? `Your account now signs in with ${oidcLabel}. Use "Sign in with ${oidcLabel}" below.`
+      : notice?.text;
   // Until the methods arrive, assume a password form: most deployments have one, and it lets the
   // page be useful at first paint.
   const passwordEnabled = methods.data?.password.enabled ?? true;
@@ -87,13 +92,7 @@ export function LoginPage() {
   const termsLink = httpUrl(termsUrl);
   const needsTerms = Boolean(termsUrl) && !termsAccepted;
   const nothingEnabled = methods.data && !passwordEnabled && options.length === 0;
-  // Room for the providers shown last time, until the methods arrive (remembered-providers.ts).
   const isStatic = useStaticRender();
-  const [providerRoom] = useState(rememberedProviders);
-  const providerCount = methods.data && passwordEnabled ? options.length : 0;
-  useEffect(() => {
-    if (methods.data) rememberProviders(providerCount);
-  }, [methods.data, providerCount]);
 
   // One provider and no password: straight there, unless the visitor just came back with a
   // message, asked to choose (?choose=1), was sent there a moment ago, or may be signed in.
@@ -128,11 +127,8 @@ export function LoginPage() {
   }, [autoStartUrl]);
 
   const branding = useBranding();
-  const title = `Sign in to ${branding.applicationName}`;
-
-  const focusOnLoad =
-    (Boolean(methods.data) && options.length === 0) ||
-    startsAtPassword(messageId ?? null, initialEmail);
+  // The tab names the deployment; on the page its name (or logo) is in the header, once.
+  const documentTitle = `Sign in to ${branding.applicationName}`;
 
   let content: ReactNode;
   if (autoStart && autoStartUrl) {
@@ -163,29 +159,22 @@ export function LoginPage() {
   } else {
     content = (
       <>
-        {/* The entry script fills this with room for the providers (static-page-controls.ts). */}
-        {isStatic ? <template data-sso-slot="" /> : null}
-        {methods.isPending && !isStatic ? <SsoPlaceholder count={providerRoom} /> : null}
-        {/* Single sign-on first: on most deployments it is the main way in. */}
-        <SsoButtons
-          options={options}
-          redirectTo={redirectTo}
-          takeFocus={termsAccepted && options.length > 0}
-        />
-        {passwordEnabled && options.length > 0 ? <p className="divider">or</p> : null}
+        {/* The password form first, then single sign-on: the prerendered page can't know the
+            deployment's providers, and what arrives with the app goes below everything a
+            pointer may already be on, so nothing moves under it. */}
         {passwordEnabled ? (
           <DeferredForm
             form={loginForm}
-            props={{ initialEmail, onSignedIn: goOn, focusOnLoad }}
-            standIn={(standIn) => (
-              <LoginFormStandIn
-                {...standIn}
-                initialEmail={initialEmail}
-                focusOnLoad={focusOnLoad}
-              />
-            )}
+            props={{ initialEmail, onSignedIn: goOn }}
+            standIn={(standIn) => <LoginFormStandIn {...standIn} initialEmail={initialEmail} />}
           />
         ) : null}
+        {passwordEnabled && options.length > 0 ? <p className="divider">or</p> : null}
+        <SsoButtons
+          options={options}
+          redirectTo={redirectTo}
+          takeFocus={termsAccepted && !passwordEnabled && options.length > 0}
+        />
         {nothingEnabled ? (
           <Alert tone="warning">
             <p>
@@ -210,9 +199,8 @@ export function LoginPage() {
 
   return (
     <AuthLayout
-      title={title}
-      documentTitle={title}
-      headingNamesDeployment
+      title="Sign in"
+      documentTitle={documentTitle}
       termsUrl={termsAccepted ? termsLink : undefined}
     >
       {/* Prerendered, the entry script puts the message from the URL here, as the prerendered
@@ -221,7 +209,7 @@ export function LoginPage() {
         <template data-notice-slot="" />
       ) : notice ? (
         <Alert tone={notice.tone}>
-          <p>{notice.text}</p>
+          <p>{noticeText}</p>
         </Alert>
       ) : null}
       {content}

@@ -34,27 +34,3 @@ export function SsoButtons({ options, redirectTo, takeFocus = false }: SsoButton
     </ul>
   );
 }
-
-/**
- * Room for `count` provider buttons and the "or" under them, while the deployment's sign-in
- * methods are on their way: the same boxes as the buttons, empty and hidden from everyone. The
- * entry script builds the same markup into the prerendered page (static-page-controls.ts).
- */
-export function SsoPlaceholder({ count }: { count: number }) {
-  if (count === 0) return null;
-  return (
-    <>
-      <ul className="stack plain-list sso-placeholder" aria-hidden="true">
-        {Array.from({ length: count }, (_, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: identical empty boxes, never reordered
-          <li key={index}>
-            <span className="button secondary block">{"\u00a0"}</span>
-          </li>
-        ))}
-      </ul>
-      <p className="divider sso-placeholder" aria-hidden="true">
-        or
-      </p>
-    </>
-  );
-}

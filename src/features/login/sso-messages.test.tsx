@@ -10,7 +10,7 @@ import { signInAs, ssoRoundTrip, startConversion, withCsrfMeta } from "../../tes
 
 configure({ asyncUtilTimeout: 5000 });
 const mockServer = setupMockCoder();
-const { cookies } = mockServer;
+const { cookies, mock } = mockServer;
 
 afterEach(() => localStorage.clear());
 
@@ -22,7 +22,11 @@ const notice = (role: "alert" | "status") => screen.findByRole(role);
 describe("a failed single sign-on round trip, as the front door names it", () => {
   it.each([
     ["sso-failed-400", /cancelled at your identity provider, or the provider reported a problem/],
-    ["sso-failed-401", /couldn't be verified.*Start again from this page/],
+    // Issue 21: the organization refusal (a 401 too) leads with its likely cause.
+    [
+      "sso-failed-401",
+      /^Coder didn.t accept this sign-in\. Most often the account isn.t in a GitHub organization/,
+    ],
     [
       "sso-failed-403",
       /has no Coder account yet.*signs in another way, for example with a password/,
@@ -147,6 +151,16 @@ describe("after a switch to single sign-on", () => {
     const href = new URL(github.getAttribute("href") ?? "", "http://app.invalid");
     expect(href.searchParams.get("redirect")).toBe(
       "/settings/security?message=login-type-changed-github",
+    );
+  });
+
+  // Issue 21: it said "Use the single sign-on button" though the page knows the provider's name.
+  it("signed out after switching to OpenID Connect: the notice names the provider as its button does", async () => {
+    mock.config.oidcSignInText = "Acme SSO";
+    loginAt("message=login-type-changed-oidc");
+    await screen.findByRole("link", { name: "Sign in with Acme SSO" });
+    expect(await notice("status")).toHaveTextContent(
+      'Your account now signs in with Acme SSO. Use "Sign in with Acme SSO" below.',
     );
   });
 

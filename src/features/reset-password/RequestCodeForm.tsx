@@ -20,18 +20,11 @@ type RequestValues = z.infer<typeof RequestSchema>;
 
 export interface RequestCodeFormProps {
   defaultEmail: string;
-  /** Focus the field when the form appears (not on arrival: the page's heading comes first). */
-  takeFocus: boolean;
   onEmailChange: (email: string) => void;
   onSent: (email: string) => void;
 }
 
-export function RequestCodeForm({
-  defaultEmail,
-  takeFocus,
-  onEmailChange,
-  onSent,
-}: RequestCodeFormProps) {
+export function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFormProps) {
   const request = useMutation(requestOneTimePasscodeMutation());
   const guard = useSubmitGuard();
   const form = useForm<RequestValues>({
@@ -41,7 +34,8 @@ export function RequestCodeForm({
   const { errors } = form.formState;
   const email = form.watch("email");
   const coolingFor = useResendCooldown(email);
-  useInitialFocus(() => form.setFocus("email"), takeFocus);
+  // The cursor starts in the one field, with the address brought from sign-in in it.
+  useInitialFocus(() => form.setFocus("email"));
 
   /** The server's verdict on the address goes on its field; true when it did. */
   const placeOnField = (error: unknown): boolean => {

@@ -10,7 +10,6 @@ export const COOLDOWN_HINT =
 
 interface RequestCodeFormStandInProps extends StandInProps {
   defaultEmail: string;
-  takeFocus: boolean;
   onEmailChange: (email: string) => void;
 }
 
@@ -20,13 +19,12 @@ export function RequestCodeFormStandIn({
   alert,
   submitting,
   defaultEmail,
-  takeFocus,
   onEmailChange,
 }: RequestCodeFormStandInProps) {
   const coolingFor = useResendCooldown(defaultEmail);
-  useInitialFocus(
-    () => focusWithoutLoading(document.querySelector<HTMLInputElement>('main input[name="email"]')),
-    takeFocus,
+  // As RequestCodeForm does, without downloading the form's code.
+  useInitialFocus(() =>
+    focusWithoutLoading(document.querySelector<HTMLInputElement>('main input[name="email"]')),
   );
   return (
     <GuardedForm guards={[]} alert={alert} {...form}>

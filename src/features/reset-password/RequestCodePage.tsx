@@ -41,8 +41,6 @@ export function RequestCodePage() {
     defaultEmail !== "" && nextRequestAt(defaultEmail) !== undefined ? defaultEmail : null,
   );
   const [typedEmail, setTypedEmail] = useState(defaultEmail);
-  /** Back from "Check your email" to type another address: the field starts empty and focused. */
-  const [changingEmail, setChangingEmail] = useState(false);
 
   // The screen and the URL change in one commit: the router moves in a transition, so a plain
   // state update would show "Check your email" a render before the address is in the URL (a
@@ -72,7 +70,6 @@ export function RequestCodePage() {
             // A reload should now show the form, not this screen again: one commit, as above.
             startTransition(() => {
               setTypedEmail("");
-              setChangingEmail(true);
               setSentTo(null);
               navigate({ search: "" }, { replace: true });
             });
@@ -116,7 +113,6 @@ export function RequestCodePage() {
             form={requestCodeForm}
             props={{
               defaultEmail: typedEmail,
-              takeFocus: changingEmail,
               onEmailChange: setTypedEmail,
               onSent,
             }}
@@ -124,7 +120,6 @@ export function RequestCodePage() {
               <RequestCodeFormStandIn
                 {...standIn}
                 defaultEmail={typedEmail}
-                takeFocus={changingEmail}
                 onEmailChange={setTypedEmail}
               />
             )}

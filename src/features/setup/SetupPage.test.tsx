@@ -68,7 +68,7 @@ describe("who gets to /setup", () => {
   it("a deployment with users sends /setup to sign-in", async () => {
     mock.reset();
     const { location } = renderApp("/setup");
-    await screen.findByRole("heading", { level: 1, name: "Sign in to Coder" });
+    await screen.findByRole("heading", { level: 1, name: "Sign in" });
     expect(location().pathname).toBe("/login");
   });
 
@@ -124,7 +124,12 @@ describe("the form", () => {
     expect(field("Password")).toHaveAttribute("autocomplete", "new-password");
     expect(field("Username")).toHaveAttribute("autocomplete", "nickname");
     expect(field("Full name (optional)")).toHaveAttribute("autocomplete", "name");
-    expect(screen.queryByRole("checkbox")).toBeNull();
+  });
+
+  // Issue 21: focus was on the page's body, as on no other form page.
+  it("puts the cursor in the first field, as Coder's setup page does", async () => {
+    await openSetup();
+    await waitFor(() => expect(field("Email")).toHaveFocus());
   });
 
   it("checks Coder's name rules before sending, on the field", async () => {
@@ -264,7 +269,7 @@ describe("the form", () => {
     expect(field("Email")).toHaveValue("ada@example.com");
     expect(location().pathname).toBe("/setup");
     await user.click(screen.getByRole("link", { name: "Go to sign in" }));
-    await screen.findByRole("heading", { level: 1, name: "Sign in to Coder" });
+    await screen.findByRole("heading", { level: 1, name: "Sign in" });
     expect(location().pathname).toBe("/login");
     expect(posted("/users/login")).toEqual([]);
   });
@@ -304,6 +309,117 @@ describe("the form", () => {
   });
 });
 
+// Issue 21: Coder's own setup page offers an Enterprise trial (`trial`, `trial_info`).
+describe("the Enterprise trial", () => {
+  const trialBox = () =>
+    screen.getByRole("checkbox", { name: "Start a 30-day trial of Coder Premium" });
+  const TRIAL_INFO = {
+    first_name: "Ada",
+    last_name: "Lovelace",
+    phone_number: "+44 20 7946 0000",
+    job_title: "Engineer",
+    company_name: "Analytical Engines",
+    country: "United Kingdom",
+    developers: "101-500",
+  };
+  async function fillTrial(user: ReturnType<typeof renderApp>["user"]) {
+    await user.type(field("First name"), TRIAL_INFO.first_name);
+    await user.type(field("Last name"), TRIAL_INFO.last_name);
+    await user.type(field("Phone number"), TRIAL_INFO.phone_number);
+    await user.type(field("Job title"), TRIAL_INFO.job_title);
+    await user.type(field("Company"), TRIAL_INFO.company_name);
+    await user.type(field("Country"), TRIAL_INFO.country);
+    await user.selectOptions(
+      screen.getByRole("combobox", { name: "Developers at your company" }),
+      TRIAL_INFO.developers,
+    );
+  }
+
+  it("is offered, unticked, and asks nothing more until ticked", async () => {
+    const { user } = await openSetup();
+    expect(trialBox()).not.toBeChecked();
+    expect(screen.queryByLabelText("First name")).toBeNull();
+    await user.click(trialBox());
+    expect(await screen.findByLabelText("First name")).toBeVisible();
+  });
+
+  it("checks its fields like the rest before sending, each on its field", async () => {
+    const { user } = await openSetup();
+    await fill(user, { email: "ada@example.com", password: STRONG });
+    await user.click(trialBox());
+    await user.click(createButton());
+    expect(await screen.findByText("Enter your first name.")).toBeVisible();
+    for (const [label, message] of [
+      ["Last name", "Enter your last name."],
+      ["Phone number", "Enter your phone number."],
+      ["Job title", "Enter your job title."],
+      ["Company", "Enter your company's name."],
+      ["Country", "Enter your country."],
+    ])
+      expect(field(label as string)).toHaveAccessibleDescription(message);
+    expect(
+      screen.getByRole("combobox", { name: "Developers at your company" }),
+    ).toHaveAccessibleDescription("Choose how many developers your company has.");
+    expect(field("First name")).toHaveFocus();
+    expect(posted("/users/first")).toEqual([]);
+  });
+
+  it("sends the trial and what the licensor asks for", async () => {
+    server.use(
+      http.post("*/api/v2/users/first", () =>
+        HttpResponse.json({ user_id: "u1", organization_id: "o1" }, { status: 201 }),
+      ),
+    );
+    const { user } = await openSetup();
+    await fill(user, { email: "ada@example.com", password: STRONG });
+    await user.click(trialBox());
+    await fillTrial(user);
+    await user.click(createButton());
+    await waitFor(() => expect(posted("/users/first")).toHaveLength(1));
+    expect(posted("/users/first")[0]).toEqual({
+      email: "ada@example.com",
+      username: "ada",
+      name: "",
+      password: STRONG,
+      trial: true,
+      trial_info: TRIAL_INFO,
+    });
+  });
+
+  it("when the licensor refuses, says no account was made and how to go on without it", async () => {
+    server.use(
+      http.post(
+        "*/api/v2/users/first",
+        () =>
+          HttpResponse.json(
+            { message: "Failed to generate trial", detail: "perform license request: timeout" },
+            { status: 500 },
+          ),
+        { once: true },
+      ),
+    );
+    const { user } = await openSetup();
+    await fill(user, { email: "ada@example.com", password: STRONG });
+    await user.click(trialBox());
+    await fillTrial(user);
+    await user.click(createButton());
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(
+      "Coder couldn't start the trial, so no account was created yet. Untick the trial to create the account without it; you can start a trial later. To get one now, contact Coder's sales team.",
+    );
+    expect(screen.getByRole("link", { name: /^Contact Coder's sales team/ })).toHaveAttribute(
+      "href",
+      "https://coder.com/contact/sales",
+    );
+    // Untick, and the same form goes through without it.
+    await user.click(trialBox());
+    await user.click(createButton());
+    await waitFor(() => expect(assign).toHaveBeenCalledWith("/"));
+    expect(posted("/users/first")[1]).toMatchObject({ trial: false });
+    expect(posted("/users/first")[1]).not.toHaveProperty("trial_info");
+  });
+});
+
 describe("without password sign-in", () => {
   it("offers GitHub when Coder's built-in GitHub app may create the first account", async () => {
     mock.config.passwordAuth = false;
@@ -322,10 +438,13 @@ describe("without password sign-in", () => {
     expect(screen.queryByLabelText("Email")).toBeNull();
   });
 
-  it("offers GitHub next to the form when both are on", async () => {
+  it("offers GitHub under the form when both are on (it arrives later: it pushes nothing)", async () => {
     mock.config.githubDefaultProvider = true;
     await openSetup();
-    expect(await screen.findByRole("link", { name: "Continue with GitHub" })).toBeVisible();
+    const github = await screen.findByRole("link", { name: "Continue with GitHub" });
     expect(field("Email")).toBeVisible();
+    expect(
+      createButton().compareDocumentPosition(github) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
   });
 });

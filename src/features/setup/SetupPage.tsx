@@ -39,14 +39,8 @@ export function SetupPage() {
         Nobody has set up this deployment yet. The account you create now owns it: it can invite
         people, choose how they sign in and change every setting.
       </p>
-      {githubSignUp ? (
-        <>
-          <a className="button secondary block" href={GITHUB_START}>
-            Continue with GitHub
-          </a>
-          {passwordEnabled ? <p className="divider">or</p> : null}
-        </>
-      ) : null}
+      {/* The form first: GitHub is known only once the deployment's methods arrive, and
+          appearing below the form it pushes no field the prerendered page already showed. */}
       {passwordEnabled ? (
         <DeferredForm
           form={setupForm}
@@ -65,6 +59,14 @@ export function SetupPage() {
           </p>
         </Alert>
       )}
+      {githubSignUp ? (
+        <>
+          {passwordEnabled ? <p className="divider">or</p> : null}
+          <a className="button secondary block" href={GITHUB_START}>
+            Continue with GitHub
+          </a>
+        </>
+      ) : null}
     </AuthLayout>
   );
 }
