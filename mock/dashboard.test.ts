@@ -457,3 +457,37 @@ describe("the app's theme (users/me/appearance theme_preference)", () => {
     expect(await themeFor("auto", false)).toBe("light");
   });
 });
+
+describe("PUT /users/{user}/appearance", () => {
+  it("stores the user's theme, which GET then answers, until a reset", async () => {
+    const mock = newMock();
+    const auth = { headers: sessionHeader(await signIn(mock, "member@coder.com")) };
+    const put = await call(mock, "PUT", "/api/v2/users/me/appearance", {
+      ...auth,
+      json: { theme_preference: "light", terminal_font: "geist-mono" },
+    });
+    expect(put.status).toBe(200);
+    expect(put.json()).toMatchObject({ theme_preference: "light" });
+    const get = await call(mock, "GET", "/api/v2/users/me/appearance", auth);
+    expect(get.json()).toMatchObject({ theme_preference: "light" });
+    // Another user's stays theirs.
+    const admin = { headers: sessionHeader(await signIn(mock, "admin@coder.com")) };
+    const theirs = await call(mock, "GET", "/api/v2/users/me/appearance", admin);
+    expect(theirs.json()).toMatchObject({ theme_preference: "" });
+    mock.reset();
+    const again = { headers: sessionHeader(await signIn(mock, "member@coder.com")) };
+    const after = await call(mock, "GET", "/api/v2/users/me/appearance", again);
+    expect(after.json()).toMatchObject({ theme_preference: "" });
+  });
+
+  it("wants a theme, and a session", async () => {
+    const mock = newMock();
+    const auth = { headers: sessionHeader(await signIn(mock, "member@coder.com")) };
+    const missing = await call(mock, "PUT", "/api/v2/users/me/appearance", { ...auth, json: {} });
+    expect(missing.status).toBe(400);
+    const anonymous = await call(mock, "PUT", "/api/v2/users/me/appearance", {
+      json: { theme_preference: "light" },
+    });
+    expect(anonymous.status).toBe(401);
+  });
+});

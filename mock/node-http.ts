@@ -182,7 +182,7 @@ async function writeRawResponse(socket: Duplex, response: Response): Promise<voi
  * anything else gets the route's answer as a plain response. Hosts that put the mock in their
  * own process attach this to their server's "upgrade" event for Coder's paths.
  */
-function handleMockUpgrade(
+export function handleMockUpgrade(
   mock: MockCoder,
   req: IncomingMessage,
   socket: Duplex,
