@@ -4,7 +4,7 @@ import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { User } from "../../api/schemas.ts";
 import { authMethodsQuery, maybeMeQuery, signedOutReasonQuery } from "../../api/session.ts";
 import { fullPageNavigation, isAppTarget } from "../../app/navigation.ts";
-import { Alert } from "../../components/Alert.tsx";
+import { Alert, type AlertTone } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
 import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
@@ -16,6 +16,7 @@ import {
   type LoginLocationState,
   loginMessage,
   loginMessageId,
+  loginMessages,
   startsAtPassword,
 } from "../../session/login-messages.ts";
 import { ssoOptions, ssoStartUrl } from "../../sso/providers.ts";
@@ -32,6 +33,19 @@ import { autoStartedRecently, markAutoStart } from "./single-provider.ts";
 
 // The form's code (and react-hook-form's) downloads when someone starts using it.
 const loginForm = deferredForm(async () => (await import("./LoginForm.tsx")).LoginForm);
+
+/**
+ * The notice after a switch to OpenID Connect names the provider as its button does: the
+ * deployment's text for it, where Coder's default name stands in the message (which the entry
+ * script shows before the deployment's sign-in methods are known).
+ */
+function namingProvider(
+  notice: ReturnType<typeof loginMessage>,
+  oidcName: string | undefined,
+): { tone: AlertTone; text: string } | undefined {
+  if (!notice || !oidcName || notice !== loginMessages["login-type-changed-oidc"]) return notice;
+  return { ...notice, text: notice.text.replaceAll("OpenID Connect", oidcName) };
+}
 
 export function LoginPage() {
   const [params] = useSearchParams();
@@ -60,7 +74,10 @@ export function LoginPage() {
   // A session Coder refused for a reason (suspended) outranks whatever the link said.
   const reason = useQuery(signedOutReasonQuery()).data;
   const methods = useQuery(authMethodsQuery());
-  const notice = loginMessage(reason ?? messageId ?? null, methods.data?.oidc.signInText);
+  const notice = namingProvider(
+    loginMessage(reason ?? messageId ?? null),
+    methods.data?.oidc.signInText?.trim(),
+  );
   const [termsAccepted, setTermsAccepted] = useState(false);
 
   // Where they were heading, by default Coder's dashboard (a full page load, as is any page
