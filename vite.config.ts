@@ -20,16 +20,18 @@ const NEW_PASSWORD =
   /src[\\/](password[\\/]|forms[\\/](password-fields|password-advice)|components[\\/](NewPasswordField|usePasswordVerdict|useDebouncedValue)|api[\\/]passwords)/;
 /**
  * Ours, but used only by form code that loads on first use (DeferredForm) or by the signed-in
- * pages: kept out of "shared", which every page loads, and left with the chunks that use them.
+ * pages (a page inside Coder's account settings: the user's theme, what the settings navigation
+ * depends on): kept out of "shared", which every page loads, and left with the chunks that use
+ * them. (A group of their own would take the modules they import along, shared ones included.)
  */
-const FORM_CODE = /src[\\/](forms[\\/](server-errors|names|fields)|components[\\/]Dialog)\./;
+const FORM_CODE =
+  /src[\\/](forms[\\/](server-errors|names|fields)|components[\\/]Dialog|api[\\/]account-settings|lib[\\/]theme)\./;
 /**
- * What the entry script shares with the app: Vite's preload helper, the sign-in page's
- * messages, which the entry shows before the first frame, and the theme, which it sets before
- * it. One chunk, so that the entry, which blocks rendering, waits for one file besides itself.
+ * What the entry script shares with the app: Vite's preload helper, and the sign-in page's
+ * messages, which the entry shows before the first frame. One chunk, so that the entry, which
+ * blocks rendering, waits for one file besides itself.
  */
-const ENTRY_SHARED =
-  /(vite[\\/]preload-helper|src[\\/]session[\\/]login-messages\.|src[\\/](app|lib)[\\/]theme\.)/;
+const ENTRY_SHARED = /(vite[\\/]preload-helper|src[\\/]session[\\/]login-messages\.)/;
 
 export default defineConfig({
   plugins: [react(), coderFrontDoor(), prerenderInDev(), renderBlockingEntry()],

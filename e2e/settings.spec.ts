@@ -159,7 +159,7 @@ test.describe("convert to single sign-on", () => {
 
     await expect(page).toHaveURL(/\/login\?message=login-type-changed-oidc$/);
     await expect(
-      page.getByText(/now signs in with OpenID Connect\. Use the OpenID Connect button/),
+      page.getByText(/now signs in with OpenID Connect\. Use "Sign in with OpenID Connect" below/),
     ).toBeVisible();
     const session = (await page.context().cookies()).find((c) => c.name === "coder_session_token");
     expect(session).toBeUndefined();

@@ -154,7 +154,7 @@ test.describe("round trips that end on our pages by themselves", () => {
 
     await expect(page).toHaveURL(/\/login\?message=login-type-changed-oidc$/);
     await expect(page.getByRole("status")).toHaveText(
-      /now signs in with OpenID Connect\. Use the OpenID Connect button/,
+      /now signs in with OpenID Connect\. Use "Sign in with OpenID Connect" below/,
     );
     expect(
       (await page.context().cookies()).find((c) => c.name === "coder_session_token"),

@@ -312,9 +312,9 @@ const MUTATIONS: Mutation[] = [
   ),
   vitest(
     "theme-first-frame-forgets-hint",
-    "src/app/theme.ts",
-    "showTheme(rememberedTheme() ?? DEFAULT_THEME)",
-    "showTheme(DEFAULT_THEME)",
+    "src/app/theme-first-frame.ts",
+    'if (theme === "light" || theme === "auto") document.documentElement.dataset.theme = theme;',
+    "void theme;",
     ["src/features/session/UserTheme.test.tsx"],
   ),
   vitest(
@@ -340,9 +340,9 @@ const MUTATIONS: Mutation[] = [
   ),
   vitest(
     "oidc-notice-unnamed",
-    "src/session/login-messages.ts",
-    "oidcName?.trim() || DEFAULT_OIDC_NAME",
-    "DEFAULT_OIDC_NAME",
+    "src/features/login/LoginPage.tsx",
+    '(reason ?? messageId) === "login-type-changed-oidc" && oidcLabel',
+    '(reason ?? messageId) === "login-type-changed-oidc" && false',
     ["src/features/login/sso-messages.test.tsx"],
   ),
 

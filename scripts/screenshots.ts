@@ -26,7 +26,8 @@ async function signIn(page: Page, base: string, email: string, theme: "light" | 
   const session = (await page.context().cookies()).find((c) => c.name === "coder_session_token");
   await page.request.put(`${base}/api/v2/users/me/appearance`, {
     headers: { "Coder-Session-Token": session?.value ?? "" },
-    data: { theme_preference: theme, terminal_font: "" },
+    // Coder wants one of its terminal fonts with it.
+    data: { theme_preference: theme, terminal_font: "geist-mono" },
   });
 }
 

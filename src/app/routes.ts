@@ -5,12 +5,10 @@ import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { loginTypeQuery } from "../api/account.ts";
 import { appearanceQuery } from "../api/appearance.ts";
 import { csrfTokenQuery } from "../api/csrf.ts";
-import { entitlementsQuery, experimentsQuery } from "../api/deployment.ts";
 import { permissionsQuery } from "../api/permissions.ts";
-import { authMethodsQuery, buildInfoQuery, meQuery } from "../api/session.ts";
+import { authMethodsQuery, meQuery } from "../api/session.ts";
 import { hasSessionHint } from "../api/session-hint.ts";
 import { firstUserQuery } from "../api/setup.ts";
-import { userAppearanceQuery } from "../api/user-appearance.ts";
 import { backFromSilentRoundTrip } from "../sso/round-trip.ts";
 import { APP_REDIRECTS, type AppPage } from "./owned-routes.ts";
 
@@ -105,8 +103,6 @@ function prefetchSession(queryClient: QueryClient) {
     void queryClient.prefetchQuery(permissionsQuery());
     // The deployment's banners, so they are in place when the page first renders.
     void queryClient.prefetchQuery(appearanceQuery());
-    // The user's theme, so the page first renders in it.
-    void queryClient.prefetchQuery(userAppearanceQuery());
   };
   if (early) startSignedInData();
   void queryClient.ensureQueryData(meQuery()).then(
@@ -119,16 +115,15 @@ function prefetchSession(queryClient: QueryClient) {
 }
 
 /**
- * What Coder's account settings navigation depends on (features/settings/SettingsNav.tsx), and
- * the user's theme: started, and settled (never rejects) once all have answered.
+ * The user's theme and what Coder's account settings navigation depends on, for a page inside
+ * those settings: their code comes with the page, out of every signed-out page's first download.
+ * Never rejects.
  */
-function settingsFrameData(queryClient: QueryClient): Promise<unknown> {
-  return Promise.allSettled([
-    queryClient.ensureQueryData(userAppearanceQuery()),
-    queryClient.ensureQueryData(entitlementsQuery()),
-    queryClient.ensureQueryData(experimentsQuery()),
-    queryClient.ensureQueryData(buildInfoQuery()),
-  ]);
+function accountSettingsData(queryClient: QueryClient): Promise<unknown> {
+  return import("../api/account-settings.ts").then(
+    (data) => data.accountSettingsData(queryClient),
+    () => undefined,
+  );
 }
 
 /** The signed-in pages' frame (header, navigation, sign-out), loaded with the first of them. */
@@ -165,7 +160,7 @@ export const pages: Readonly<Record<AppPage, PageRoute | null>> = {
         // Alongside the guard's `users/me`, not after it.
         if (hasSessionHint()) {
           void queryClient.prefetchQuery(loginTypeQuery());
-          void settingsFrameData(queryClient);
+          void accountSettingsData(queryClient);
         }
         void queryClient.prefetchQuery(authMethodsQuery());
       },
@@ -174,7 +169,7 @@ export const pages: Readonly<Record<AppPage, PageRoute | null>> = {
       layoutData: (queryClient) =>
         queryClient
           .ensureQueryData(meQuery())
-          .then((user) => (user ? settingsFrameData(queryClient) : undefined)),
+          .then((user) => (user ? accountSettingsData(queryClient) : undefined)),
     },
   ),
   "/setup": page(async () => (await import("../features/setup/SetupPage.tsx")).SetupPage, {

@@ -19,8 +19,9 @@ export const loginMessages = {
   },
   "login-type-changed-oidc": {
     tone: "success",
-    // {oidc}: the provider's button text as the deployment sets it (loginMessage).
-    text: "Your account now signs in with {oidc}. Use the {oidc} button to sign in.",
+    // Coder's name for the provider; the sign-in page puts the deployment's in its place
+    // (its button's text) once it knows it.
+    text: 'Your account now signs in with OpenID Connect. Use "Sign in with OpenID Connect" below.',
   },
   "signed-out": { tone: "info", text: "You have signed out." },
   "session-expired": { tone: "info", text: "Your session has ended. Sign in again to continue." },
@@ -88,22 +89,9 @@ export function loginMessageId(value: string | null): LoginMessageId | undefined
   return coderTexts.find(([text]) => text.test(value))?.[1];
 }
 
-/** Coder's name for an OpenID Connect provider whose button says nothing else. */
-const DEFAULT_OIDC_NAME = "OpenID Connect";
-
-/**
- * The notice `/login?message=<id>` shows. `oidcName`: the OpenID Connect button's text, when the
- * deployment's sign-in methods are known (the entry script, which runs before they are, names
- * Coder's default until the app takes over).
- */
-export function loginMessage(
-  id: string | null,
-  oidcName?: string,
-): { tone: AlertTone; text: string } | undefined {
+export function loginMessage(id: string | null) {
   const known = loginMessageId(id);
-  if (!known) return undefined;
-  const { tone, text } = loginMessages[known];
-  return { tone, text: text.replaceAll("{oidc}", oidcName?.trim() || DEFAULT_OIDC_NAME) };
+  return known ? loginMessages[known] : undefined;
 }
 
 /** State other pages may pass when sending someone to `/login` (kept out of the URL). */

@@ -130,7 +130,7 @@ describe("after a switch to single sign-on", () => {
     // Named once the deployment's sign-in methods are in (the first load waits for them).
     await waitFor(() =>
       expect(status).toHaveTextContent(
-        "Your account now signs in with Okta Workforce. Use the Okta Workforce button to sign in.",
+        'Your account now signs in with Okta Workforce. Use "Sign in with Okta Workforce" below.',
       ),
     );
     expect(await screen.findByRole("link", { name: "Sign in with Okta Workforce" })).toBeVisible();
@@ -140,7 +140,7 @@ describe("after a switch to single sign-on", () => {
     mockServer.mock.config.oidcSignInText = "";
     loginAt("message=login-type-changed-oidc");
     expect(await notice("status")).toHaveTextContent(
-      "Your account now signs in with OpenID Connect. Use the OpenID Connect button to sign in.",
+      'Your account now signs in with OpenID Connect. Use "Sign in with OpenID Connect" below.',
     );
   });
 

@@ -7,12 +7,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { setSessionHint } from "../../api/session-hint.ts";
 import { pages } from "../../app/routes.ts";
-import {
-  rememberTheme,
-  showDefaultTheme,
-  showRememberedTheme,
-  USER_THEMED_PAGES,
-} from "../../app/theme.ts";
+import { rememberTheme, showDefaultTheme } from "../../app/theme.ts";
+import { showRememberedTheme, USER_THEMED_PAGE } from "../../app/theme-first-frame.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { otherTab, signInAs } from "../../testing/session.ts";
 
@@ -124,8 +120,9 @@ describe("the signed-in pages' theme", () => {
 
 describe("the first frame (the entry script)", () => {
   it("shows the remembered theme on a signed-in page, and Coder's default without one", () => {
+    // No attribute: the stylesheet's default, Coder's dark.
     showRememberedTheme("/settings/security");
-    expect(shownTheme()).toBe("dark");
+    expect(shownTheme()).toBeUndefined();
     rememberTheme("light");
     showRememberedTheme("/settings/security/");
     expect(shownTheme()).toBe("light");
@@ -145,6 +142,6 @@ describe("which pages follow the user's theme", () => {
     const signedIn = Object.entries(pages)
       .filter(([, route]) => route?.signedIn)
       .map(([path]) => path);
-    expect([...USER_THEMED_PAGES].sort()).toEqual(signedIn.sort());
+    expect(signedIn).toEqual([USER_THEMED_PAGE]);
   });
 });

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLayoutEffect } from "react";
-import { userAppearanceQuery } from "../../api/user-appearance.ts";
+import { userAppearanceQuery } from "../../api/account-settings.ts";
 import { rememberedTheme, rememberTheme, showDefaultTheme, showTheme } from "../../app/theme.ts";
 import { DEFAULT_THEME, themeFor } from "../../lib/theme.ts";
 

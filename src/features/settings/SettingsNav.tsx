@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLayoutEffect, useRef } from "react";
-import { entitlementsQuery, experimentsQuery } from "../../api/deployment.ts";
+import { entitlementsQuery, experimentsQuery } from "../../api/account-settings.ts";
 import { buildInfoQuery } from "../../api/session.ts";
 import { type SettingsNavItem, settingsNavItems } from "./settings-nav.ts";
 
