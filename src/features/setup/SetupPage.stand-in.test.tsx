@@ -45,6 +45,22 @@ describe("/setup before its form's code is in", () => {
     await swapIn(standIn);
     expect(shownNow(Object.keys(typed))).toEqual(typed);
 
+    // The trial's box was ticked in the stand-in: the real form asks for its details.
+    const trial = {
+      "First name": "Ada",
+      "Last name": "Lovelace",
+      "Phone number": "+44 20 7946 0000",
+      "Job title": "Engineer",
+      Company: "Analytical Engines",
+      Country: "United Kingdom",
+    };
+    for (const [label, value] of Object.entries(trial)) {
+      await user.type(await screen.findByLabelText(label, { selector: "input" }), value);
+    }
+    await user.selectOptions(
+      screen.getByRole("combobox", { name: "Developers at your company" }),
+      "101-500",
+    );
     await user.click(screen.getByRole("button", { name: "Create account" }));
     await waitFor(() => expect(created).toHaveLength(1));
     expect(created[0]).toMatchObject({
@@ -52,6 +68,8 @@ describe("/setup before its form's code is in", () => {
       username: "lovelace",
       name: "Ada Lovelace",
       password: STRONG,
+      trial: true,
+      trial_info: { first_name: "Ada", company_name: "Analytical Engines", developers: "101-500" },
     });
   });
 });
