@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { buildVersion } from "./scripts/build-version.ts";
 import { prerenderInDev } from "./scripts/dev-prerender.ts";
 import { renderBlockingEntry } from "./scripts/render-blocking-entry.ts";
 import { coderFrontDoor } from "./server/vite-dev.ts";
@@ -22,7 +23,7 @@ const FORM_CODE = /src[\\/](forms[\\/](server-errors|names|fields)|components[\\
 const ENTRY_SHARED = /(vite[\\/]preload-helper|src[\\/]session[\\/]login-messages\.)/;
 
 export default defineConfig({
-  plugins: [react(), coderFrontDoor(), prerenderInDev(), renderBlockingEntry()],
+  plugins: [react(), coderFrontDoor(), prerenderInDev(), renderBlockingEntry(), buildVersion()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   build: {

@@ -14,6 +14,7 @@ import { extname, join, relative, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createMockCoder, type MockCoder } from "../mock/coder.ts";
 import { badRequest, requestUrl } from "../mock/node-http.ts";
+import { VERSION_FILE } from "../scripts/build-version.ts";
 import { type CoderBackend, forwardToCoder } from "./coder-backend.ts";
 import { createCoderProxy } from "./coder-proxy.ts";
 import { routeOf } from "./front-door.ts";
@@ -239,7 +240,9 @@ export async function startServer(options: ServeOptions = {}) {
         }
         send(req, res, file, {
           ...SECURITY_HEADERS,
-          "Cache-Control": "public, max-age=31536000, immutable",
+          // Hashed names never change; the version file is the one that does, on every build.
+          "Cache-Control":
+            url.pathname === VERSION_FILE ? "no-cache" : "public, max-age=31536000, immutable",
         });
         return;
       }

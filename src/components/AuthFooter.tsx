@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { buildInfoQuery } from "../api/session.ts";
+import { APP_VERSION } from "../lib/build-info.ts";
 import { httpUrl } from "../lib/external-url.ts";
 
 interface AuthFooterProps {
@@ -12,8 +13,8 @@ interface AuthFooterProps {
 
 /**
  * The signed-out pages' footer: the page's links, the server's version (which support asks for
- * first) and, once accepted, the terms of service. The version's line is there from the first
- * paint, so its arrival moves nothing.
+ * first) and these pages' own, and, once accepted, the terms of service. The versions' line is
+ * there from the first paint (ours is known then), so Coder's arrival moves nothing.
  */
 export function AuthFooter({ links, termsUrl }: AuthFooterProps) {
   const version = useQuery(buildInfoQuery()).data?.version;
@@ -21,7 +22,11 @@ export function AuthFooter({ links, termsUrl }: AuthFooterProps) {
   return (
     <footer className="auth-footer">
       {links ? <div className="footer-links">{links}</div> : null}
-      <p className="server-version">{version ? `Coder ${version}` : null}</p>
+      <p className="server-version">
+        {version ? <span>Coder {version}</span> : null}
+        {version ? " · " : null}
+        <span>Sign-in pages {APP_VERSION}</span>
+      </p>
       {terms ? (
         <p>
           <a href={terms} target="_blank" rel="noreferrer noopener">
