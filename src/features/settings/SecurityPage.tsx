@@ -9,6 +9,7 @@ import { useOneTimeParam } from "../../components/useOneTimeParam.ts";
 import { loginTypeLabel } from "../../session/login-types.ts";
 import { useCurrentUser } from "../../session/useCurrentUser.ts";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
+import { CoderVersionNotice } from "./CoderVersionNotice.tsx";
 import { settingsMessage } from "./messages.ts";
 import { SingleSignOnSection } from "./SingleSignOnSection.tsx";
 
@@ -74,6 +75,7 @@ export function SecurityPage() {
 
   return (
     <AppPage title="Security">
+      <CoderVersionNotice />
       {notice ? (
         <Alert tone={notice.tone} focusOnMount={notice.tone === "error"}>
           <p>{notice.text}</p>
