@@ -2,7 +2,7 @@
 // new build's files have new names, as when dist/ is replaced. The open page must still sign in:
 // it notices that its code is gone (not the connection), reloads once from the new build and
 // keeps what was typed, never a password.
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page, Route } from "@playwright/test";
 import { APP_PAGES } from "../src/app/owned-routes.ts";
@@ -121,4 +121,28 @@ test("no reload loop: when the new build lacks the form too, the page says what 
   await expect(page.getByRole("button", { name: "Reload page" })).toBeVisible();
   expect(loads).toBe(0);
   await expect(page.getByLabel("Email")).toHaveValue(accounts.member);
+});
+
+test("the version: on the sign-in page for anyone, in /auth-ui/version.json for an operator", async ({
+  page,
+  request,
+}) => {
+  const { version } = JSON.parse(
+    await readFile(path.join(import.meta.dirname, "..", "package.json"), "utf8"),
+  ) as { version: string };
+  const answer = await request.get("/auth-ui/version.json");
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()["cache-control"]).toBe("no-cache");
+  const info = (await answer.json()) as { version: string; commit: unknown; built_at: string };
+  expect(info.version).toBe(version);
+  expect(info.commit === null || /^[0-9a-f]{7,40}$/.test(String(info.commit))).toBe(true);
+  expect(Number.isNaN(Date.parse(info.built_at))).toBe(false);
+
+  await page.goto("/login");
+  await expect(page.getByRole("contentinfo")).toContainText(`Sign-in pages ${version}`);
+  await expect(page.getByRole("contentinfo")).toContainText("Coder v2.30.0-mock");
+  await expect(page.locator('meta[name="generator"]')).toHaveAttribute(
+    "content",
+    `coder-auth-ui ${version}`,
+  );
 });

@@ -13,8 +13,8 @@ interface AuthFooterProps {
 
 /**
  * The signed-out pages' footer: the page's links, the server's version (which support asks for
- * first) and these pages' own, and, once accepted, the terms of service. The versions' line is
- * there from the first paint (ours is known then), so Coder's arrival moves nothing.
+ * first) and, below it, these pages' own, and, once accepted, the terms of service. Coder's
+ * version has its line from the first paint, so its arrival moves nothing; ours is known then.
  */
 export function AuthFooter({ links, termsUrl }: AuthFooterProps) {
   const version = useQuery(buildInfoQuery()).data?.version;
@@ -22,11 +22,8 @@ export function AuthFooter({ links, termsUrl }: AuthFooterProps) {
   return (
     <footer className="auth-footer">
       {links ? <div className="footer-links">{links}</div> : null}
-      <p className="server-version">
-        {version ? <span>Coder {version}</span> : null}
-        {version ? " · " : null}
-        <span>Sign-in pages {APP_VERSION}</span>
-      </p>
+      <p className="server-version">{version ? `Coder ${version}` : null}</p>
+      <p className="app-version">Sign-in pages {APP_VERSION}</p>
       {terms ? (
         <p>
           <a href={terms} target="_blank" rel="noreferrer noopener">

@@ -10,6 +10,7 @@ import {
   isBuildReplaced,
   page,
   RELOAD_GUARD_MS,
+  recoverFromNewBuild,
   reloadForNewBuild,
   restoreKeptFields,
 } from "./new-build.ts";
@@ -20,11 +21,14 @@ beforeEach(() => {
   reloads = 0;
   page.reload = () => {
     reloads++;
+    // The page would be gone; here it stays, as if reloaded.
+    page.leaving = false;
   };
   sessionStorage.clear();
 });
 afterEach(() => {
   page.reload = realReload;
+  page.leaving = false;
   sessionStorage.clear();
   vi.unstubAllGlobals();
   vi.useRealTimers();
@@ -165,6 +169,21 @@ describe("reloadForNewBuild and restoreKeptFields", () => {
     vi.setSystemTime(Date.now() + RELOAD_GUARD_MS + 1);
     expect(reloadForNewBuild(document)).toBe(true);
     expect(reloads).toBe(3);
+  });
+
+  it("downloads that fail together wait for one reload", async () => {
+    serverAnswers(404);
+    let leaving = 0;
+    page.reload = () => {
+      leaving++;
+    };
+    const settled: string[] = [];
+    for (const error of [chromium(), firefox(), chromium()]) {
+      recoverFromNewBuild(error).catch((e: unknown) => settled.push(String(e)));
+    }
+    await vi.waitFor(() => expect(leaving).toBe(1));
+    await new Promise((done) => setTimeout(done, 50));
+    expect(settled).toEqual([]); // none shows an error: the page is on its way
   });
 
   it("a kept value older than the guard is dropped", () => {

@@ -15,8 +15,11 @@ const KEPT = "auth-ui:new-build-fields";
 /** At most one reload per tab in this long. */
 export const RELOAD_GUARD_MS = 60_000;
 
-/** How the page reloads (a test puts a recorder here: jsdom cannot reload). */
-export const page = { reload: () => window.location.reload() };
+/**
+ * How the page reloads (a test puts a recorder here: jsdom cannot reload), and whether it is
+ * already on its way: several downloads fail together, and all of them wait for the one reload.
+ */
+export const page = { reload: () => window.location.reload(), leaving: false };
 
 /** An import of our code that failed because this build was replaced. */
 export class NewBuildError extends Error {
@@ -88,9 +91,10 @@ function storage(): Storage | undefined {
  * within RELOAD_GUARD_MS, unless `asked` (the visitor pressed Reload).
  */
 export function reloadForNewBuild(scope: ParentNode = document, asked = false): boolean {
+  if (page.leaving) return true;
   const store = storage();
   if (!store) {
-    if (asked) page.reload();
+    if (asked) leave();
     return asked;
   }
   try {
@@ -112,8 +116,13 @@ export function reloadForNewBuild(scope: ParentNode = document, asked = false): 
     // Storage full or refused: reload only when asked to (what was typed is lost then).
     if (!asked) return false;
   }
-  page.reload();
+  leave();
   return true;
+}
+
+function leave() {
+  page.leaving = true;
+  page.reload();
 }
 
 /**
