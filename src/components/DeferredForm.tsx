@@ -252,7 +252,7 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
 }
 
 /** A new build replaced the one this page came from, and the page could not reload by itself. */
-export function NewBuildAlert() {
+function NewBuildAlert() {
   return (
     <div className="alert error" role="alert">
       <p>A new version of this site was deployed. Reload the page to continue.</p>
