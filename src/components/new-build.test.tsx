@@ -62,6 +62,7 @@ const FORM = `<form>
   <input name="password" type="password" autocomplete="current-password">
   <input name="shown" type="text" autocomplete="new-password">
   <input name="code" type="text" autocomplete="one-time-code">
+  <input name="otp" type="text">
 </form>`;
 
 function type(scope: HTMLElement, name: string, value: string) {
@@ -122,13 +123,13 @@ describe("isBuildReplaced", () => {
 describe("reloadForNewBuild and restoreKeptFields", () => {
   it("keeps the address and username, never a password or a code, and puts them back once", () => {
     const before = fields(FORM);
-    for (const name of ["email", "username", "password", "shown", "code"])
+    for (const name of ["email", "username", "password", "shown", "code", "otp"])
       type(before, name, `${name}-typed`);
     expect(reloadForNewBuild(before)).toBe(true);
     expect(reloads).toBe(1);
     const stored = JSON.stringify({ ...sessionStorage });
     expect(stored).toContain("email-typed");
-    expect(stored).not.toMatch(/password-typed|shown-typed|code-typed/);
+    expect(stored).not.toMatch(/password-typed|shown-typed|code-typed|otp-typed/);
     before.remove();
 
     const after = fields(FORM);
