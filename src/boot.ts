@@ -14,7 +14,7 @@ function start() {
   if (started) return;
   started = true;
   // A new build may have replaced this one since the page came (./components/new-build.ts).
-  import("./main.tsx").catch(recoverFromNewBuild).catch(() => {});
+  void import("./main.tsx").catch(recoverFromNewBuild);
 }
 
 /**
