@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { buildVersion } from "./scripts/build-version.ts";
 import { prerenderInDev } from "./scripts/dev-prerender.ts";
 import { renderBlockingEntry } from "./scripts/render-blocking-entry.ts";
 import { coderFrontDoor } from "./server/vite-dev.ts";
@@ -13,6 +14,7 @@ import { ASSET_PREFIX } from "./src/app/owned-routes.ts";
 const ISOLATED_DOM_TESTS = [
   "src/app/router.test.tsx",
   "src/components/DeferredForm.test.tsx",
+  "src/components/new-build.test.tsx",
   "src/**/*.stand-in.test.tsx",
 ];
 const OWN_SHARED = /src[\\/](components|api|forms|lib|session|sso)[\\/]/;
@@ -27,14 +29,16 @@ const NEW_PASSWORD =
 const FORM_CODE =
   /src[\\/](forms[\\/](server-errors|names|fields)|components[\\/]Dialog|api[\\/]account-settings|lib[\\/]theme)\./;
 /**
- * What the entry script shares with the app: Vite's preload helper, and the sign-in page's
- * messages, which the entry shows before the first frame. One chunk, so that the entry, which
+ * What the entry script shares with the app: Vite's preload helper, the sign-in page's
+ * messages, which the entry shows before the first frame, and the recovery from a new build
+ * deployed under an open page (components/new-build.ts). One chunk, so that the entry, which
  * blocks rendering, waits for one file besides itself.
  */
-const ENTRY_SHARED = /(vite[\\/]preload-helper|src[\\/]session[\\/]login-messages\.)/;
+const ENTRY_SHARED =
+  /(vite[\\/]preload-helper|src[\\/]session[\\/]login-messages\.|src[\\/]components[\\/]new-build\.)/;
 
 export default defineConfig({
-  plugins: [react(), coderFrontDoor(), prerenderInDev(), renderBlockingEntry()],
+  plugins: [react(), coderFrontDoor(), prerenderInDev(), renderBlockingEntry(), buildVersion()],
   server: {
     port: 5173,
     strictPort: false,

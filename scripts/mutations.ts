@@ -301,6 +301,70 @@ const MUTATIONS: Mutation[] = [
     "[A-Za-z]{1,}$/;",
     ["src/forms/email-pattern.test.ts"],
   ),
+  // The front door in Node (issue 19).
+  vitest(
+    "proxy-resolves-path",
+    "server/coder-proxy.ts",
+    "    if (resolved.origin !== upstream.origin) return undefined;\n    return { url: upstreamOrigin, path };",
+    "    resolved = new URL(path, upstream.origin);\n    return { url: resolved, path: resolved.pathname + resolved.search };",
+    ["server/robustness.test.ts"],
+  ),
+  vitest(
+    "preview-any-host",
+    "server/host-check.ts",
+    "  if (allowed === true) return true;",
+    "  if (allowed) return true;",
+    ["server/robustness.test.ts"],
+  ),
+  vitest(
+    "dev-upgrade-any-host",
+    "server/vite-dev.ts",
+    "if (!isAllowedHost(req.headers.host, server.config.server.allowedHosts)) {",
+    "if (!isAllowedHost(req.headers.host, true)) {",
+    ["server/robustness.test.ts"],
+  ),
+  vitest(
+    "gzip-q0-ignored",
+    "server/serve-dist.ts",
+    'const gzipWeight = q.get("gzip") ?? q.get("x-gzip") ?? q.get("*") ?? 0;',
+    'const gzipWeight = Math.max(weight("gzip"), weight("x-gzip"));',
+    ["server/robustness.test.ts", "server/serve-dist.test.ts"],
+  ),
+  vitest(
+    "check-deployment-misses-seam",
+    "scripts/check-deployment.ts",
+    "        count === 1,\n",
+    "        count >= 0,\n",
+    ["scripts/check-deployment.test.ts"],
+  ),
+  vitest(
+    "new-build-on-any-failure",
+    "src/components/new-build.ts",
+    "return answer.status === 404 || answer.status === 410;",
+    "return answer.status >= 400;",
+    ["src/components/new-build.test.tsx"],
+  ),
+  vitest(
+    "new-build-keeps-secrets",
+    "src/components/new-build.ts",
+    "  return !/pass|otp|code|token|secret/i.test(input.name);",
+    "  return true;",
+    ["src/components/new-build.test.tsx"],
+  ),
+  vitest(
+    "new-build-reload-loop",
+    "src/components/new-build.ts",
+    "if (!asked && Date.now() - last < RELOAD_GUARD_MS) return false;",
+    "if (!asked && last < 0) return false;",
+    ["src/components/new-build.test.tsx"],
+  ),
+  vitest(
+    "coder-version-notice-for-all",
+    "src/features/settings/CoderVersionNotice.tsx",
+    "const owner = usePermissions().data?.manageDeployment === true;",
+    "const owner = usePermissions().data !== undefined;",
+    ["src/features/settings/CoderVersionNotice.test.tsx"],
+  ),
 
   // The user's theme and Coder's settings navigation.
   vitest(

@@ -65,6 +65,11 @@ describe("chooseEncoding", () => {
     [undefined, both, "identity"],
     ["br", { br: false, gzip: true }, "identity"],
     ["br, gzip", { br: false, gzip: true }, "gzip"],
+    // q=0 is "not acceptable", even with "*" or gzip's old name beside it.
+    ["gzip;q=0, *", { br: false, gzip: true }, "identity"],
+    ["gzip;q=0, x-gzip", { br: false, gzip: true }, "identity"],
+    ["br;q=0, *", { br: true, gzip: false }, "identity"],
+    ["x-gzip", both, "gzip"],
   ] as const)("%s with %j → %s", (header, available, expected) => {
     expect(chooseEncoding(header, available)).toBe(expected);
   });

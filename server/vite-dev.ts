@@ -18,6 +18,7 @@ import { type CoderBackend, forwardToCoder } from "./coder-backend.ts";
 import { createCoderProxy } from "./coder-proxy.ts";
 import { routeOf } from "./front-door.ts";
 import { DEV_DOCUMENT_HEADERS } from "./headers.ts";
+import { disallowedHostMessage, isAllowedHost } from "./host-check.ts";
 
 export interface FrontDoorDevOptions {
   /** Initial mock settings (password/GitHub/OIDC switches, terms of service, rate limits…). */
@@ -69,8 +70,23 @@ export function coderFrontDoor(options: FrontDoorDevOptions = {}): Plugin {
           if (/\bvite-(?:hmr|ping)\b/.test(String(req.headers["sec-websocket-protocol"] ?? "")))
             return;
           const url = requestUrl(req);
-          if (!url || isViteInternal(url.pathname)) return;
-          if (routeOf(url.pathname).kind === "coder") proxy.upgrade(req, socket, head, url);
+          if (!url) {
+            // Not a path (absolute-form and the like): nobody else answers it either.
+            socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+            return;
+          }
+          if (isViteInternal(url.pathname)) return;
+          if (routeOf(url.pathname).kind !== "coder") return;
+          // Vite checks Host (server.allowedHosts) before any middleware, but not on upgrades
+          // that are not its own: the same rule here, or a rebinding page reaches Coder's sockets.
+          if (!isAllowedHost(req.headers.host, server.config.server.allowedHosts)) {
+            const body = disallowedHostMessage(req.headers.host, "server.allowedHosts");
+            socket.end(
+              `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+            );
+            return;
+          }
+          proxy.upgrade(req, socket, head, url);
         });
       } else {
         const mock = createMockCoder({

@@ -9,6 +9,7 @@ import { permissionsQuery } from "../api/permissions.ts";
 import { authMethodsQuery, meQuery } from "../api/session.ts";
 import { hasSessionHint } from "../api/session-hint.ts";
 import { firstUserQuery } from "../api/setup.ts";
+import { recoverFromNewBuild } from "../components/new-build.ts";
 import { backFromSilentRoundTrip } from "../sso/round-trip.ts";
 import { APP_REDIRECTS, type AppPage } from "./owned-routes.ts";
 
@@ -63,10 +64,13 @@ function page(load: () => Promise<ComponentType>, options: PageOptions = {}): Pa
     prefetch: options.prefetch ?? (() => {}),
     ...(options.layoutData ? { layoutData: options.layoutData } : {}),
     preload: () => {
-      loading ??= load().catch((error: unknown) => {
-        loading = undefined;
-        throw error;
-      });
+      // A new build replaced this one under the page: reload for it (new-build.ts).
+      loading ??= load()
+        .catch(recoverFromNewBuild)
+        .catch((error: unknown) => {
+          loading = undefined;
+          throw error;
+        });
       return loading;
     },
     get Component() {

@@ -14,6 +14,7 @@ import {
   useState,
 } from "react";
 import { flushSync } from "react-dom";
+import { isNewBuildError, recoverFromNewBuild, reloadForNewBuild } from "./new-build.ts";
 import { captureTypedState, restoreTypedState, type TypedState } from "./typed-state.ts";
 
 export interface DeferredModule<P> {
@@ -28,16 +29,19 @@ export function deferredForm<P>(importer: () => Promise<ComponentType<P>>): Defe
   let loaded: ComponentType<P> | undefined;
   return {
     load() {
-      loading ??= importer().then(
-        (component) => {
-          loaded = component;
-          return component;
-        },
-        (error: unknown) => {
-          loading = undefined;
-          throw error;
-        },
-      );
+      // A new build replaced this one under the page: reload for it (./new-build.ts).
+      loading ??= importer()
+        .catch(recoverFromNewBuild)
+        .then(
+          (component) => {
+            loaded = component;
+            return component;
+          },
+          (error: unknown) => {
+            loading = undefined;
+            throw error;
+          },
+        );
       return loading;
     },
     get loaded() {
@@ -95,7 +99,8 @@ interface Handover {
 
 export function DeferredForm<P extends object>({ form, props, standIn }: DeferredFormProps<P>) {
   const [Loaded, setLoaded] = useState(() => form.loaded);
-  const [failed, setFailed] = useState(false);
+  /** Why the code did not arrive: the connection, or a new build deployed meanwhile. */
+  const [failed, setFailed] = useState<"network" | "new-build" | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const standInForm = useRef<HTMLFormElement | null>(null);
   const loading = useRef(false);
@@ -153,9 +158,10 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
   };
 
   const start = () => {
-    if (loading.current) return;
+    // After a new build, the old code never comes: the alert's Reload is the way on.
+    if (loading.current || failed === "new-build") return;
     loading.current = true;
-    setFailed(false);
+    setFailed(null);
     form.load().then(
       (Component) => {
         loading.current = false;
@@ -175,11 +181,11 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
         if (pressed.current) swapAfterRelease.current = swap;
         else swap();
       },
-      () => {
+      (error: unknown) => {
         loading.current = false;
         submitAsked.current = false;
         if (!mounted.current) return;
-        setFailed(true);
+        setFailed(isNewBuildError(error) ? "new-build" : "network");
         setSubmitting(false);
       },
     );
@@ -211,13 +217,34 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
       },
     },
     submitting,
-    alert: failed ? (
-      <div className="alert error" role="alert">
-        <p>
-          This form didn't finish loading. Check your connection; it tries again as soon as you
-          type, click or press Enter in it.
-        </p>
-      </div>
-    ) : null,
+    alert:
+      failed === "new-build" ? (
+        <NewBuildAlert />
+      ) : failed === "network" ? (
+        <div className="alert error" role="alert">
+          <p>
+            This form didn't finish loading. Check your connection; it tries again as soon as you
+            type, click or press Enter in it.
+          </p>
+        </div>
+      ) : null,
   });
+}
+
+/** A new build replaced the one this page came from, and the page could not reload by itself. */
+function NewBuildAlert() {
+  return (
+    <div className="alert error" role="alert">
+      <p>A new version of this site was deployed. Reload the page to continue.</p>
+      <p>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => reloadForNewBuild(document, true)}
+        >
+          Reload page
+        </button>
+      </p>
+    </div>
+  );
 }

@@ -392,6 +392,7 @@ describe("permissions", () => {
             action: "update_personal",
           },
           manageUsers: { object: { resource_type: "user" }, action: "update" },
+          manageDeployment: { object: { resource_type: "deployment_config" }, action: "update" },
         },
       },
     ]);

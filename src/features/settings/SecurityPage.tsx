@@ -10,6 +10,7 @@ import { useOneTimeParam } from "../../components/useOneTimeParam.ts";
 import { loginTypeLabel } from "../../session/login-types.ts";
 import { useCurrentUser } from "../../session/useCurrentUser.ts";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
+import { CoderVersionNotice } from "./CoderVersionNotice.tsx";
 import { settingsMessage } from "./messages.ts";
 import { SettingsNav, useSettingsNavItems } from "./SettingsNav.tsx";
 import { SingleSignOnSection } from "./SingleSignOnSection.tsx";
@@ -94,6 +95,7 @@ export function SecurityPage() {
 
   return (
     <SecurityFrame navItems={navItems}>
+      <CoderVersionNotice />
       {notice ? (
         <Alert tone={notice.tone} focusOnMount={notice.tone === "error"}>
           <p>{notice.text}</p>
