@@ -4,10 +4,11 @@
 //   - Debian's nginx with deploy/nginx's template (the Brotli variant when the module is
 //     installed), filled in with envsubst exactly as the README says, in a temporary prefix, as
 //     a foreground child process: no system paths written, no daemon;
-//   - Caddy with deploy/caddy/Caddyfile, when caddy is installed.
+//   - Caddy with deploy/caddy/Caddyfile, when caddy is installed;
+//   - the front door's image (Containerfile), with podman, when --image is given.
 // The build is copied to a temporary directory and given .br/.gz siblings where it has none, so
 // that the precompressed paths are exercised whatever the build emits.
-//   node e2e/front-door/serve.ts --nginx 4311 --caddy 4312 --mock 4313
+//   node e2e/front-door/serve.ts --nginx 4311 --caddy 4312 --mock 4313 --image 4314
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -24,9 +25,14 @@ function option(name: string): number | undefined {
   return index === -1 ? undefined : Number(process.argv[index + 1]);
 }
 
-const ports = { nginx: option("--nginx"), caddy: option("--caddy"), mock: option("--mock") };
-if (!ports.mock || (!ports.nginx && !ports.caddy)) {
-  console.error("usage: serve.ts --mock PORT [--nginx PORT] [--caddy PORT]");
+const ports = {
+  nginx: option("--nginx"),
+  caddy: option("--caddy"),
+  image: option("--image"),
+  mock: option("--mock"),
+};
+if (!ports.mock || (!ports.nginx && !ports.caddy && !ports.image)) {
+  console.error("usage: serve.ts --mock PORT [--nginx PORT] [--caddy PORT] [--image PORT]");
   process.exit(2);
 }
 
@@ -156,9 +162,39 @@ async function startCaddy(port: number, dist: string, upstream: string) {
   console.log(`[front-door] caddy on :${port} → ${upstream}`);
 }
 
-/** Waits until a server on the port answers at all (up to 30 s). */
-async function ready(port: number) {
-  for (let i = 0; i < 300; i++) {
+/**
+ * The image (Containerfile, built by `npm run image:build`) run as the README and the Kubernetes
+ * manifests run it: read-only root filesystem, /tmp the only writable place, its own non-root
+ * user, no capabilities. `podman run` stays in the foreground as the child; stopping it stops
+ * and removes the container.
+ */
+async function startImage(port: number, upstream: string) {
+  const image = process.env.IMAGE ?? "localhost/coder-auth-ui:latest";
+  const name = `coder-auth-ui-front-door-${port}`;
+  const podman = join(root, "scripts", "podman.sh");
+  // A container left by a run that was killed would hold the port.
+  spawnSync("bash", [podman, "rm", "--force", "--ignore", name], { stdio: "ignore" });
+  start("image", "bash", [
+    podman,
+    "run",
+    "--rm",
+    `--name=${name}`,
+    "--network=host",
+    "--read-only",
+    "--tmpfs=/tmp:rw,size=64m,mode=1777",
+    "--cap-drop=ALL",
+    "--security-opt=no-new-privileges",
+    `--env=LISTEN_PORT=${port}`,
+    `--env=CODER_UPSTREAM=${upstream}`,
+    "--env=CODER_HOST=localhost",
+    image,
+  ]);
+  console.log(`[front-door] image ${image} on :${port} → ${upstream}`);
+}
+
+/** Waits until a server on the port answers at all (up to 30 s, or as many as given). */
+async function ready(port: number, seconds = 30) {
+  for (let i = 0; i < seconds * 10; i++) {
     try {
       await fetch(`http://127.0.0.1:${port}/login`, { signal: AbortSignal.timeout(1000) });
       return;
@@ -177,6 +213,11 @@ try {
   if (ports.caddy) {
     await startCaddy(ports.caddy, dist, upstream);
     await ready(ports.caddy);
+  }
+  if (ports.image) {
+    await startImage(ports.image, upstream);
+    // A container's first start copies the image (vfs storage): slower than a process.
+    await ready(ports.image, 120);
   }
   await ready(ports.mock);
   if (ports.nginx) await startNginx(ports.nginx, dist, upstream);
