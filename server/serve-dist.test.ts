@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMockCoder } from "../mock/coder.ts";
 import { createCookieJar } from "../mock/cookie-jar.ts";
 import { createMockHttpServer } from "../mock/node-http.ts";
+import { SEAM_TAG } from "./front-door.ts";
 import { SECURITY_HEADERS } from "./headers.ts";
 import { chooseEncoding, startServer } from "./serve-dist.ts";
 import { extractCsrfMeta, NAVIGATION_HEADERS, rawGet, rawRequest, statusOf } from "./test-http.ts";
@@ -137,14 +138,64 @@ describe("serve-dist with the mock Coder", () => {
   });
 
   it("gives every other path to Coder (here the mock), whose pages are not ours", async () => {
-    const dashboard = await get("/workspaces", { accept: "text/html" });
+    const session = { cookie: "coder_session_token=anything" };
+    const dashboard = await get("/workspaces", { accept: "text/html", ...session });
     expect(dashboard.status).toBe(200);
     expect(extractCsrfMeta(await dashboard.text())).toBeDefined();
     expect((await get("/api/v2/buildinfo")).status).toBe(200);
     // Paths that only look like ours are Coder's.
     expect((await get("/login.html")).status).toBe(404);
-    expect((await get("/settings/security/")).status).toBe(200);
     expect((await get("/index.html")).status).toBe(404);
+  });
+
+  it("adds the seam script to Coder's HTML page visits only, right after <head>", async () => {
+    const visit = await get("/workspaces?tab=1", { accept: "text/html" });
+    expect(visit.status).toBe(200);
+    const html = await visit.text();
+    expect(html.indexOf(SEAM_TAG)).toBe(html.toLowerCase().indexOf("<head>") + "<head>".length);
+    expect(html.split(SEAM_TAG)).toHaveLength(2);
+    // A script reading Coder's page for its token, and the API, are left as they are.
+    expect(await (await get("/", { accept: "*/*" })).text()).not.toContain(SEAM_TAG);
+    expect(await (await get("/api/v2/buildinfo", { accept: "text/html" })).text()).not.toContain(
+      SEAM_TAG,
+    );
+  });
+
+  it("sends a signed-out page visit to one of Coder's pages straight to our sign-in", async () => {
+    const visit = async (target: string, headers: Record<string, string> = {}) => {
+      const res = await get(target, { accept: "text/html,application/xhtml+xml", ...headers });
+      await res.body?.cancel();
+      return res.status === 302 ? res.headers.get("location") : res.status;
+    };
+    expect(await visit("/workspaces")).toBe("/login?redirect=/workspaces");
+    expect(await visit("/@admin/myws")).toBe("/login?redirect=/@admin/myws");
+    expect(await visit("/")).toBe("/login");
+    // A session cookie (maybe expired: Coder's dashboard decides), a query that would need
+    // encoding, and anything that is not one of Coder's pages: Coder's answer.
+    expect(await visit("/workspaces", { cookie: "a=b; coder_session_token=x" })).toBe(200);
+    expect(await visit("/templates?filter=owner:me")).toBe(200);
+    expect(await visit("/api/v2/buildinfo")).toBe(200);
+    expect(await visit("/__mock/mailbox")).toBe(200);
+    expect(await visit("/favicon.ico")).toBe(404);
+    expect(await visit("/@admin/myws/apps/code-server/")).not.toBe(
+      "/login?redirect=/@admin/myws/apps/code-server/",
+    );
+    // Not a page visit: a script's request is never redirected.
+    const fetched = await get("/workspaces", { accept: "*/*" });
+    expect(fetched.status).toBe(200);
+  });
+
+  it("redirects near variants of our pages to the canonical path, query kept", async () => {
+    for (const [target, location] of [
+      ["/login/", "/login"],
+      ["/LOGIN?redirect=%2Fworkspaces", "/login?redirect=%2Fworkspaces"],
+      ["/Settings/Security//", "/settings/security"],
+      ["/reset-password/change/?otp=1&email=a%40b", "/reset-password/change?otp=1&email=a%40b"],
+    ] as const) {
+      const res = await get(target);
+      expect(res.status, target).toBe(308);
+      expect(res.headers.get("location"), target).toBe(location);
+    }
   });
 
   it("redirects /.well-known/change-password", async () => {

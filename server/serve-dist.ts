@@ -172,6 +172,10 @@ export async function startServer(options: ServeOptions = {}) {
         if (!readOnly) refuse(res, 405, { Allow: "GET, HEAD" });
         else res.writeHead(302, { ...SECURITY_HEADERS, Location: route.location }).end();
         return;
+      case "near-variant":
+        // Another case or trailing slashes: the canonical page, query kept.
+        res.writeHead(308, { ...SECURITY_HEADERS, Location: `${route.path}${url.search}` }).end();
+        return;
       case "page": {
         if (method === "POST") {
           // A form submitted natively (before the app ran): drop the body, show the page again.

@@ -120,10 +120,16 @@ describe("the dev server with the mock Coder", () => {
   });
 
   it("gives every other page to the mock Coder, like the front door gives them to Coder", async () => {
-    const page = await fetch(`${dev.base}/workspaces`, { headers: HTML });
+    const signedOut = await fetch(`${dev.base}/workspaces`, { headers: HTML, redirect: "manual" });
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("location")).toBe("/login?redirect=/workspaces");
+    const page = await fetch(`${dev.base}/workspaces?x=1`, { headers: HTML });
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('content="0; url=/login?redirect=%2Fworkspaces"');
+    // The seam script, as its source module (Vite serves it).
+    expect(html).toMatch(
+      /<head><script type="module" src="\/src\/seam\/coder-seam.ts"><\/script>/i,
+    );
     expect(extractCsrfMeta(html)).toBeDefined();
     const mailbox = await fetch(`${dev.base}/__mock/mailbox`, { headers: HTML });
     expect(await mailbox.text()).toContain("<h1>Mock mailbox</h1>");

@@ -28,6 +28,12 @@ export interface FrontDoorDevOptions {
   proxyTimeoutMs?: number;
 }
 
+/**
+ * The seam script in development: its source as a module, which Vite serves (the production
+ * build makes it one classic script; both run before the dashboard's own module scripts).
+ */
+const DEV_SEAM_TAG = '<script type="module" src="/src/seam/coder-seam.ts"></script>';
+
 /** Vite's own requests in development: its client, module ids, the app's source, dependencies. */
 export function isViteInternal(pathname: string): boolean {
   return /^\/(?:@vite\/|@id\/|@fs\/|@react-refresh|src\/|node_modules\/|__vite)/.test(pathname);
@@ -128,6 +134,12 @@ function frontDoorMiddleware(
       case "redirect":
         res.writeHead(302, { ...DEV_DOCUMENT_HEADERS, Location: route.location }).end();
         return;
+      case "near-variant":
+        req.resume();
+        res
+          .writeHead(308, { ...DEV_DOCUMENT_HEADERS, Location: `${route.path}${url.search}` })
+          .end();
+        return;
       case "asset":
         next();
         return;
@@ -145,7 +157,7 @@ function frontDoorMiddleware(
         return;
       case "coder":
         if (isViteInternal(url.pathname)) next();
-        else forwardToCoder(backend, req, res, url);
+        else forwardToCoder(backend, req, res, url, DEV_SEAM_TAG);
         return;
     }
   };

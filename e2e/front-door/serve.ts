@@ -18,6 +18,8 @@ import { brotliCompressSync, gzipSync } from "node:zlib";
 import { DEPLOY_FILES, TEMPLATE_VARIABLES } from "../../server/deploy-config.ts";
 
 const root = join(import.meta.dirname, "..", "..");
+/** The access URL's host the suite browses (any other host, e.g. app.localhost, is Coder's). */
+const CODER_HOST = "localhost";
 const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
 function option(name: string): number | undefined {
@@ -87,7 +89,7 @@ async function prepareDist(): Promise<string> {
   return dist;
 }
 
-/** envsubst with exactly the template's three variables, as the README tells operators to. */
+/** envsubst with exactly the template's variables, as the README tells operators to. */
 function fillTemplate(template: string, values: Record<string, string>): string {
   const shellFormat = TEMPLATE_VARIABLES.map((name) => `$\{${name}}`).join(" ");
   const result = spawnSync("envsubst", [shellFormat], {
@@ -109,7 +111,12 @@ async function startNginx(port: number, dist: string, upstream: string) {
   );
   await writeFile(
     join(prefix, "conf.d", "coder-auth-ui.conf"),
-    fillTemplate(template, { LISTEN_PORT: String(port), DIST_DIR: dist, CODER_UPSTREAM: upstream }),
+    fillTemplate(template, {
+      LISTEN_PORT: String(port),
+      DIST_DIR: dist,
+      CODER_UPSTREAM: upstream,
+      CODER_HOST: CODER_HOST,
+    }),
   );
   // The main context an operator's nginx.conf provides, reduced to what a test run needs.
   await writeFile(
@@ -155,6 +162,7 @@ async function startCaddy(port: number, dist: string, upstream: string) {
     LISTEN_PORT: String(port),
     DIST_DIR: dist,
     CODER_UPSTREAM: upstream,
+    CODER_HOST: CODER_HOST,
     HOME: home,
     XDG_DATA_HOME: join(home, "data"),
     XDG_CONFIG_HOME: join(home, "config"),
