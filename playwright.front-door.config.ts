@@ -3,7 +3,7 @@
 // real browser on a real deployment. e2e/front-door/serve.ts starts all three.
 //   npx playwright test -c playwright.front-door.config.ts --workers=1
 // Ports: FRONT_DOOR_PORT (default E2E_PORT + 1, else 4174) for nginx, +1 for Caddy, +2 for the mock,
-// +3 for the image.
+// +3 for the image (+4 for its HTTPS run).
 import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 import type { WorkerOptions } from "./e2e/fixtures.ts";
@@ -68,6 +68,8 @@ export default defineConfig<object, WorkerOptions>({
       ? [
           {
             name: "image",
+            // e2e/front-door/image.spec.ts starts an HTTPS container of its own on tlsPort.
+            metadata: { mockPort: MOCK_PORT, tlsPort: IMAGE_PORT + 1 },
             use: {
               ...devices["Desktop Chrome"],
               baseURL: `http://localhost:${IMAGE_PORT}`,

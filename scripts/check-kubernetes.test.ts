@@ -27,6 +27,7 @@ describe("deploy/kubernetes", () => {
     const { problems, checked } = await checkKubernetes(manifests);
     expect(problems).toEqual([]);
     expect(checked.map((where) => where.replace(/^.*\((\w+) .*$/, "$1")).sort()).toEqual([
+      "ConfigMap",
       "Deployment",
       "Ingress",
       "PodDisruptionBudget",
@@ -110,6 +111,15 @@ describe("deploy/kubernetes", () => {
     ).toContainEqual(
       expect.stringMatching(/backend service coder-auth is neither ours nor Coder's/),
     );
+  });
+
+  it("refuses a volume from a ConfigMap that is not deployed", async () => {
+    const problems = await problemsAfter("deployment.yaml", (text) =>
+      text.replace("name: coder-auth-ui-nginx", "name: coder-auth-ui-nginx-additions"),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/volume nginx-additions: no ConfigMap coder-auth-ui-nginx-additions/),
+    ]);
   });
 
   it("refuses a kustomization that lists a missing file or leaves one out", async () => {

@@ -150,6 +150,9 @@ function frontDoorProblems(objects: { where: string; document: JsonObject }[]): 
     at(document, "spec", "template", "metadata", "labels"),
   );
   const containerPorts = new Set<string | number>();
+  const configMaps = new Set(
+    byKind("ConfigMap").map(({ document }) => at(document, "metadata", "name")),
+  );
 
   for (const { where, document } of deployments) {
     const say = (message: string) => problems.push(`${where}: ${message}`);
@@ -207,6 +210,13 @@ function frontDoorProblems(objects: { where: string; document: JsonObject }[]): 
       );
       if (!tmp || at(tmpVolume, "emptyDir") === undefined)
         sayC("/tmp must be an emptyDir volume (nginx writes there)");
+      for (const volume of (volumes as Json[] | undefined) ?? []) {
+        const configMap = at(volume, "configMap", "name");
+        if (typeof configMap === "string" && !configMaps.has(configMap))
+          say(
+            `volume ${String(at(volume, "name"))}: no ConfigMap ${configMap} among the manifests`,
+          );
+      }
       const env = new Set(
         ((at(container, "env") as Json[] | undefined) ?? []).map((item) => at(item, "name")),
       );

@@ -194,7 +194,7 @@ async function startImage(port: number, upstream: string) {
     "--security-opt=no-new-privileges",
     `--env=LISTEN_PORT=${port}`,
     `--env=CODER_UPSTREAM=${upstream}`,
-    "--env=CODER_HOST=localhost",
+    `--env=CODER_HOST=${CODER_HOST}`,
     image,
   ]);
   console.log(`[front-door] image ${image} on :${port} → ${upstream}`);
