@@ -5,6 +5,7 @@
 // context, /tmp as the only writable place, and Services, Ingress and budget that select it.
 //   npm run test:k8s                  (node scripts/check-kubernetes.ts [DIR])
 // One line per problem and exit 1, or one line saying what was checked.
+import { spawnSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { validate as deployment } from "kubernetes-models/_schemas/IoK8sApiAppsV1Deployment";
@@ -335,11 +336,48 @@ export async function checkKubernetes(
   return { problems, checked: objects.map(({ where }) => where) };
 }
 
+/**
+ * What kustomize itself renders from the directory (`kubectl kustomize`, where kubectl is
+ * installed; no cluster needed), checked the same way: the namespace and image it sets included.
+ */
+function renderedProblems(dir: string): string[] | undefined {
+  const rendered = spawnSync("kubectl", ["kustomize", dir], { encoding: "utf8", timeout: 60_000 });
+  if (rendered.error) return undefined;
+  if (rendered.status !== 0) return [`kubectl kustomize failed: ${rendered.stderr.trim()}`];
+  const objects = parseAllDocuments(rendered.stdout)
+    .map((parsed) => parsed.toJS() as Json)
+    .filter(isObject)
+    .map((document) => ({
+      where: `rendered ${document.kind} ${at(document, "metadata", "name")}`,
+      document,
+    }));
+  const problems = objects.flatMap(({ where, document }) =>
+    schemaProblems(document).map((problem) => `${where}: ${problem}`),
+  );
+  for (const { where, document } of objects) {
+    if (at(document, "metadata", "namespace") === undefined)
+      problems.push(`${where}: no namespace`);
+    for (const container of (at(document, "spec", "template", "spec", "containers") as
+      | Json[]
+      | undefined) ?? [])
+      if (!String(at(container, "image")).includes("/"))
+        problems.push(`${where}: image ${String(at(container, "image"))} names no registry`);
+  }
+  return [...problems, ...frontDoorProblems(objects)];
+}
+
 if (import.meta.main) {
   const dir = process.argv[2] ?? join(import.meta.dirname, "..", "deploy", "kubernetes");
   const { problems, checked } = await checkKubernetes(dir);
+  const rendered = renderedProblems(dir);
+  problems.push(...(rendered ?? []));
   const name = relative(process.cwd(), dir) || ".";
   for (const problem of problems) console.error(`${name}/${problem}`);
   if (problems.length) process.exit(1);
   console.log(`check-kubernetes: ${name}: ${checked.length} objects valid (${checked.join(", ")})`);
+  console.log(
+    rendered
+      ? "check-kubernetes: kubectl kustomize renders them, valid too"
+      : "check-kubernetes: kubectl is not installed: kustomize's rendering was not checked",
+  );
 }
