@@ -36,6 +36,9 @@ case "$DIST_DIR" in
   /*) ;;
   *) fail "DIST_DIR must be an absolute path" ;;
 esac
+case "$DIST_DIR" in
+  *[!A-Za-z0-9/._@+-]*) fail "DIST_DIR may hold only letters, digits and /._@+-: '$DIST_DIR'" ;;
+esac
 
 templates=/etc/coder-auth-ui
 variables='${LISTEN_PORT} ${DIST_DIR} ${CODER_UPSTREAM} ${CODER_HOST}'
