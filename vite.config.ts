@@ -15,11 +15,12 @@ const NEW_PASSWORD =
  */
 const FORM_CODE = /src[\\/](forms[\\/](server-errors|names|fields)|components[\\/]Dialog)\./;
 /**
- * What the entry script shares with the app: Vite's preload helper, and the sign-in page's
- * messages, which the entry shows before the first frame. One chunk, so that the entry, which
- * blocks rendering, waits for one file besides itself.
+ * What the entry script shares with the app: Vite's preload helper, the sign-in page's
+ * messages, which the entry shows before the first frame, and the theme, which it sets before
+ * it. One chunk, so that the entry, which blocks rendering, waits for one file besides itself.
  */
-const ENTRY_SHARED = /(vite[\\/]preload-helper|src[\\/]session[\\/]login-messages\.)/;
+const ENTRY_SHARED =
+  /(vite[\\/]preload-helper|src[\\/]session[\\/]login-messages\.|src[\\/](app|lib)[\\/]theme\.)/;
 
 export default defineConfig({
   plugins: [react(), coderFrontDoor(), prerenderInDev(), renderBlockingEntry()],

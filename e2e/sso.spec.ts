@@ -153,7 +153,9 @@ test.describe("round trips that end on our pages by themselves", () => {
     await page.getByRole("link", { name: `Continue as ${accounts.member}` }).click();
 
     await expect(page).toHaveURL(/\/login\?message=login-type-changed-oidc$/);
-    await expect(page.getByRole("status")).toHaveText(/now signs in with single sign-on/);
+    await expect(page.getByRole("status")).toHaveText(
+      /now signs in with OpenID Connect\. Use the OpenID Connect button/,
+    );
     expect(
       (await page.context().cookies()).find((c) => c.name === "coder_session_token"),
     ).toBeUndefined();

@@ -337,17 +337,21 @@ export function decodeStruct(
     };
   }
   let firstError: string | undefined;
-  fill(out, value as Record<string, unknown>, struct, struct.name, (e) => {
+  fill(out, value as Record<string, unknown>, struct, [], (e) => {
     firstError ??= e;
   });
   return firstError === undefined ? { ok: true, value: out } : { ok: false, error: firstError };
 }
 
+/**
+ * Go names a mismatch by the innermost struct being decoded and the json path from the top
+ * (decodeState.addErrorContext): `CreateFirstUserTrialInfo.trial_info.developers`.
+ */
 function fill(
   out: GoStructValue,
   input: Record<string, unknown>,
   struct: GoStruct,
-  path: string,
+  fieldStack: readonly string[],
   report: (error: string) => void,
 ): void {
   for (const [key, raw] of Object.entries(input)) {
@@ -359,7 +363,7 @@ function fill(
       field.goType ?? (typeof field.type === "string" ? field.type : `codersdk.${field.type.name}`);
     const mismatch = () =>
       report(
-        `json: cannot unmarshal ${jsonKind(raw)} into Go struct field ${path}.${field.json} of type ${typeName}`,
+        `json: cannot unmarshal ${jsonKind(raw)} into Go struct field ${struct.name}.${[...fieldStack, field.json].join(".")} of type ${typeName}`,
       );
     if (field.type === "string") {
       if (typeof raw === "string") out[field.json] = raw;
@@ -372,7 +376,7 @@ function fill(
         out[field.json] as GoStructValue,
         raw as Record<string, unknown>,
         field.type,
-        `${path}.${field.json}`,
+        [...fieldStack, field.json],
         report,
       );
     } else {

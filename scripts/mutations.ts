@@ -300,6 +300,50 @@ const MUTATIONS: Mutation[] = [
     ["src/forms/email-pattern.test.ts"],
   ),
 
+  // The user's theme and Coder's settings navigation.
+  vitest(
+    "theme-ignores-light",
+    "src/lib/theme.ts",
+    '  if (preference.startsWith("light")) return "light";\n',
+    "",
+    ["src/lib/theme.test.ts", "src/features/session/UserTheme.test.tsx"],
+  ),
+  vitest(
+    "theme-first-frame-forgets-hint",
+    "src/app/theme.ts",
+    "showTheme(rememberedTheme() ?? DEFAULT_THEME)",
+    "showTheme(DEFAULT_THEME)",
+    ["src/features/session/UserTheme.test.tsx"],
+  ),
+  vitest(
+    "theme-stays-after-sign-out",
+    "src/features/session/useUserTheme.ts",
+    "  useLayoutEffect(() => showDefaultTheme, []);\n",
+    "",
+    ["src/features/session/UserTheme.test.tsx"],
+  ),
+  vitest(
+    "settings-nav-never-schedule",
+    "src/features/settings/settings-nav.ts",
+    'facts.enabledFeatures.has("advanced_template_scheduling")',
+    "false",
+    ["src/features/settings/settings-nav.test.ts", "src/features/settings/SettingsNav.test.tsx"],
+  ),
+  vitest(
+    "settings-nav-no-current",
+    "src/features/settings/SettingsNav.tsx",
+    'aria-current={item.href === current ? "page" : undefined}',
+    "aria-current={undefined}",
+    ["src/features/settings/SettingsNav.test.tsx"],
+  ),
+  vitest(
+    "oidc-notice-unnamed",
+    "src/session/login-messages.ts",
+    "oidcName?.trim() || DEFAULT_OIDC_NAME",
+    "DEFAULT_OIDC_NAME",
+    ["src/features/login/sso-messages.test.tsx"],
+  ),
+
   // The dead-code check.
   {
     id: "dead-export",

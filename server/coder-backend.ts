@@ -29,7 +29,7 @@ export function forwardToCoder(
   seamTag: string = SEAM_TAG,
 ): void {
   const method = req.method ?? "GET";
-  const signIn = signedOutLocation(method, req.url ?? "/", req.headers.accept, req.headers.cookie);
+  const signIn = signedOutLocation(method, req.url ?? "/", req.headers);
   if (signIn) {
     req.resume();
     res.writeHead(302, { location: signIn, "cache-control": "no-store" }).end();
@@ -53,7 +53,7 @@ export function forwardToCoder(
         return;
       }
       const type = response.headers.get("content-type") ?? "";
-      if (isPageVisit(method, req.headers.accept) && /^text\/html/i.test(type)) {
+      if (isPageVisit(method, req.headers) && /^text\/html/i.test(type)) {
         const html = injectSeam(await response.text(), seamTag);
         const headers = new Headers(response.headers);
         headers.delete("content-length");

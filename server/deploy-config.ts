@@ -258,9 +258,10 @@ map $arg_state $coder_auth_ui_sso_failed {
     default ${SSO_FAILED_PAGE};
 }
 
-# A browser's page visit: a GET asking for HTML.
-map "$request_method:$http_accept" $coder_auth_ui_page_visit {
-    "~*^GET:.*text/html" 1;
+# A browser's page visit: a GET asking for HTML that is a navigation (Sec-Fetch-Mode, where the
+# browser sends it; a script's fetch of a page says "cors" or "same-origin").
+map "$request_method:$http_sec_fetch_mode:$http_accept" $coder_auth_ui_page_visit {
+    "~*^GET:(navigate)?:.*text/html" 1;
     default 0;
 }
 
@@ -579,6 +580,7 @@ ${t}${t}# sign-in, for targets that go into ?redirect= as they are.
 ${t}${t}@coder_auth_ui_signed_out_visit {
 ${t}${t}${t}method GET
 ${t}${t}${t}header Accept *text/html*
+${t}${t}${t}expression \`{http.request.header.Sec-Fetch-Mode} in ["", "navigate"]\`
 ${t}${t}${t}not header_regexp Cookie ${caddyPathRegexp(`(?:^|;)\\s*${SESSION_COOKIE}=`)}
 ${t}${t}${t}not path_regexp ${caddyPathRegexp(`(?i)${CODER_NON_PAGE}`)}
 ${t}${t}${t}not path_regexp ${caddyPathRegexp(FILE_PATH)}

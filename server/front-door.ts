@@ -88,9 +88,22 @@ export function injectSeam(html: string, tag: string = SEAM_TAG): string {
   return `${html.slice(0, end)}${tag}${html.slice(end)}`;
 }
 
-/** A browser's page visit: a GET asking for HTML (every browser's navigation does). */
-export function isPageVisit(method: string, accept: string | undefined): boolean {
-  return method === "GET" && /text\/html/i.test(accept ?? "");
+/** What tells a page visit from a script's request, as the front doors read it. */
+export interface VisitHeaders {
+  accept?: string | string[] | undefined;
+  "sec-fetch-mode"?: string | string[] | undefined;
+}
+
+/**
+ * A browser's page visit: a GET asking for HTML that is a navigation. Browsers say so in
+ * Sec-Fetch-Mode; one too old to send it is judged by Accept alone. A script's fetch of a page
+ * (ours reads Coder's page for its CSRF token and branding) says "cors" or "same-origin".
+ */
+export function isPageVisit(method: string, headers: VisitHeaders): boolean {
+  const mode = String(headers["sec-fetch-mode"] ?? "navigate");
+  return (
+    method === "GET" && mode === "navigate" && /text\/html/i.test(String(headers.accept ?? ""))
+  );
 }
 
 /** Coder's session cookie; a browser without it is signed out for sure. */
@@ -126,10 +139,10 @@ function isCoderPagePath(pathname: string): boolean {
 export function signedOutLocation(
   method: string,
   target: string,
-  accept: string | undefined,
-  cookie: string | undefined,
+  headers: VisitHeaders & { cookie?: string | undefined },
 ): string | undefined {
-  if (!isPageVisit(method, accept)) return undefined;
+  if (!isPageVisit(method, headers)) return undefined;
+  const cookie = headers.cookie;
   if (new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`).test(cookie ?? "")) return undefined;
   if (!new RegExp(PLAIN_TARGET).test(target) || !isCoderPagePath(target)) return undefined;
   if (routeOf(target).kind !== "coder") return undefined;

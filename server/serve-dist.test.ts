@@ -14,7 +14,14 @@ import { createMockHttpServer } from "../mock/node-http.ts";
 import { SEAM_TAG } from "./front-door.ts";
 import { SECURITY_HEADERS } from "./headers.ts";
 import { chooseEncoding, startServer } from "./serve-dist.ts";
-import { extractCsrfMeta, NAVIGATION_HEADERS, rawGet, rawRequest, statusOf } from "./test-http.ts";
+import {
+  extractCsrfMeta,
+  NAVIGATION_HEADERS,
+  navigate,
+  rawGet,
+  rawRequest,
+  statusOf,
+} from "./test-http.ts";
 
 const SCRIPT = `console.log(${JSON.stringify("x".repeat(2000))});`;
 // Distinct bytes, so a test can tell which file was sent.
@@ -149,9 +156,9 @@ describe("serve-dist with the mock Coder", () => {
   });
 
   it("adds the seam script to Coder's HTML page visits only, right after <head>", async () => {
-    const visit = await get("/workspaces?tab=1", { accept: "text/html" });
+    const visit = await navigate(base, "/workspaces?tab=1");
     expect(visit.status).toBe(200);
-    const html = await visit.text();
+    const html = visit.body;
     expect(html.indexOf(SEAM_TAG)).toBe(html.toLowerCase().indexOf("<head>") + "<head>".length);
     expect(html.split(SEAM_TAG)).toHaveLength(2);
     // A script reading Coder's page for its token, and the API, are left as they are.
@@ -163,9 +170,8 @@ describe("serve-dist with the mock Coder", () => {
 
   it("sends a signed-out page visit to one of Coder's pages straight to our sign-in", async () => {
     const visit = async (target: string, headers: Record<string, string> = {}) => {
-      const res = await get(target, { accept: "text/html,application/xhtml+xml", ...headers });
-      await res.body?.cancel();
-      return res.status === 302 ? res.headers.get("location") : res.status;
+      const res = await navigate(base, target, headers);
+      return res.status === 302 ? res.headers.location : res.status;
     };
     expect(await visit("/workspaces")).toBe("/login?redirect=/workspaces");
     expect(await visit("/@admin/myws")).toBe("/login?redirect=/@admin/myws");
@@ -180,9 +186,13 @@ describe("serve-dist with the mock Coder", () => {
     expect(await visit("/@admin/myws/apps/code-server/")).not.toBe(
       "/login?redirect=/@admin/myws/apps/code-server/",
     );
-    // Not a page visit: a script's request is never redirected.
-    const fetched = await get("/workspaces", { accept: "*/*" });
-    expect(fetched.status).toBe(200);
+    // Not a page visit: a script's request is never redirected, even one asking for HTML (the
+    // app reads Coder's start page for its CSRF token and branding).
+    expect(await visit("/workspaces", { accept: "*/*" })).toBe(200);
+    const read = await get("/", { accept: "text/html", "sec-fetch-mode": "cors" });
+    expect(read.status).toBe(200);
+    expect(extractCsrfMeta(await read.text())).toBeDefined();
+    expect(await visit("/", { "sec-fetch-mode": "navigate" })).toBe("/login");
   });
 
   it("redirects near variants of our pages to the canonical path, query kept", async () => {
@@ -301,12 +311,8 @@ describe("serve-dist in front of a Coder on another port (CODER_URL)", () => {
     };
     expect((await browse("/api/v2/users/me/password", change)).status).toBe(400);
     // …with the token from Coder's page (through the proxy), it goes through.
-    // Coder's home moves a signed-in browser on to its dashboard, which carries the token.
-    const home = await browse("/", { headers: { accept: "text/html" } });
-    expect(home.status).toBe(302);
-    const page = await browse(home.headers.get("location") ?? "", {
-      headers: { accept: "text/html" },
-    });
+    // Coder's home is its dashboard's shell (it moves on in the browser), and carries the token.
+    const page = await browse("/", { headers: { accept: "text/html" } });
     expect(page.status).toBe(200);
     const token = extractCsrfMeta(await page.text()) ?? "";
     expect(token).not.toBe("");

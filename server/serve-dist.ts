@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { extname, join, relative, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createMockCoder, type MockCoder } from "../mock/coder.ts";
-import { badRequest, requestUrl } from "../mock/node-http.ts";
+import { badRequest, handleMockUpgrade, requestUrl } from "../mock/node-http.ts";
 import { type CoderBackend, forwardToCoder } from "./coder-backend.ts";
 import { createCoderProxy } from "./coder-proxy.ts";
 import { routeOf } from "./front-door.ts";
@@ -226,6 +226,15 @@ export async function startServer(options: ServeOptions = {}) {
     server.on("upgrade", (req: IncomingMessage, socket, head: Buffer) => {
       const url = requestUrl(req);
       if (url && routeOf(url.pathname).kind === "coder") proxy.upgrade(req, socket, head, url);
+      else socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+    });
+  } else if (mock) {
+    // The mock in this process answers WebSockets on Coder's paths too (the dashboard's inbox),
+    // so its page opens the socket Coder's dashboard keeps open.
+    mock.webSockets = true;
+    server.on("upgrade", (req: IncomingMessage, socket, head: Buffer) => {
+      const url = requestUrl(req);
+      if (url && routeOf(url.pathname).kind === "coder") handleMockUpgrade(mock, req, socket, head);
       else socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
     });
   }

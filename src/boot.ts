@@ -2,7 +2,10 @@
 // first, then start the app (which renders the same page over it, keeping what was typed).
 import "./app/styles.css";
 import { enableStaticPage } from "./app/static-page-controls.ts";
+import { showRememberedTheme } from "./app/theme.ts";
 
+// This script holds the first frame (scripts/render-blocking-entry.ts): the frame is in the theme.
+showRememberedTheme(window.location.pathname);
 const root = document.getElementById("root");
 enableStaticPage(root);
 

@@ -5,17 +5,21 @@
 //     installed), filled in with envsubst exactly as the README says, in a temporary prefix, as
 //     a foreground child process: no system paths written, no daemon;
 //   - Caddy with deploy/caddy/Caddyfile, when caddy is installed;
-//   - the front door's image (Containerfile), with podman, when --image is given.
+//   - the front door's image (Containerfile), with podman, when --image (--image-tls) is given.
 // The build is copied to a temporary directory and given .br/.gz siblings where it has none, so
 // that the precompressed paths are exercised whatever the build emits.
 //   node e2e/front-door/serve.ts --nginx 4311 --caddy 4312 --mock 4313 --image 4314
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, readFileSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { DEPLOY_FILES, TEMPLATE_VARIABLES } from "../../server/deploy-config.ts";
+import {
+  DEPLOY_FILES,
+  TEMPLATE_VARIABLES,
+  TLS_TEMPLATE_VARIABLES,
+} from "../../server/deploy-config.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 /** The access URL's host the suite browses (any other host, e.g. app.localhost, is Coder's). */
@@ -32,9 +36,14 @@ const ports = {
   caddy: option("--caddy"),
   image: option("--image"),
   mock: option("--mock"),
+  nginxTls: option("--nginx-tls"),
+  caddyTls: option("--caddy-tls"),
+  imageTls: option("--image-tls"),
 };
 if (!ports.mock || (!ports.nginx && !ports.caddy && !ports.image)) {
-  console.error("usage: serve.ts --mock PORT [--nginx PORT] [--caddy PORT] [--image PORT]");
+  console.error(
+    "usage: serve.ts --mock PORT [--nginx PORT] [--caddy PORT] [--nginx-tls PORT] [--caddy-tls PORT] [--image PORT] [--image-tls PORT]",
+  );
   process.exit(2);
 }
 
@@ -90,8 +99,12 @@ async function prepareDist(): Promise<string> {
 }
 
 /** envsubst with exactly the template's variables, as the README tells operators to. */
-function fillTemplate(template: string, values: Record<string, string>): string {
-  const shellFormat = TEMPLATE_VARIABLES.map((name) => `$\{${name}}`).join(" ");
+function fillTemplate(
+  template: string,
+  values: Record<string, string>,
+  variables: readonly string[],
+): string {
+  const shellFormat = variables.map((name) => `$\{${name}}`).join(" ");
   const result = spawnSync("envsubst", [shellFormat], {
     input: template,
     env: { ...process.env, ...values },
@@ -101,22 +114,64 @@ function fillTemplate(template: string, values: Record<string, string>): string 
   return result.stdout;
 }
 
-async function startNginx(port: number, dist: string, upstream: string) {
+/** A throwaway self-signed certificate for localhost (the TLS projects ignore its issuer). */
+function makeCertificate(): { cert: string; key: string } {
+  const cert = join(work, "tls-cert.pem");
+  const key = join(work, "tls-key.pem");
+  if (!existsSync(cert)) {
+    const made = spawnSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost,DNS:*.localhost",
+        "-keyout",
+        key,
+        "-out",
+        cert,
+      ],
+      { encoding: "utf8" },
+    );
+    if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
+  }
+  return { cert, key };
+}
+
+async function startNginx(port: number, dist: string, upstream: string, tls = false) {
   const brotli = existsSync(BROTLI_MODULE);
-  const prefix = join(work, "nginx");
+  const name = tls ? "nginx-tls" : "nginx";
+  const prefix = join(work, name);
   await mkdir(join(prefix, "conf.d"), { recursive: true });
-  const template = await readFile(
-    join(root, brotli ? DEPLOY_FILES.nginxBrotli : DEPLOY_FILES.nginx),
-    "utf8",
-  );
+  const file = tls
+    ? brotli
+      ? DEPLOY_FILES.nginxTlsBrotli
+      : DEPLOY_FILES.nginxTls
+    : brotli
+      ? DEPLOY_FILES.nginxBrotli
+      : DEPLOY_FILES.nginx;
+  const template = await readFile(join(root, file), "utf8");
+  const certificate = tls ? makeCertificate() : undefined;
   await writeFile(
     join(prefix, "conf.d", "coder-auth-ui.conf"),
-    fillTemplate(template, {
-      LISTEN_PORT: String(port),
-      DIST_DIR: dist,
-      CODER_UPSTREAM: upstream,
-      CODER_HOST: CODER_HOST,
-    }),
+    fillTemplate(
+      template,
+      {
+        LISTEN_PORT: String(port),
+        DIST_DIR: dist,
+        CODER_UPSTREAM: upstream,
+        CODER_HOST: CODER_HOST,
+        ...(certificate ? { TLS_CERT_FILE: certificate.cert, TLS_KEY_FILE: certificate.key } : {}),
+      },
+      tls ? TLS_TEMPLATE_VARIABLES : TEMPLATE_VARIABLES,
+    ),
   );
   // The main context an operator's nginx.conf provides, reduced to what a test run needs.
   await writeFile(
@@ -151,14 +206,18 @@ http {
   const args = ["-p", `${prefix}/`, "-c", `${prefix}/nginx.conf`, "-e", `${prefix}/error.log`];
   const check = spawnSync("nginx", [...args, "-t"], { encoding: "utf8" });
   if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
-  start("nginx", "nginx", args);
-  console.log(`[front-door] nginx${brotli ? " (with Brotli)" : ""} on :${port} → ${upstream}`);
+  start(name, "nginx", args);
+  console.log(`[front-door] ${name}${brotli ? " (with Brotli)" : ""} on :${port} → ${upstream}`);
 }
 
-async function startCaddy(port: number, dist: string, upstream: string) {
-  const home = join(work, "caddy");
+async function startCaddy(port: number, dist: string, upstream: string, tls = false) {
+  const name = tls ? "caddy-tls" : "caddy";
+  const home = join(work, name);
   await mkdir(home, { recursive: true });
-  start("caddy", "caddy", ["run", "--config", DEPLOY_FILES.caddy, "--adapter", "caddyfile"], {
+  const certificate = tls ? makeCertificate() : undefined;
+  const config = tls ? DEPLOY_FILES.caddyTls : DEPLOY_FILES.caddy;
+  start(name, "caddy", ["run", "--config", config, "--adapter", "caddyfile"], {
+    ...(certificate ? { TLS_CERT_FILE: certificate.cert, TLS_KEY_FILE: certificate.key } : {}),
     LISTEN_PORT: String(port),
     DIST_DIR: dist,
     CODER_UPSTREAM: upstream,
@@ -167,22 +226,39 @@ async function startCaddy(port: number, dist: string, upstream: string) {
     XDG_DATA_HOME: join(home, "data"),
     XDG_CONFIG_HOME: join(home, "config"),
   });
-  console.log(`[front-door] caddy on :${port} → ${upstream}`);
+  console.log(`[front-door] ${name} on :${port} → ${upstream}`);
 }
 
 /**
  * The image (Containerfile, built by `npm run image:build`) run as the README and the Kubernetes
  * manifests run it: read-only root filesystem, /tmp the only writable place, its own non-root
- * user, no capabilities. `podman run` stays in the foreground as the child; stopping it stops
- * and removes the container.
+ * user, no capabilities; with `tls`, the throwaway certificate mounted and named in
+ * TLS_CERT_FILE/TLS_KEY_FILE. `podman run` stays in the foreground as the child; stopping it
+ * stops and removes the container.
  */
-async function startImage(port: number, upstream: string) {
+async function startImage(port: number, upstream: string, tls = false) {
   const image = process.env.IMAGE ?? "localhost/coder-auth-ui:latest";
   const name = `coder-auth-ui-front-door-${port}`;
   const podman = join(root, "scripts", "podman.sh");
+  const tlsOptions: string[] = [];
+  if (tls) {
+    // A folder of its own that the container's user (uid 10001) can read.
+    const certificate = makeCertificate();
+    const dir = join(work, "image-tls");
+    await mkdir(dir, { recursive: true });
+    await cp(certificate.cert, join(dir, "tls.crt"));
+    await cp(certificate.key, join(dir, "tls.key"));
+    await chmod(dir, 0o755);
+    await chmod(join(dir, "tls.key"), 0o644);
+    tlsOptions.push(
+      `--volume=${dir}:/etc/coder-auth-ui/tls:ro`,
+      "--env=TLS_CERT_FILE=/etc/coder-auth-ui/tls/tls.crt",
+      "--env=TLS_KEY_FILE=/etc/coder-auth-ui/tls/tls.key",
+    );
+  }
   // A container left by a run that was killed would hold the port.
   spawnSync("bash", [podman, "rm", "--force", "--ignore", name], { stdio: "ignore" });
-  start("image", "bash", [
+  start(tls ? "image-tls" : "image", "bash", [
     podman,
     "run",
     "--rm",
@@ -195,16 +271,24 @@ async function startImage(port: number, upstream: string) {
     `--env=LISTEN_PORT=${port}`,
     `--env=CODER_UPSTREAM=${upstream}`,
     `--env=CODER_HOST=${CODER_HOST}`,
+    ...tlsOptions,
     image,
   ]);
-  console.log(`[front-door] image ${image} on :${port} → ${upstream}`);
+  console.log(`[front-door] image${tls ? " (TLS)" : ""} ${image} on :${port} → ${upstream}`);
 }
 
-/** Waits until a server on the port answers at all (up to 30 s, or as many as given). */
+/** Waits until a server on the port accepts connections (up to 30 s, or as many as given). */
 async function ready(port: number, seconds = 30) {
+  const { connect } = await import("node:net");
   for (let i = 0; i < seconds * 10; i++) {
     try {
-      await fetch(`http://127.0.0.1:${port}/login`, { signal: AbortSignal.timeout(1000) });
+      await new Promise<void>((done, fail) => {
+        const socket = connect(port, "127.0.0.1", () => {
+          socket.end();
+          done();
+        });
+        socket.on("error", fail);
+      });
       return;
     } catch {
       await new Promise((done) => setTimeout(done, 100));
@@ -222,10 +306,22 @@ try {
     await startCaddy(ports.caddy, dist, upstream);
     await ready(ports.caddy);
   }
+  if (ports.caddyTls) {
+    await startCaddy(ports.caddyTls, dist, upstream, true);
+    await ready(ports.caddyTls);
+  }
+  if (ports.nginxTls) {
+    await startNginx(ports.nginxTls, dist, upstream, true);
+    await ready(ports.nginxTls);
+  }
   if (ports.image) {
     await startImage(ports.image, upstream);
-    // A container's first start copies the image (vfs storage): slower than a process.
+    // A container's first start sets up its storage: slower than a process.
     await ready(ports.image, 120);
+  }
+  if (ports.imageTls) {
+    await startImage(ports.imageTls, upstream, true);
+    await ready(ports.imageTls, 120);
   }
   await ready(ports.mock);
   if (ports.nginx) await startNginx(ports.nginx, dist, upstream);

@@ -133,3 +133,23 @@ export type ExternalAuthDevice = Infer<typeof ExternalAuthDevice>;
 
 /** codersdk.OAuth2DeviceFlowCallbackResponse: the GitHub callback's 200 in device mode. */
 export const OAuth2DeviceFlowCallbackResponse = object({ redirect_url: string });
+
+/**
+ * codersdk.UserAppearanceSettings (GET /users/me/appearance). `theme_preference` is "" until the
+ * user picks one; newer Coders add `theme_mode` ("sync" follows the system) and more fields.
+ */
+export const UserAppearanceSettings = object({
+  theme_preference: withDefault(string, ""),
+  theme_mode: optional(string),
+});
+export type UserAppearanceSettings = Infer<typeof UserAppearanceSettings>;
+
+/** codersdk.Feature, as far as the settings navigation asks. */
+const Feature = object({ enabled: withDefault(boolean, false) });
+
+/** codersdk.Entitlements (GET /entitlements): which licensed features are on. */
+export const Entitlements = object({ features: withDefault(record(Feature), {}) });
+export type Entitlements = Infer<typeof Entitlements>;
+
+/** GET /experiments: the enabled experiments' names. */
+export const Experiments = array(string);

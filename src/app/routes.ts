@@ -5,10 +5,12 @@ import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { loginTypeQuery } from "../api/account.ts";
 import { appearanceQuery } from "../api/appearance.ts";
 import { csrfTokenQuery } from "../api/csrf.ts";
+import { entitlementsQuery, experimentsQuery } from "../api/deployment.ts";
 import { permissionsQuery } from "../api/permissions.ts";
-import { authMethodsQuery, meQuery } from "../api/session.ts";
+import { authMethodsQuery, buildInfoQuery, meQuery } from "../api/session.ts";
 import { hasSessionHint } from "../api/session-hint.ts";
 import { firstUserQuery } from "../api/setup.ts";
+import { userAppearanceQuery } from "../api/user-appearance.ts";
 import { backFromSilentRoundTrip } from "../sso/round-trip.ts";
 import { APP_REDIRECTS, type AppPage } from "./owned-routes.ts";
 
@@ -103,6 +105,8 @@ function prefetchSession(queryClient: QueryClient) {
     void queryClient.prefetchQuery(permissionsQuery());
     // The deployment's banners, so they are in place when the page first renders.
     void queryClient.prefetchQuery(appearanceQuery());
+    // The user's theme, so the page first renders in it.
+    void queryClient.prefetchQuery(userAppearanceQuery());
   };
   if (early) startSignedInData();
   void queryClient.ensureQueryData(meQuery()).then(
@@ -112,6 +116,19 @@ function prefetchSession(queryClient: QueryClient) {
     // The guard reads the same query and shows the failure.
     () => undefined,
   );
+}
+
+/**
+ * What Coder's account settings navigation depends on (features/settings/SettingsNav.tsx), and
+ * the user's theme: started, and settled (never rejects) once all have answered.
+ */
+function settingsFrameData(queryClient: QueryClient): Promise<unknown> {
+  return Promise.allSettled([
+    queryClient.ensureQueryData(userAppearanceQuery()),
+    queryClient.ensureQueryData(entitlementsQuery()),
+    queryClient.ensureQueryData(experimentsQuery()),
+    queryClient.ensureQueryData(buildInfoQuery()),
+  ]);
 }
 
 /** The signed-in pages' frame (header, navigation, sign-out), loaded with the first of them. */
@@ -146,9 +163,18 @@ export const pages: Readonly<Record<AppPage, PageRoute | null>> = {
       signedIn: true,
       prefetch: (queryClient) => {
         // Alongside the guard's `users/me`, not after it.
-        if (hasSessionHint()) void queryClient.prefetchQuery(loginTypeQuery());
+        if (hasSessionHint()) {
+          void queryClient.prefetchQuery(loginTypeQuery());
+          void settingsFrameData(queryClient);
+        }
         void queryClient.prefetchQuery(authMethodsQuery());
       },
+      // The first frame in the user's theme rather than the one this browser remembered, and
+      // with the settings navigation's pages all there.
+      layoutData: (queryClient) =>
+        queryClient
+          .ensureQueryData(meQuery())
+          .then((user) => (user ? settingsFrameData(queryClient) : undefined)),
     },
   ),
   "/setup": page(async () => (await import("../features/setup/SetupPage.tsx")).SetupPage, {

@@ -19,7 +19,8 @@ export const loginMessages = {
   },
   "login-type-changed-oidc": {
     tone: "success",
-    text: "Your account now signs in with single sign-on. Use the single sign-on button to sign in.",
+    // {oidc}: the provider's button text as the deployment sets it (loginMessage).
+    text: "Your account now signs in with {oidc}. Use the {oidc} button to sign in.",
   },
   "signed-out": { tone: "info", text: "You have signed out." },
   "session-expired": { tone: "info", text: "Your session has ended. Sign in again to continue." },
@@ -87,9 +88,22 @@ export function loginMessageId(value: string | null): LoginMessageId | undefined
   return coderTexts.find(([text]) => text.test(value))?.[1];
 }
 
-export function loginMessage(id: string | null) {
+/** Coder's name for an OpenID Connect provider whose button says nothing else. */
+const DEFAULT_OIDC_NAME = "OpenID Connect";
+
+/**
+ * The notice `/login?message=<id>` shows. `oidcName`: the OpenID Connect button's text, when the
+ * deployment's sign-in methods are known (the entry script, which runs before they are, names
+ * Coder's default until the app takes over).
+ */
+export function loginMessage(
+  id: string | null,
+  oidcName?: string,
+): { tone: AlertTone; text: string } | undefined {
   const known = loginMessageId(id);
-  return known ? loginMessages[known] : undefined;
+  if (!known) return undefined;
+  const { tone, text } = loginMessages[known];
+  return { tone, text: text.replaceAll("{oidc}", oidcName?.trim() || DEFAULT_OIDC_NAME) };
 }
 
 /** State other pages may pass when sending someone to `/login` (kept out of the URL). */
