@@ -25,7 +25,11 @@ if [ ! -s "$tar" ]; then
   echo "container-base: making $tar with mmdebstrap (once; reused afterwards)"
   # Slim like Debian's official image: no manuals, documentation or translations (smaller, so
   # every vfs layer copy is faster), apt's lists dropped.
+  # unsafe-io: no fsync for every unpacked file (the result is a tarball, made again if lost);
+  # on a busy machine this is most of the time.
   mmdebstrap --variant=minbase --quiet \
+    --dpkgopt='force-unsafe-io' \
+    --aptopt='Acquire::Languages "none"' \
     --dpkgopt='path-exclude=/usr/share/man/*' \
     --dpkgopt='path-exclude=/usr/share/info/*' \
     --dpkgopt='path-exclude=/usr/share/doc/*' \
