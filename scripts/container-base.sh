@@ -20,6 +20,7 @@ if "$here/podman.sh" image exists "$image"; then
   exit 0
 fi
 
+started=$(date +%s)
 tar="$cache/debian-bookworm-slim.tar"
 if [ ! -s "$tar" ]; then
   echo "container-base: making $tar with mmdebstrap (once; reused afterwards)"
@@ -43,3 +44,4 @@ if [ ! -s "$tar" ]; then
 fi
 echo "container-base: importing $tar as $image"
 "$here/podman.sh" import --quiet --change 'CMD ["bash"]' "$tar" "$image" >/dev/null
+echo "container-base: $image ready in $(($(date +%s) - started)) s"
