@@ -4,13 +4,14 @@
 //   - Debian's nginx with deploy/nginx's template (the Brotli variant when the module is
 //     installed), filled in with envsubst exactly as the README says, in a temporary prefix, as
 //     a foreground child process: no system paths written, no daemon;
-//   - Caddy with deploy/caddy/Caddyfile, when caddy is installed.
+//   - Caddy with deploy/caddy/Caddyfile, when caddy is installed;
+//   - the front door's image (Containerfile), with podman, when --image (--image-tls) is given.
 // The build is copied to a temporary directory and given .br/.gz siblings where it has none, so
 // that the precompressed paths are exercised whatever the build emits.
-//   node e2e/front-door/serve.ts --nginx 4311 --caddy 4312 --mock 4313
+//   node e2e/front-door/serve.ts --nginx 4311 --caddy 4312 --mock 4313 --image 4314
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, readFileSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
@@ -33,13 +34,15 @@ function option(name: string): number | undefined {
 const ports = {
   nginx: option("--nginx"),
   caddy: option("--caddy"),
+  image: option("--image"),
   mock: option("--mock"),
   nginxTls: option("--nginx-tls"),
   caddyTls: option("--caddy-tls"),
+  imageTls: option("--image-tls"),
 };
-if (!ports.mock || (!ports.nginx && !ports.caddy)) {
+if (!ports.mock || (!ports.nginx && !ports.caddy && !ports.image)) {
   console.error(
-    "usage: serve.ts --mock PORT [--nginx PORT] [--caddy PORT] [--nginx-tls PORT] [--caddy-tls PORT]",
+    "usage: serve.ts --mock PORT [--nginx PORT] [--caddy PORT] [--nginx-tls PORT] [--caddy-tls PORT] [--image PORT] [--image-tls PORT]",
   );
   process.exit(2);
 }
@@ -226,10 +229,58 @@ async function startCaddy(port: number, dist: string, upstream: string, tls = fa
   console.log(`[front-door] ${name} on :${port} → ${upstream}`);
 }
 
-/** Waits until a server on the port accepts connections (up to 30 s). */
-async function ready(port: number) {
+/**
+ * The image (Containerfile, built by `npm run image:build`) run as the README and the Kubernetes
+ * manifests run it: read-only root filesystem, /tmp the only writable place, its own non-root
+ * user, no capabilities; with `tls`, the throwaway certificate mounted and named in
+ * TLS_CERT_FILE/TLS_KEY_FILE. `podman run` stays in the foreground as the child; stopping it
+ * stops and removes the container.
+ */
+async function startImage(port: number, upstream: string, tls = false) {
+  const image = process.env.IMAGE ?? "localhost/coder-auth-ui:latest";
+  const name = `coder-auth-ui-front-door-${port}`;
+  const podman = join(root, "scripts", "podman.sh");
+  const tlsOptions: string[] = [];
+  if (tls) {
+    // A folder of its own that the container's user (uid 10001) can read.
+    const certificate = makeCertificate();
+    const dir = join(work, "image-tls");
+    await mkdir(dir, { recursive: true });
+    await cp(certificate.cert, join(dir, "tls.crt"));
+    await cp(certificate.key, join(dir, "tls.key"));
+    await chmod(dir, 0o755);
+    await chmod(join(dir, "tls.key"), 0o644);
+    tlsOptions.push(
+      `--volume=${dir}:/etc/coder-auth-ui/tls:ro`,
+      "--env=TLS_CERT_FILE=/etc/coder-auth-ui/tls/tls.crt",
+      "--env=TLS_KEY_FILE=/etc/coder-auth-ui/tls/tls.key",
+    );
+  }
+  // A container left by a run that was killed would hold the port.
+  spawnSync("bash", [podman, "rm", "--force", "--ignore", name], { stdio: "ignore" });
+  start(tls ? "image-tls" : "image", "bash", [
+    podman,
+    "run",
+    "--rm",
+    `--name=${name}`,
+    "--network=host",
+    "--read-only",
+    "--tmpfs=/tmp:rw,size=64m,mode=1777",
+    "--cap-drop=ALL",
+    "--security-opt=no-new-privileges",
+    `--env=LISTEN_PORT=${port}`,
+    `--env=CODER_UPSTREAM=${upstream}`,
+    `--env=CODER_HOST=${CODER_HOST}`,
+    ...tlsOptions,
+    image,
+  ]);
+  console.log(`[front-door] image${tls ? " (TLS)" : ""} ${image} on :${port} → ${upstream}`);
+}
+
+/** Waits until a server on the port accepts connections (up to 30 s, or as many as given). */
+async function ready(port: number, seconds = 30) {
   const { connect } = await import("node:net");
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < seconds * 10; i++) {
     try {
       await new Promise<void>((done, fail) => {
         const socket = connect(port, "127.0.0.1", () => {
@@ -262,6 +313,15 @@ try {
   if (ports.nginxTls) {
     await startNginx(ports.nginxTls, dist, upstream, true);
     await ready(ports.nginxTls);
+  }
+  if (ports.image) {
+    await startImage(ports.image, upstream);
+    // A container's first start sets up its storage: slower than a process.
+    await ready(ports.image, 120);
+  }
+  if (ports.imageTls) {
+    await startImage(ports.imageTls, upstream, true);
+    await ready(ports.imageTls, 120);
   }
   await ready(ports.mock);
   if (ports.nginx) await startNginx(ports.nginx, dist, upstream);
