@@ -1,6 +1,8 @@
 // The deployment configs, rendered from the one list of owned routes (src/app/owned-routes.ts)
 // and the front door's rules (./front-door.ts, ./headers.ts). scripts/generate-deploy.ts writes
 // them to deploy/; a test fails when the committed files and this rendering disagree.
+
+import { VERSION_FILE } from "../scripts/build-version.ts";
 import { APP_PAGES, APP_REDIRECTS, ASSET_PREFIX } from "../src/app/owned-routes.ts";
 import {
   CODER_NON_PAGE,
@@ -40,6 +42,9 @@ export const TLS_TEMPLATE_VARIABLES = [
   "TLS_CERT_FILE",
   "TLS_KEY_FILE",
 ] as const;
+
+/** The build's files whose names do not change from build to build: never cached for good. */
+const STABLE_FILES = [SEAM_SCRIPT_PATH, VERSION_FILE];
 
 /** Health of the front door itself (probes, the image's HEALTHCHECK), on the access URL's host. */
 export const HEALTH_PATH = `${ASSET_PREFIX}health`;
@@ -337,12 +342,15 @@ ${redirects}
     # Another case or trailing slashes: the canonical path, query kept.
 ${variants}
 
-    # The seam script: a stable name that Coder's pages ask for, so revalidated on every use.
-    location = ${SEAM_SCRIPT_PATH} {
+    # The build's files with stable names (the seam script Coder's pages ask for, the version
+    # file): revalidated on every use.
+${STABLE_FILES.map(
+  (file) => `    location = ${file} {
 ${nginxHeaders(i2, tls)}
         add_header Cache-Control "${PAGE_CACHE}" always;
 ${nginxCompression(i2, brotli)}
-    }
+    }`,
+).join("\n")}
 
     # The build's files, content-hashed: cached for good, precompressed, never a source map.
     location ^~ ${ASSET_PREFIX} {
@@ -514,8 +522,10 @@ ${Object.entries(APP_REDIRECTS)
   )
   .join("\n")}
 
-${t}${t}# The seam script: a stable name that Coder's pages would ask for, revalidated on every use.
-${t}${t}handle ${SEAM_SCRIPT_PATH} {
+${t}${t}# The build's files with stable names (the seam script, the version file): revalidated on
+${t}${t}# every use.
+${t}${t}@coder_auth_ui_stable path ${STABLE_FILES.join(" ")}
+${t}${t}handle @coder_auth_ui_stable {
 ${t}${t}${t}import coder_auth_ui_headers
 ${t}${t}${t}header Cache-Control "${PAGE_CACHE}"
 ${t}${t}${t}header Vary "Accept-Encoding"

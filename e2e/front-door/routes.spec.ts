@@ -61,12 +61,18 @@ test("other paths are Coder's: no headers of ours, and never our page", async ({
   }
 });
 
-test("the seam script is served from the build, revalidated on every use", async ({ request }) => {
-  const res = await request.get(SEAM_SCRIPT_PATH);
-  expect(res.status()).toBe(200);
-  expect(res.headers()["content-type"]).toMatch(/javascript/);
-  expect(res.headers()["cache-control"]).toBe("no-cache");
-  expect(await res.text()).toContain("coder-auth-ui.session");
+test("the files with stable names are served from the build, revalidated on every use", async ({
+  request,
+}) => {
+  const seam = await request.get(SEAM_SCRIPT_PATH);
+  expect(seam.status()).toBe(200);
+  expect(seam.headers()["content-type"]).toMatch(/javascript/);
+  expect(seam.headers()["cache-control"]).toBe("no-cache");
+  expect(await seam.text()).toContain("coder-auth-ui.session");
+  const version = await request.get("/auth-ui/version.json");
+  expect(version.status()).toBe(200);
+  expect(version.headers()["cache-control"]).toBe("no-cache");
+  expect((await version.json()).version).toMatch(/^\d+\.\d+\.\d+/);
 });
 
 test("the front door's health check answers on the access URL's host", async ({ request }) => {
