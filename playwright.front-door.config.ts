@@ -28,6 +28,8 @@ const NGINX_TLS_PORT = NGINX_PORT + 3;
 const CADDY_TLS_PORT = NGINX_PORT + 4;
 /** Over HTTPS (a throwaway certificate serve.ts makes): the specs about TLS only. */
 const TLS_SPECS = /tls\.spec\.ts$/;
+/** The operator's smoke check runs over HTTPS too. */
+const HTTPS_SPECS = [TLS_SPECS, /check-deployment\.spec\.ts$/];
 /** What only a front door that adds the seam script to Coder's pages can do (not Caddy). */
 const SEAM_SCRIPT_SPECS = /seam-script\.spec\.ts$/;
 const withCaddy = installed("caddy");
@@ -75,7 +77,7 @@ export default defineConfig<object, WorkerOptions>({
       : []),
     {
       name: "nginx-tls",
-      testMatch: TLS_SPECS,
+      testMatch: HTTPS_SPECS,
       use: {
         ...devices["Desktop Chrome"],
         baseURL: `https://localhost:${NGINX_TLS_PORT}`,
@@ -87,7 +89,7 @@ export default defineConfig<object, WorkerOptions>({
       ? [
           {
             name: "caddy-tls",
-            testMatch: TLS_SPECS,
+            testMatch: HTTPS_SPECS,
             use: {
               ...devices["Desktop Chrome"],
               baseURL: `https://localhost:${CADDY_TLS_PORT}`,
@@ -112,7 +114,7 @@ export default defineConfig<object, WorkerOptions>({
           },
           {
             name: "image-tls",
-            testMatch: TLS_SPECS,
+            testMatch: HTTPS_SPECS,
             use: {
               ...devices["Desktop Chrome"],
               baseURL: `https://localhost:${IMAGE_PORT + 1}`,

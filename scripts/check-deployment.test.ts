@@ -34,7 +34,8 @@ type Break =
   | "seam script missing"
   | "no build version header"
   | "no HSTS"
-  | "our page for Coder's";
+  | "our page for Coder's"
+  | "signed out let through";
 
 const OUR_PAGE = `<!doctype html><html><head><meta name="generator" content="coder-auth-ui 0.1.0" />
 <script type="module" blocking="render" src="/auth-ui/index-AbC123.js"></script>
@@ -117,6 +118,16 @@ function frontDoor(broken: Set<Break>) {
         .end('{"version":"v2.30.1","external_url":"https://github.com/coder/coder"}');
       return;
     }
+    // The door's own redirect for a signed-out page visit (no query, no session cookie).
+    if (
+      url.pathname === "/workspaces" &&
+      url.search === "" &&
+      !broken.has("signed out let through") &&
+      !String(req.headers.cookie ?? "").includes("coder_session_token=")
+    ) {
+      res.writeHead(302, { ...hsts, Location: "/login?redirect=/workspaces" }).end();
+      return;
+    }
     if (broken.has("our page for Coder's")) {
       res.writeHead(200, { ...ours, "Content-Type": "text/html; charset=utf-8" }).end(OUR_PAGE);
       return;
@@ -181,11 +192,19 @@ describe("check-deployment against a plain-http front door", () => {
     ],
     [
       "seam missing",
-      [`GET /workspaces: expected Coder's HTML with ${SEAM_TAG} once, got a page without it`],
+      [
+        `GET /workspaces?check-deployment: expected Coder's HTML with ${SEAM_TAG} once, got a page without it`,
+      ],
     ],
     [
       "seam twice",
-      [`GET /workspaces: expected Coder's HTML with ${SEAM_TAG} once, got it 2 times`],
+      [
+        `GET /workspaces?check-deployment: expected Coder's HTML with ${SEAM_TAG} once, got it 2 times`,
+      ],
+    ],
+    [
+      "signed out let through",
+      ["GET /workspaces (signed out): expected 302 to /login?redirect=/workspaces, got 200"],
     ],
     ["seam script missing", ["GET /auth-ui/coder-seam.js: expected 200, got 404"]],
     [
@@ -223,9 +242,9 @@ describe("check-deployment against a plain-http front door", () => {
     [
       "our page for Coder's",
       [
-        "GET /workspaces: expected Coder's page, got ours",
-        `GET /workspaces: expected Coder's HTML with ${SEAM_TAG} once, got a page without it`,
-        "GET /: expected Coder's page, got ours",
+        "GET /workspaces?check-deployment: expected Coder's page, got ours",
+        `GET /workspaces?check-deployment: expected Coder's HTML with ${SEAM_TAG} once, got a page without it`,
+        "GET /templates?check-deployment: expected Coder's page, got ours",
       ],
     ],
     [
@@ -264,7 +283,7 @@ describe("check-deployment against a plain-http front door", () => {
         ),
       ).toBe(1);
       expect(err).toEqual([
-        `FAIL GET /workspaces: expected Coder's HTML with ${SEAM_TAG} once, got a page without it`,
+        `FAIL GET /workspaces?check-deployment: expected Coder's HTML with ${SEAM_TAG} once, got a page without it`,
         expect.stringMatching(/^check-deployment: 1 of \d+ checks failed against /),
       ]);
     } finally {
@@ -379,6 +398,14 @@ describe("check-deployment over https (a throwaway certificate)", () => {
           (p) => `GET ${p}: expected Strict-Transport-Security with a max-age (https), got none`,
         ),
         "GET /workspaces: expected Strict-Transport-Security with a max-age (https), got none",
+      ]);
+      // A front door that cannot add the seam (Caddy) is checked for Coder's HTML as it is.
+      broken.delete("no HSTS");
+      broken.add("seam missing");
+      expect((await checkDeployment(base, { insecure: true, noSeam: true })).failures).toEqual([]);
+      broken.delete("seam missing");
+      expect((await checkDeployment(base, { insecure: true, noSeam: true })).failures).toEqual([
+        `GET /workspaces?check-deployment: expected Coder's HTML as it is (--no-seam), got ${SEAM_TAG} 1 times`,
       ]);
     } finally {
       broken.delete("no HSTS");

@@ -1,20 +1,22 @@
 // A smoke check for a real deployment: our pages in front of a real Coder, through whichever
 // front door (nginx, Caddy, the image). It asks only what any browser may ask, signed out, and
 // uses nothing from the mock.
-//   npm run check-deployment -- https://coder.example.com [--insecure]
+//   npm run check-deployment -- https://coder.example.com [--insecure] [--no-seam]
 // One line per failure (what was expected, what came), a summary, exit 1 on any failure (2 when
 // the command itself was wrong). --insecure accepts a certificate nobody vouches for (a
-// throwaway one in a test); never use it to judge a production deployment's TLS.
+// throwaway one in a test); never use it to judge a production deployment's TLS. --no-seam is
+// for a Caddy front door, which cannot add the seam script to Coder's pages (README, "What your
+// users see"): the script's absence is then expected, not a failure.
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { SSO_CALLBACK_PATHS } from "../server/front-door.ts";
+import { SEAM_SCRIPT_PATH, SEAM_TAG, SSO_CALLBACK_PATHS } from "../server/front-door.ts";
 import { SECURITY_HEADERS } from "../server/headers.ts";
 import { APP_PAGES, APP_REDIRECTS, ASSET_PREFIX } from "../src/app/owned-routes.ts";
 import { GENERATOR, VERSION_FILE } from "./build-version.ts";
 
-/** The tag the front door adds to Coder's HTML (the seam between the two apps). */
-export const SEAM_TAG = `<script defer src="${ASSET_PREFIX}coder-seam.js"></script>`;
-const SEAM_SCRIPT = `${ASSET_PREFIX}coder-seam.js`;
+export { SEAM_TAG };
+
+const SEAM_SCRIPT = SEAM_SCRIPT_PATH;
 
 /** What a browser's page visit accepts. */
 const PAGE_VISIT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
@@ -24,6 +26,8 @@ export interface CheckOptions {
   insecure?: boolean;
   /** Per request. */
   timeoutMs?: number;
+  /** The front door cannot add the seam script (Caddy): expect Coder's HTML without it. */
+  noSeam?: boolean;
 }
 
 export interface CheckReport {
@@ -247,8 +251,21 @@ export async function checkDeployment(
     );
   }
 
-  // Coder's pages pass through, and leave with the seam.
-  const coderPages = ["/workspaces", "/"];
+  // A signed-out visit to one of Coder's pages goes to our sign-in at the door.
+  const signedOut = await get("/workspaces", PAGE_VISIT);
+  if (signedOut) {
+    const where = header(signedOut, "location") ?? "";
+    expect(
+      signedOut.status === 302 && /^\/login\?redirect=(?:\/|%2F)workspaces$/i.test(where),
+      () =>
+        `GET /workspaces (signed out): expected 302 to /login?redirect=/workspaces, got ${signedOut.status}${where ? ` to ${where}` : ""}`,
+    );
+    hsts("/workspaces", signedOut);
+  }
+
+  // Coder's pages pass through, and leave with the seam. With a query the door leaves a visit to
+  // Coder's dashboard (which then moves to sign in by itself), so Coder's HTML is seen.
+  const coderPages = ["/workspaces?check-deployment", "/templates?check-deployment"];
   let seamSeen: string | undefined;
   for (const path of coderPages) {
     const answer = await get(path, PAGE_VISIT);
@@ -260,13 +277,13 @@ export async function checkDeployment(
     if (!ok) continue;
     // Not ours. (Its headers are Coder's business: the mock's stand-in happens to send ours.)
     expect(!isOurs(answer), () => `GET ${path}: expected Coder's page, got ours`);
-    if (path === "/workspaces") hsts(path, answer);
     if (seamSeen === undefined && answer.status === 200) {
       const count = answer.body.split(SEAM_TAG).length - 1;
-      expect(
-        count === 1,
-        () =>
-          `GET ${path}: expected Coder's HTML with ${SEAM_TAG} once, got ${count === 0 ? "a page without it" : `it ${count} times`}`,
+      const wanted = options.noSeam ? 0 : 1;
+      expect(count === wanted, () =>
+        options.noSeam
+          ? `GET ${path}: expected Coder's HTML as it is (--no-seam), got ${SEAM_TAG} ${count} times`
+          : `GET ${path}: expected Coder's HTML with ${SEAM_TAG} once, got ${count === 0 ? "a page without it" : `it ${count} times`}`,
       );
       seamSeen = path;
     }
@@ -374,7 +391,8 @@ function summary(url: string, report: CheckReport): string {
     : `check-deployment: ${report.failures.length} of ${report.checks} checks failed against ${url}${running}`;
 }
 
-const USAGE = "usage: npm run check-deployment -- <https://front-door.example> [--insecure]";
+const USAGE =
+  "usage: npm run check-deployment -- <https://front-door.example> [--insecure] [--no-seam]";
 
 /** The command line: returns the exit status. */
 export async function main(
@@ -383,7 +401,8 @@ export async function main(
   err = console.error,
 ): Promise<number> {
   const insecure = args.includes("--insecure");
-  const rest = args.filter((arg) => arg !== "--insecure");
+  const noSeam = args.includes("--no-seam");
+  const rest = args.filter((arg) => arg !== "--insecure" && arg !== "--no-seam");
   const [url, ...extra] = rest;
   if (!url || extra.length > 0 || url.startsWith("-")) {
     err(USAGE);
@@ -400,7 +419,7 @@ export async function main(
     err(`check-deployment: expected the front door's origin (http or https, no path), got ${url}`);
     return 2;
   }
-  const report = await checkDeployment(base.origin, { insecure });
+  const report = await checkDeployment(base.origin, { insecure, noSeam });
   for (const line of report.failures) err(`FAIL ${line}`);
   (report.failures.length ? err : out)(summary(base.origin, report));
   return report.failures.length ? 1 : 0;
