@@ -3,7 +3,14 @@
 // frame, so that coming from Coder's settings doesn't flash another theme. The signed-out pages
 // show Coder's default theme and mark, as Coder's own sign-in page does.
 import type { Page } from "@playwright/test";
-import { accounts, expect, expectNoAxeViolations, signIn, test } from "./fixtures.ts";
+import {
+  accounts,
+  CODER_OWN_PAGES,
+  expect,
+  expectNoAxeViolations,
+  signIn,
+  test,
+} from "./fixtures.ts";
 
 /** styles.css's page backgrounds. */
 const DARK_BG = "#0b0f19";
@@ -87,7 +94,7 @@ test.describe("Coder's account settings navigation", () => {
     await nav.getByRole("link", { name: "Account" }).click();
     await expect(page).toHaveURL(/\/settings\/account$/);
     // Coder's page (the mock's stand-in for it), in a new document.
-    await expect(page.getByText("This page stands in for Coder's dashboard.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: CODER_OWN_PAGES })).toBeVisible();
     expect(
       await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
     ).toBeUndefined();
@@ -167,7 +174,7 @@ test.describe("the user's theme", () => {
     // Back from Coder's settings (a full page load), as after changing a setting there.
     await settingsNav(page).getByRole("link", { name: "Appearance" }).click();
     await expect(page).toHaveURL(/\/settings\/appearance$/);
-    await expect(page.getByText("This page stands in for Coder's dashboard.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: CODER_OWN_PAGES })).toBeVisible();
     const frames = await watchFrames(page);
     await page.getByRole("link", { name: "Account security" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible({
