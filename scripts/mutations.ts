@@ -44,6 +44,10 @@ const RULE_TEST = ["src/password/rule.test.ts"];
 const DIALOG_TEST = ["src/components/Dialog.test.tsx"];
 const BOUNDARY_TEST = ["src/module-boundaries.test.ts"];
 
+/** The sign-in page shows whatever `?message=` says, where it should show only known messages. */
+const LOGIN_SHOWS_URL_TEXT =
+  'const notice = loginMessage(reason ?? messageId ?? null) ?? (params.get("message") ? { tone: "info" as const, text: params.get("message") ?? "" } : undefined);';
+
 const vitest = (
   id: string,
   file: string,
@@ -427,10 +431,17 @@ const MUTATIONS: Mutation[] = [
   ),
   vitest(
     "login-shows-unknown-message",
+    "src/features/login/LoginPage.tsx",
+    "const notice = loginMessage(reason ?? messageId ?? null);",
+    LOGIN_SHOWS_URL_TEXT,
+    ["src/features/login/sso-messages.test.tsx"],
+  ),
+  vitest(
+    "static-page-shows-unknown-message",
     "src/session/login-messages.ts",
     "return known ? loginMessages[known] : undefined;",
     'return known ? loginMessages[known] : id ? { tone: "info" as const, text: id } : undefined;',
-    ["src/features/login/sso-messages.test.tsx", "src/app/static-page-controls.test.tsx"],
+    ["src/app/static-page-controls.test.tsx"],
   ),
 
   // CSRF: what is nosurf's refusal, and a token read again when the last read had none.
@@ -570,9 +581,9 @@ const MUTATIONS: Mutation[] = [
   },
   {
     id: "login-shows-unknown-message-e2e",
-    file: "src/session/login-messages.ts",
-    from: "return known ? loginMessages[known] : undefined;",
-    to: 'return known ? loginMessages[known] : id ? { tone: "info" as const, text: id } : undefined;',
+    file: "src/features/login/LoginPage.tsx",
+    from: "const notice = loginMessage(reason ?? messageId ?? null);",
+    to: LOGIN_SHOWS_URL_TEXT,
     runner: "playwright",
     tests: ["e2e/login.spec.ts:-g:shows only known messages"],
   },

@@ -1,7 +1,7 @@
 // How a round trip through an identity provider ends on the sign-in page: a tab that left from
 // here and came back with no word of how it went asks once who is signed in (a suspended account
 // is told why), then forgets the trip; a trip that came back with a message asks nobody.
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, configure, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
 import {
@@ -13,6 +13,8 @@ import {
 import { renderApp } from "../../testing/render-app.tsx";
 import { ssoRoundTrip } from "../../testing/session.ts";
 
+// The whole app with lazy routes: its first page can take more than 5 s on a busy machine.
+configure({ asyncUtilTimeout: 10_000 });
 const { server } = setupMockCoder();
 
 /** Every request for who is signed in. */

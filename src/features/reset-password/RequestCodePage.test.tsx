@@ -85,14 +85,18 @@ describe("RequestCodePage", () => {
   });
 
   it("shows exactly the same screen for an address that has no account", async () => {
+    // The resend wait ticks between the two screens on a slow machine: the same either way.
+    const screenText = (email: string) =>
+      screen
+        .getByRole("main")
+        .textContent?.replaceAll(email, "<>")
+        .replace(/\(\d+ s\)/, "(n s)");
     const known = await requestCodeFor("member@coder.com");
-    const knownText = screen.getByRole("main").textContent?.replaceAll("member@coder.com", "<>");
+    const knownText = screenText("member@coder.com");
     known.unmount();
     clearCooldowns();
     await requestCodeFor("nobody@example.com");
-    const unknownText = screen
-      .getByRole("main")
-      .textContent?.replaceAll("nobody@example.com", "<>");
+    const unknownText = screenText("nobody@example.com");
     expect(unknownText).toBe(knownText);
     expect(mock.mail.map((m) => m.to)).toEqual(["member@coder.com"]);
   });
