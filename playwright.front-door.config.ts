@@ -22,6 +22,12 @@ const NGINX_PORT = Number(
 );
 const CADDY_PORT = NGINX_PORT + 1;
 const MOCK_PORT = NGINX_PORT + 2;
+const NGINX_TLS_PORT = NGINX_PORT + 3;
+const CADDY_TLS_PORT = NGINX_PORT + 4;
+/** Over HTTPS (a throwaway certificate serve.ts makes): the specs about TLS only. */
+const TLS_SPECS = /tls\.spec\.ts$/;
+/** What only a front door that adds the seam script to Coder's pages can do (not Caddy). */
+const SEAM_SCRIPT_SPECS = /seam-script\.spec\.ts$/;
 const withCaddy = installed("caddy");
 
 export default defineConfig<object, WorkerOptions>({
@@ -36,6 +42,7 @@ export default defineConfig<object, WorkerOptions>({
   projects: [
     {
       name: "nginx",
+      testIgnore: TLS_SPECS,
       use: {
         ...devices["Desktop Chrome"],
         baseURL: `http://localhost:${NGINX_PORT}`,
@@ -46,9 +53,34 @@ export default defineConfig<object, WorkerOptions>({
       ? [
           {
             name: "caddy",
+            testIgnore: [TLS_SPECS, SEAM_SCRIPT_SPECS],
             use: {
               ...devices["Desktop Chrome"],
               baseURL: `http://localhost:${CADDY_PORT}`,
+              externalDeployment: true,
+            },
+          },
+        ]
+      : []),
+    {
+      name: "nginx-tls",
+      testMatch: TLS_SPECS,
+      use: {
+        ...devices["Desktop Chrome"],
+        baseURL: `https://localhost:${NGINX_TLS_PORT}`,
+        ignoreHTTPSErrors: true,
+        externalDeployment: true,
+      },
+    },
+    ...(withCaddy
+      ? [
+          {
+            name: "caddy-tls",
+            testMatch: TLS_SPECS,
+            use: {
+              ...devices["Desktop Chrome"],
+              baseURL: `https://localhost:${CADDY_TLS_PORT}`,
+              ignoreHTTPSErrors: true,
               externalDeployment: true,
             },
           },
@@ -60,8 +92,8 @@ export default defineConfig<object, WorkerOptions>({
     command: [
       process.env.E2E_SKIP_BUILD === "1" ? "" : "npm run build &&",
       "node e2e/front-door/serve.ts",
-      `--mock ${MOCK_PORT} --nginx ${NGINX_PORT}`,
-      withCaddy ? `--caddy ${CADDY_PORT}` : "",
+      `--mock ${MOCK_PORT} --nginx ${NGINX_PORT} --nginx-tls ${NGINX_TLS_PORT}`,
+      withCaddy ? `--caddy ${CADDY_PORT} --caddy-tls ${CADDY_TLS_PORT}` : "",
     ].join(" "),
     url: `http://localhost:${NGINX_PORT}/login`,
     reuseExistingServer: !process.env.CI,

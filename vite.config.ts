@@ -1,29 +1,61 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { buildVersion } from "./scripts/build-version.ts";
 import { prerenderInDev } from "./scripts/dev-prerender.ts";
 import { renderBlockingEntry } from "./scripts/render-blocking-entry.ts";
 import { coderFrontDoor } from "./server/vite-dev.ts";
 import { ASSET_PREFIX } from "./src/app/owned-routes.ts";
 
-const ISOLATED_DOM_TESTS = "src/app/router.test.tsx";
+/**
+ * The route table's own tests watch lazy pages download, and the stand-in tests watch a form's
+ * code arrive: both need modules no other file has loaded yet in the same worker. With the real
+ * DeferredForm (the other DOM tests' pages wait for their form's code: vitest.setup.forms.ts).
+ */
+const ISOLATED_DOM_TESTS = [
+  "src/app/router.test.tsx",
+  "src/components/DeferredForm.test.tsx",
+  "src/components/new-build.test.tsx",
+  "src/**/*.stand-in.test.tsx",
+];
 const OWN_SHARED = /src[\\/](components|api|forms|lib|session|sso)[\\/]/;
 const NEW_PASSWORD =
   /src[\\/](password[\\/]|forms[\\/](password-fields|password-advice)|components[\\/](NewPasswordField|usePasswordVerdict|useDebouncedValue)|api[\\/]passwords)/;
 /**
  * Ours, but used only by form code that loads on first use (DeferredForm) or by the signed-in
- * pages: kept out of "shared", which every page loads, and left with the chunks that use them.
+ * pages (a page inside Coder's account settings: the user's theme, what the settings navigation
+ * depends on): kept out of "shared", which every page loads, and left with the chunks that use
+ * them. (A group of their own would take the modules they import along, shared ones included.)
  */
-const FORM_CODE = /src[\\/](forms[\\/](server-errors|names|fields)|components[\\/]Dialog)\./;
+const FORM_CODE =
+  /src[\\/](forms[\\/](server-errors|names|fields)|components[\\/]Dialog|api[\\/]account-settings|lib[\\/]theme)\./;
 /**
- * What the entry script shares with the app: Vite's preload helper, and the sign-in page's
- * messages, which the entry shows before the first frame. One chunk, so that the entry, which
+ * What the entry script shares with the app: Vite's preload helper, the sign-in page's
+ * messages, which the entry shows before the first frame, and the recovery from a new build
+ * deployed under an open page (components/new-build.ts). One chunk, so that the entry, which
  * blocks rendering, waits for one file besides itself.
  */
-const ENTRY_SHARED = /(vite[\\/]preload-helper|src[\\/]session[\\/]login-messages\.)/;
+const ENTRY_SHARED =
+  /(vite[\\/]preload-helper|src[\\/]session[\\/]login-messages\.|src[\\/]components[\\/]new-build\.)/;
 
 export default defineConfig({
-  plugins: [react(), coderFrontDoor(), prerenderInDev(), renderBlockingEntry()],
-  server: { port: 5173, strictPort: false },
+  plugins: [react(), coderFrontDoor(), prerenderInDev(), renderBlockingEntry(), buildVersion()],
+  server: {
+    port: 5173,
+    strictPort: false,
+    // What the tests, the build and the bench write is no source: a change there must not reload
+    // the open pages (a Playwright run writes its report while `npm run dev` is up).
+    watch: {
+      ignored: [
+        "**/playwright-report/**",
+        "**/test-results/**",
+        "**/dist/**",
+        "**/dist-maps/**",
+        "**/coverage/**",
+        "**/mutation-logs/**",
+        "**/bench/results/**",
+      ],
+    },
+  },
   preview: { port: 4173 },
   build: {
     target: "es2022",
@@ -96,19 +128,17 @@ export default defineConfig({
         test: {
           name: "dom",
           include: ["src/**/*.test.tsx"],
-          exclude: [ISOLATED_DOM_TESTS],
+          exclude: ISOLATED_DOM_TESTS,
           environment: "jsdom",
-          setupFiles: ["./vitest.setup.ts"],
+          setupFiles: ["./vitest.setup.ts", "./vitest.setup.forms.ts"],
           isolate: false,
         },
       },
       {
         extends: true,
         test: {
-          // The route table's own tests watch lazy pages download, which needs pages no other
-          // file has loaded yet in the same worker.
           name: "dom-isolated",
-          include: [ISOLATED_DOM_TESTS],
+          include: ISOLATED_DOM_TESTS,
           environment: "jsdom",
           setupFiles: ["./vitest.setup.ts"],
         },

@@ -2,14 +2,10 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 import { resetCoderPage } from "./src/api/coder-page.ts";
-import { setLoadOnUse } from "./src/components/DeferredForm.tsx";
 
 // Whole pages load lazily (their code, then their form's): on a busy 2-core machine the first
 // test of a file can need more than Testing Library's default second.
 configure({ asyncUtilTimeout: 5000 });
-
-// Pages' tests type into the form itself (see setLoadOnUse); DeferredForm's own tests turn it on.
-setLoadOnUse(false);
 
 afterEach(() => {
   cleanup();

@@ -105,14 +105,22 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 export { expect };
 
 /**
- * Coder's dashboard (the mock's stand-in for it), where signing in leads by default: Coder's
- * `/`, which moves on to /workspaces.
+ * Coder's dashboard (the mock's stand-in for it, a single-page app like Coder's), where signing
+ * in leads by default: Coder's `/`, which moves on to /workspaces in the page.
  */
 export async function expectDashboard(page: Page) {
-  // A full page load, and then another (Coder's / moves on): give it more than one step's time.
+  // A full page load, then the dashboard's own requests and its move: more than one step's time.
   await expect(page).toHaveURL(/\/workspaces$/, { timeout: 15_000 });
   await expect(page.getByRole("heading", { level: 1, name: "Workspaces" })).toBeVisible();
+  // "Workspaces - <the deployment's name>", as Coder titles its pages.
+  await expect(page).toHaveTitle(/^Workspaces - /);
 }
+
+/**
+ * Headings of the mock's stand-ins for Coder's own pages: on screen, one of Coder's in-page moves
+ * to our routes was not turned into a page load (the seam failed).
+ */
+export const CODER_OWN_PAGES = /^Coder's own /;
 
 /** Signs in with the very steps of Coder's own e2e helper (site/e2e/helpers.ts, `login`). */
 export async function signIn(page: Page, email: string, password = PASSWORD) {

@@ -45,3 +45,12 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * Coder's "Sign out" in its dashboard (the mock's stand-in): the user menu, then Sign out, which
+ * posts /users/logout and moves to /login in the page, as Coder does.
+ */
+export async function signOutOfDashboard(page: Page) {
+  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+}

@@ -116,14 +116,16 @@ test.describe("layout", () => {
     });
   }
 
-  test("dark theme follows the system", async ({ page }) => {
+  test("the sign-in page is in Coder's default theme, dark, whatever the system prefers (as Coder's own)", async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.goto("/login");
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe("rgb(11, 15, 25)");
     await page.emulateMedia({ colorScheme: "light" });
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
-      "rgb(246, 247, 249)",
+      "rgb(11, 15, 25)",
     );
   });
 

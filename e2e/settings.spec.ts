@@ -158,7 +158,9 @@ test.describe("convert to single sign-on", () => {
     await page.getByRole("link", { name: `Continue as ${accounts.member}` }).click();
 
     await expect(page).toHaveURL(/\/login\?message=login-type-changed-oidc$/);
-    await expect(page.getByText(/now signs in with single sign-on/)).toBeVisible();
+    await expect(
+      page.getByText(/now signs in with OpenID Connect\. Use "Sign in with OpenID Connect" below/),
+    ).toBeVisible();
     const session = (await page.context().cookies()).find((c) => c.name === "coder_session_token");
     expect(session).toBeUndefined();
 

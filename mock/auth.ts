@@ -68,7 +68,7 @@ export function lookupApiKey(state: MockState, token: string): KeyLookup {
 type Session = { ok: true; key: ApiKey; user: MockUser } | { ok: false; detail: string };
 
 /** The request's session if it has a live one, touching nothing (no refresh, no last-seen). */
-export function peekSession(ctx: Ctx): Session {
+function peekSession(ctx: Ctx): Session {
   const { state } = ctx.env;
   const found = lookupApiKey(state, tokenFromRequest(ctx.request, ctx.url));
   if (!found.ok) return found;

@@ -21,6 +21,7 @@ import { apiRateLimit, loginRateLimit } from "./limits.ts";
 import type { MockMail } from "./mailbox.ts";
 import { type MockState, type SeedUsers, seedState } from "./model.ts";
 import { createRateLimiter } from "./rate-limit.ts";
+import { realClientIp } from "./realip.ts";
 import {
   appearanceRouteExists,
   getAppearance,
@@ -28,12 +29,24 @@ import {
   putAppearance,
 } from "./routes/appearance.ts";
 import {
+  getDebugHealth,
+  getDeploymentStats,
+  getInboxNotifications,
+  getTemplateExamples,
+  getTemplates,
+  getUserAppearance,
+  getUserOrganizations,
+  getUsers,
+  getWorkspaceProxies,
+  getWorkspaces,
+  putUserAppearance,
+} from "./routes/dashboard-api.ts";
+import {
   getEntitlements,
   getExperiments,
   getOrganizations,
   getRegions,
   getUpdateCheck,
-  getUserAppearance,
 } from "./routes/deployment.ts";
 import { getGithubDevice, githubCallback } from "./routes/github-device.ts";
 import { oauthCallback, postConvertLogin } from "./routes/oauth.ts";
@@ -56,6 +69,7 @@ import {
   postLogout,
 } from "./routes/session.ts";
 import { MOCK_VERSION } from "./seed.ts";
+import { watchInboxNotifications } from "./websocket.ts";
 
 export type { MockConfig } from "./context.ts";
 export { describeSeededAccounts } from "./seed.ts";
@@ -75,11 +89,18 @@ export interface MockCoder {
    */
   reset(options?: ResetOptions): void;
   advanceClock(ms: number): void;
+  /** Every setting back to what the mock started with (`PUT /__mock/config {"reset": true}`). */
+  resetConfig(): void;
   /** The mock clock's current time (ms since the epoch), i.e. the source plus every advance. */
   now(): number;
   readonly mail: ReadonlyArray<MockMail>;
   /** Read on every request, so changes apply at once. */
   config: MockConfig;
+  /**
+   * Whether the host passes WebSocket upgrades to `handleMockUpgrade` (./node-http.ts); the
+   * dashboard stand-in opens Coder's inbox socket only then. createMockHttpServer sets it.
+   */
+  webSockets: boolean;
   /** For an HTML document: the <meta property="csrf-token"> value, and a cookie if none was sent. */
   csrfForDocument(
     cookieHeader: string | null,
@@ -142,9 +163,20 @@ const ROUTES: Route[] = [
   route("GET", "/api/v2/experiments", [requireAuth], getExperiments),
   route("GET", "/api/v2/updatecheck", [], getUpdateCheck),
   route("GET", "/api/v2/regions", [requireAuth], getRegions),
+  route("GET", "/api/v2/workspaces", [requireAuth], getWorkspaces),
+  route("GET", "/api/v2/templates", [requireAuth], getTemplates),
+  route("GET", "/api/v2/templates/examples", [requireAuth], getTemplateExamples),
+  route("GET", "/api/v2/users", [requireAuth], getUsers),
+  route("GET", "/api/v2/workspaceproxies", [requireAuth], getWorkspaceProxies),
+  route("GET", "/api/v2/deployment/stats", [requireAuth], getDeploymentStats),
+  route("GET", "/api/v2/debug/health", [requireAuth], getDebugHealth),
+  route("GET", "/api/v2/notifications/inbox", [requireAuth], getInboxNotifications),
+  route("GET", "/api/v2/notifications/inbox/watch", [requireAuth], watchInboxNotifications),
   route("GET", "/api/v2/users/:user", [requireAuth, userParam], getUser),
   route("GET", "/api/v2/users/:user/login-type", [requireAuth, userParam], getLoginType),
   route("GET", "/api/v2/users/:user/appearance", [requireAuth, userParam], getUserAppearance),
+  route("PUT", "/api/v2/users/:user/appearance", [requireAuth, userParam], putUserAppearance),
+  route("GET", "/api/v2/users/:user/organizations", [requireAuth, userParam], getUserOrganizations),
   route(
     "PUT",
     "/api/v2/users/:user/password",
@@ -197,11 +229,19 @@ export function createMockCoder(options: CreateMockCoderOptions = {}): MockCoder
   const clock = createClock(options.now);
   const apiLimiter = createRateLimiter(512);
   const loginLimiter = createRateLimiter(60);
-  const initialConfig = (): MockConfig => ({ ...DEFAULT_CONFIG, ...options.config });
+  const initialConfig = (): MockConfig => {
+    const config = { ...DEFAULT_CONFIG, ...options.config };
+    // Arrays are replaced by a change, never edited in place; copy them anyway, so no change
+    // can reach the defaults.
+    config.proxyTrustedHeaders = [...config.proxyTrustedHeaders];
+    config.proxyTrustedOrigins = [...config.proxyTrustedOrigins];
+    return config;
+  };
   let state: MockState = seedState();
 
   const mock: MockCoder = {
     config: initialConfig(),
+    webSockets: false,
     get mail() {
       return [...state.mail];
     },
@@ -218,6 +258,9 @@ export function createMockCoder(options: CreateMockCoderOptions = {}): MockCoder
     },
     advanceClock(ms) {
       clock.advance(ms);
+    },
+    resetConfig() {
+      mock.config = initialConfig();
     },
     now: () => clock.now(),
     csrfForDocument(cookieHeader, csrfOptions) {
@@ -247,7 +290,12 @@ export function createMockCoder(options: CreateMockCoderOptions = {}): MockCoder
     const ctx: Ctx = {
       request,
       url,
-      clientIp: meta.clientIp ?? "127.0.0.1",
+      // The TCP peer, or the client a trusted proxy names (httpmw.ExtractRealIP).
+      clientIp: realClientIp(
+        { headers: mock.config.proxyTrustedHeaders, origins: mock.config.proxyTrustedOrigins },
+        meta.clientIp ?? "127.0.0.1",
+        request.headers,
+      ),
       secure: url.protocol === "https:",
       env,
       headers: new Headers(),
@@ -258,7 +306,7 @@ export function createMockCoder(options: CreateMockCoderOptions = {}): MockCoder
       if (!isApiPath(url.pathname)) {
         ctx.headers.set("x-content-type-options", "nosniff");
         const method = request.method;
-        if (method === "GET" || method === "HEAD") return dashboardPage(ctx);
+        if (method === "GET" || method === "HEAD") return dashboardPage(ctx, mock.webSockets);
         const headers = new Headers(ctx.headers);
         headers.set("allow", "GET, HEAD");
         return new Response(null, { status: 405, headers });

@@ -29,7 +29,21 @@ export interface MockConfig {
   githubDefaultProvider: boolean;
   /** How `/api/v2/appearance` behaves: see APPEARANCE_MODES in ./routes/appearance.ts. */
   appearance: AppearanceMode;
+  /** `--proxy-trusted-headers`: headers a trusted proxy names the client in (none by default). */
+  proxyTrustedHeaders: string[];
+  /** `--proxy-trusted-origins`: CIDR networks of trusted proxies (none by default). */
+  proxyTrustedOrigins: string[];
+  /** What `"trial": true` on POST /users/first meets: see FIRST_USER_TRIAL_MODES. */
+  firstUserTrial: FirstUserTrialMode;
 }
+
+/**
+ * "granted": the licensor issues a trial licence (an enterprise build, Coder's release binary);
+ * "licensor-error": the licensor refuses or cannot be reached; "unavailable": a build without
+ * the trial generator, which ignores `trial`.
+ */
+export const FIRST_USER_TRIAL_MODES = ["granted", "licensor-error", "unavailable"] as const;
+type FirstUserTrialMode = (typeof FIRST_USER_TRIAL_MODES)[number];
 
 export type AppearanceMode = "licensed" | "unlicensed" | "agpl";
 
@@ -43,6 +57,9 @@ export const DEFAULT_CONFIG: Readonly<MockConfig> = {
   sessionDurationMs: 24 * 60 * 60 * 1000,
   githubDefaultProvider: false,
   appearance: "licensed",
+  proxyTrustedHeaders: [],
+  proxyTrustedOrigins: [],
+  firstUserTrial: "granted",
 };
 
 export interface Env {

@@ -102,6 +102,9 @@ describe("/__mock/config", () => {
       sessionDurationMs: 86_400_000,
       githubDefaultProvider: false,
       appearance: "licensed",
+      proxyTrustedHeaders: [],
+      proxyTrustedOrigins: [],
+      firstUserTrial: "granted",
     });
     const updated = await call(mock, "PUT", "/__mock/config", {
       json: {
@@ -135,6 +138,32 @@ describe("/__mock/config", () => {
       400,
     );
     expect(mock.config.github).toBe(true);
+  });
+
+  it('{"reset": true} restores every setting, to what the mock was started with', async () => {
+    const mock = newMock({ config: { oidcSignInText: "Okta" } });
+    const started = (await call(mock, "GET", "/__mock/config")).json();
+    await call(mock, "PUT", "/__mock/config", {
+      json: {
+        passwordAuth: false,
+        termsOfServiceUrl: "https://example.com/tos",
+        oidcSignInText: "Keycloak",
+        proxyTrustedHeaders: ["X-Forwarded-For"],
+        appearance: "agpl",
+      },
+    });
+    const reset = await call(mock, "PUT", "/__mock/config", { json: { reset: true } });
+    expect(reset.status).toBe(200);
+    expect(reset.json()).toEqual(started);
+    expect(reset.json()).toMatchObject({ oidcSignInText: "Okta", passwordAuth: true });
+    // Settings beside it apply after the reset.
+    const resetAndSet = await call(mock, "PUT", "/__mock/config", {
+      json: { github: false, reset: true },
+    });
+    expect(resetAndSet.json()).toEqual({ ...(started as object), github: false });
+    const bad = await call(mock, "PUT", "/__mock/config", { json: { reset: "yes" } });
+    expect(bad.status).toBe(400);
+    expect(mock.config.github).toBe(false);
   });
 });
 

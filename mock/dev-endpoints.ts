@@ -1,11 +1,19 @@
 // /__mock/*: controls for tests, e2e runs and people using the development server.
-import { type Ctx, empty, error, htmlDocument, json, type MockConfig } from "./context.ts";
-import { postSignOut, SIGN_OUT_PATH } from "./dashboard.ts";
+import {
+  type Ctx,
+  empty,
+  error,
+  FIRST_USER_TRIAL_MODES,
+  htmlDocument,
+  json,
+  type MockConfig,
+} from "./context.ts";
 import { handleGithubDevicePage } from "./github-device-page.ts";
 import { readBodyText, readJsonValue } from "./http-read.ts";
 import { idpAuthorizePage, idpChoose } from "./idp.ts";
 import { mailboxPage } from "./mailbox.ts";
 import { findUserByEmail, type SeedUsers } from "./model.ts";
+import { invalidOrigin } from "./realip.ts";
 import { APPEARANCE_MODES } from "./routes/appearance.ts";
 import { describeSeededAccounts } from "./seed.ts";
 import { MOCK_STYLESHEET } from "./style.ts";
@@ -14,6 +22,8 @@ export interface MockControls {
   reset(options?: { users?: SeedUsers }): void;
   advanceClock(ms: number): void;
   config: MockConfig;
+  /** Every setting back to what the mock started with. */
+  resetConfig(): void;
 }
 
 type ConfigKey = keyof MockConfig;
@@ -21,7 +31,11 @@ type ConfigKey = keyof MockConfig;
 /** Accepted names for each setting: the MockConfig name and the snake_case one used by Coder's API. */
 const CONFIG_KEYS: Record<
   string,
-  { key: ConfigKey; type: "boolean" | "string" | "number"; values?: readonly string[] }
+  {
+    key: ConfigKey;
+    type: "boolean" | "string" | "number" | "string[]";
+    values?: readonly string[];
+  }
 > = {
   passwordAuth: { key: "passwordAuth", type: "boolean" },
   password_auth: { key: "passwordAuth", type: "boolean" },
@@ -40,7 +54,16 @@ const CONFIG_KEYS: Record<
   githubDefaultProvider: { key: "githubDefaultProvider", type: "boolean" },
   github_default_provider: { key: "githubDefaultProvider", type: "boolean" },
   appearance: { key: "appearance", type: "string", values: APPEARANCE_MODES },
+  proxyTrustedHeaders: { key: "proxyTrustedHeaders", type: "string[]" },
+  proxy_trusted_headers: { key: "proxyTrustedHeaders", type: "string[]" },
+  proxyTrustedOrigins: { key: "proxyTrustedOrigins", type: "string[]" },
+  proxy_trusted_origins: { key: "proxyTrustedOrigins", type: "string[]" },
+  firstUserTrial: { key: "firstUserTrial", type: "string", values: FIRST_USER_TRIAL_MODES },
+  first_user_trial: { key: "firstUserTrial", type: "string", values: FIRST_USER_TRIAL_MODES },
 };
+
+const isStringArray = (raw: unknown): raw is string[] =>
+  Array.isArray(raw) && raw.every((item) => typeof item === "string");
 
 /** Validates a partial config; null or "" for termsOfServiceUrl removes it. */
 function parseConfigPatch(
@@ -53,6 +76,8 @@ function parseConfigPatch(
   }
   const patch: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(value)) {
+    // Handled by the caller before the other settings (see handleDevEndpoint).
+    if (name === "reset") continue;
     const spec = CONFIG_KEYS[name];
     if (!spec) return { ok: false, message: `Unknown setting ${JSON.stringify(name)}.` };
     if (spec.key === "termsOfServiceUrl" && (raw === null || raw === "")) {
@@ -62,9 +87,17 @@ function parseConfigPatch(
     const valid =
       spec.type === "number"
         ? typeof raw === "number" && Number.isFinite(raw) && raw > 0
-        : typeof raw === spec.type;
-    if (!valid)
-      return { ok: false, message: `Setting ${JSON.stringify(name)} must be a ${spec.type}.` };
+        : spec.type === "string[]"
+          ? isStringArray(raw)
+          : typeof raw === spec.type;
+    if (!valid) {
+      const kind = spec.type === "string[]" ? "an array of strings" : `a ${spec.type}`;
+      return { ok: false, message: `Setting ${JSON.stringify(name)} must be ${kind}.` };
+    }
+    if (spec.key === "proxyTrustedOrigins") {
+      const bad = invalidOrigin(raw as string[]);
+      if (bad) return { ok: false, message: bad };
+    }
     if (spec.values && !spec.values.includes(raw as string)) {
       const allowed = spec.values.map((v) => JSON.stringify(v)).join(", ");
       return { ok: false, message: `Setting ${JSON.stringify(name)} must be one of ${allowed}.` };
@@ -86,6 +119,9 @@ function configJson(config: MockConfig): Record<string, unknown> {
     sessionDurationMs: config.sessionDurationMs,
     githubDefaultProvider: config.githubDefaultProvider,
     appearance: config.appearance,
+    proxyTrustedHeaders: config.proxyTrustedHeaders,
+    proxyTrustedOrigins: config.proxyTrustedOrigins,
+    firstUserTrial: config.firstUserTrial,
   };
 }
 
@@ -118,8 +154,6 @@ export async function handleDevEndpoint(ctx: Ctx, controls: MockControls): Promi
           "x-content-type-options": "nosniff",
         },
       });
-    case `POST ${SIGN_OUT_PATH}`:
-      return postSignOut(ctx);
     case "POST /__mock/reset": {
       const options = await readResetOptions(ctx.request);
       if (!options.ok) return error(ctx, 400, { message: options.message });
@@ -153,6 +187,12 @@ export async function handleDevEndpoint(ctx: Ctx, controls: MockControls): Promi
       if (!body.ok) return error(ctx, body.status, body.body);
       const parsed = parseConfigPatch(body.value);
       if (!parsed.ok) return error(ctx, 400, { message: parsed.message });
+      // {"reset": true} restores every setting first; settings beside it then apply on top.
+      const reset = (body.value as { reset?: unknown }).reset;
+      if (reset !== undefined && reset !== true && reset !== false) {
+        return error(ctx, 400, { message: 'Setting "reset" must be true (or false).' });
+      }
+      if (reset === true) controls.resetConfig();
       Object.assign(controls.config, parsed.patch);
       if ("termsOfServiceUrl" in parsed.patch && parsed.patch.termsOfServiceUrl === undefined) {
         delete controls.config.termsOfServiceUrl;

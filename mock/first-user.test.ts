@@ -174,3 +174,112 @@ describe("POST /users/first", () => {
     expect(res.status).toBe(201);
   });
 });
+
+describe("POST /users/first with a trial (Coder's CreateFirstUserTrialInfo)", () => {
+  const TRIAL_INFO = {
+    first_name: "Ada",
+    last_name: "Lovelace",
+    phone_number: "+44 20 7946 0000",
+    job_title: "Engineer",
+    company_name: "Analytical Engines",
+    country: "United Kingdom",
+    developers: "1-100",
+  };
+
+  async function entitlementsOf(mock: ReturnType<typeof emptyMock>) {
+    const token = await signIn(mock, FIRST.email, STRONG);
+    const res = await call(mock, "GET", "/api/v2/entitlements", { headers: sessionHeader(token) });
+    return res.json<{ has_license: boolean; trial: boolean; features: Record<string, unknown> }>();
+  }
+
+  it("starts a trial licence, then creates the owner", async () => {
+    const mock = emptyMock();
+    const res = await call(mock, "POST", "/api/v2/users/first", {
+      json: { ...FIRST, trial: true, trial_info: TRIAL_INFO },
+    });
+    expect(res.status).toBe(201);
+    const entitlements = await entitlementsOf(mock);
+    expect(entitlements).toMatchObject({ has_license: true, trial: true });
+    expect(entitlements.features.audit_log).toEqual({ entitlement: "entitled", enabled: true });
+  });
+
+  it("accepts empty or missing trial details, as Coder's handler checks none of them", async () => {
+    for (const body of [
+      { ...FIRST, trial: true },
+      { ...FIRST, trial: true, trial_info: {} },
+      { ...FIRST, trial: true, trial_info: { ...TRIAL_INFO, phone_number: "" } },
+    ]) {
+      const mock = emptyMock();
+      expect((await call(mock, "POST", "/api/v2/users/first", { json: body })).status).toBe(201);
+    }
+  });
+
+  it("without trial, asks no licensor and the deployment stays unlicensed", async () => {
+    const mock = emptyMock();
+    mock.config.firstUserTrial = "licensor-error";
+    const res = await call(mock, "POST", "/api/v2/users/first", {
+      json: { ...FIRST, trial_info: TRIAL_INFO },
+    });
+    expect(res.status).toBe(201);
+    expect(await entitlementsOf(mock)).toMatchObject({ has_license: false, trial: false });
+  });
+
+  it("when the licensor fails: 500 'Failed to generate trial' and no account", async () => {
+    const mock = emptyMock();
+    await call(mock, "PUT", "/__mock/config", { json: { firstUserTrial: "licensor-error" } });
+    const res = await call(mock, "POST", "/api/v2/users/first", {
+      json: { ...FIRST, trial: true, trial_info: TRIAL_INFO },
+    });
+    expect(res.status).toBe(500);
+    expect(res.json()).toEqual({
+      message: "Failed to generate trial",
+      detail:
+        'perform license request: Post "https://v2-licensor.coder.com/trial": dial tcp: lookup v2-licensor.coder.com: no such host',
+    });
+    expect((await call(mock, "GET", "/api/v2/users/first")).status).toBe(404);
+  });
+
+  it("on a build without the trial generator, ignores trial", async () => {
+    const mock = emptyMock();
+    mock.config.firstUserTrial = "unavailable";
+    const res = await call(mock, "POST", "/api/v2/users/first", {
+      json: { ...FIRST, trial: true, trial_info: TRIAL_INFO },
+    });
+    expect(res.status).toBe(201);
+    expect(await entitlementsOf(mock)).toMatchObject({ has_license: false, trial: false });
+  });
+
+  it("checks the types as Go's decoder does, before anything else", async () => {
+    const cases: Array<[unknown, string]> = [
+      [
+        { ...FIRST, trial: "yes" },
+        "json: cannot unmarshal string into Go struct field CreateFirstUserRequest.trial of type bool",
+      ],
+      [
+        { ...FIRST, trial: true, trial_info: { developers: 100 } },
+        "json: cannot unmarshal number into Go struct field CreateFirstUserTrialInfo.trial_info.developers of type string",
+      ],
+      [
+        { ...FIRST, trial: true, trial_info: "Ada" },
+        "json: cannot unmarshal string into Go struct field CreateFirstUserRequest.trial_info of type codersdk.CreateFirstUserTrialInfo",
+      ],
+    ];
+    for (const [body, detail] of cases) {
+      const mock = emptyMock();
+      const res = await call(mock, "POST", "/api/v2/users/first", { json: body });
+      expect(res.status).toBe(400);
+      expect(res.json()).toEqual({ message: "Request body must be valid JSON.", detail });
+      expect((await call(mock, "GET", "/api/v2/users/first")).status).toBe(404);
+    }
+  });
+
+  it("still applies the password rule before asking the licensor", async () => {
+    const mock = emptyMock();
+    mock.config.firstUserTrial = "licensor-error";
+    const res = await call(mock, "POST", "/api/v2/users/first", {
+      json: { ...FIRST, password: "password1", trial: true, trial_info: TRIAL_INFO },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json<{ message: string }>().message).toBe("Password is invalid");
+  });
+});

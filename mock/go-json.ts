@@ -11,24 +11,75 @@ function unicodeEscape(c: string): string {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
-/** strconv.Quote / fmt's %q for the strings coderd quotes in its messages. */
-export function goQuote(s: string): string {
+/** Go decodes lone UTF-16 surrogates in JSON strings as U+FFFD. */
+export function goString(s: string): string {
+  return s.replace(
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    "\ufffd",
+  );
+}
+
+function hex(n: number, width: number): string {
+  return n.toString(16).padStart(width, "0");
+}
+
+/** Decodes one rune the way Go's utf8.DecodeRune does; -1 marks an invalid byte. */
+function decodeRune(b: Uint8Array, i: number): [rune: number, size: number] {
+  const b0 = b[i] ?? 0;
+  if (b0 < 0x80) return [b0, 1];
+  const cont = (j: number, lo = 0x80, hi = 0xbf) => {
+    const c = b[i + j];
+    return c !== undefined && c >= lo && c <= hi;
+  };
+  const c = (j: number) => (b[i + j] ?? 0) & 0x3f;
+  if (b0 >= 0xc2 && b0 <= 0xdf && cont(1)) return [((b0 & 0x1f) << 6) | c(1), 2];
+  if (b0 >= 0xe0 && b0 <= 0xef) {
+    const lo = b0 === 0xe0 ? 0xa0 : 0x80;
+    const hi = b0 === 0xed ? 0x9f : 0xbf;
+    if (cont(1, lo, hi) && cont(2)) return [((b0 & 0x0f) << 12) | (c(1) << 6) | c(2), 3];
+  }
+  if (b0 >= 0xf0 && b0 <= 0xf4) {
+    const lo = b0 === 0xf0 ? 0x90 : 0x80;
+    const hi = b0 === 0xf4 ? 0x8f : 0xbf;
+    if (cont(1, lo, hi) && cont(2) && cont(3)) {
+      return [((b0 & 0x07) << 18) | (c(1) << 12) | (c(2) << 6) | c(3), 4];
+    }
+  }
+  return [-1, 1];
+}
+
+/** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+
+export function goQuoteBytes(b: Uint8Array): string {
   let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
+  for (let i = 0; i < b.length; ) {
+    const [r, size] = decodeRune(b, i);
+    i += size;
+    if (r === -1) {
+      out += `\\x${hex(b[i - 1] ?? 0, 2)}`;
+      continue;
+    }
+    const ch = String.fromCodePoint(r);
     if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (ch === "\u0007") out += "\\a";
-    else if (ch === "\b") out += "\\b";
-    else if (ch === "\f") out += "\\f";
-    else if (ch === "\v") out += "\\v";
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, "0")}`;
-    else if (cp >= 0x80 && cp < 0xa0) out += `\\u${cp.toString(16).padStart(4, "0")}`;
-    else out += ch;
+    else if (r === 0x20 || (r > 0x7f ? printable.test(ch) : r > 0x20 && r < 0x7f)) out += ch;
+    else if (r === 0x07) out += "\\a";
+    else if (r === 0x08) out += "\\b";
+    else if (r === 0x0c) out += "\\f";
+    else if (r === 0x0a) out += "\\n";
+    else if (r === 0x0d) out += "\\r";
+    else if (r === 0x09) out += "\\t";
+    else if (r === 0x0b) out += "\\v";
+    else if (r < 0x20 || r === 0x7f) out += `\\x${hex(r, 2)}`;
+    else if (r < 0x10000) out += `\\u${hex(r, 4)}`;
+    else out += `\\U${hex(r, 8)}`;
   }
   return `${out}"`;
+}
+
+/** strconv.Quote / fmt's %q, for the strings coderd quotes in its messages. */
+export function goQuote(s: string): string {
+  return goQuoteBytes(new TextEncoder().encode(goString(s)));
 }
 
 /** net/url.QueryEscape, which is what Coder's mail template's `urlquery` does to the email. */
@@ -147,7 +198,7 @@ export function decodeFirstJsonValue(text: string): DecodeResult {
       if (c === '"') {
         pos++;
         // Go repairs invalid UTF-16 as it repairs invalid UTF-8: lone surrogates become U+FFFD.
-        return repairSurrogates(out);
+        return goString(out);
       }
       if (c === "\\") {
         pos++;
@@ -278,13 +329,6 @@ export function decodeFirstJsonValue(text: string): DecodeResult {
   }
 }
 
-function repairSurrogates(value: string): string {
-  return value.replace(
-    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    "\ufffd",
-  );
-}
-
 // ---------------------------------------------------------------------------------------------
 // Struct decoding: case-insensitive field names, unknown fields ignored, null leaves the zero
 // value, a JSON value of the wrong kind is an UnmarshalTypeError (the first one wins, decoding
@@ -307,12 +351,21 @@ interface GoField {
 
 export type GoStructValue = { [field: string]: string | boolean | GoStructValue };
 
-function jsonKind(value: unknown): string {
-  if (typeof value === "boolean") return "bool";
-  if (typeof value === "number") return "number";
-  if (typeof value === "string") return "string";
+/** The JSON kind Go names in an UnmarshalTypeError. */
+export function jsonKind(value: unknown): string {
+  if (value === null) return "null";
   if (Array.isArray(value)) return "array";
-  return "object";
+  switch (typeof value) {
+    case "string":
+      return "string";
+    case "number":
+    case "bigint":
+      return "number";
+    case "boolean":
+      return "bool";
+    default:
+      return "object";
+  }
 }
 
 function zeroValue(struct: GoStruct): GoStructValue {
@@ -337,17 +390,21 @@ export function decodeStruct(
     };
   }
   let firstError: string | undefined;
-  fill(out, value as Record<string, unknown>, struct, struct.name, (e) => {
+  fill(out, value as Record<string, unknown>, struct, [], (e) => {
     firstError ??= e;
   });
   return firstError === undefined ? { ok: true, value: out } : { ok: false, error: firstError };
 }
 
+/**
+ * Go names a mismatch by the innermost struct being decoded and the json path from the top
+ * (decodeState.addErrorContext): `CreateFirstUserTrialInfo.trial_info.developers`.
+ */
 function fill(
   out: GoStructValue,
   input: Record<string, unknown>,
   struct: GoStruct,
-  path: string,
+  fieldStack: readonly string[],
   report: (error: string) => void,
 ): void {
   for (const [key, raw] of Object.entries(input)) {
@@ -359,7 +416,7 @@ function fill(
       field.goType ?? (typeof field.type === "string" ? field.type : `codersdk.${field.type.name}`);
     const mismatch = () =>
       report(
-        `json: cannot unmarshal ${jsonKind(raw)} into Go struct field ${path}.${field.json} of type ${typeName}`,
+        `json: cannot unmarshal ${jsonKind(raw)} into Go struct field ${struct.name}.${[...fieldStack, field.json].join(".")} of type ${typeName}`,
       );
     if (field.type === "string") {
       if (typeof raw === "string") out[field.json] = raw;
@@ -372,7 +429,7 @@ function fill(
         out[field.json] as GoStructValue,
         raw as Record<string, unknown>,
         field.type,
-        `${path}.${field.json}`,
+        [...fieldStack, field.json],
         report,
       );
     } else {

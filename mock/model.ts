@@ -39,7 +39,25 @@ export interface MockUser {
   updatedAt: number;
   lastSeenAt: number;
   deleted: boolean;
+  /** users/{user}/appearance: "" until the user chooses (the dashboard then uses its default). */
+  appearance: UserAppearance;
 }
+
+interface UserAppearance {
+  themePreference: string;
+  themeMode: "" | "sync" | "single";
+  themeLight: string;
+  themeDark: string;
+  terminalFont: string;
+}
+
+const NO_APPEARANCE: Readonly<UserAppearance> = {
+  themePreference: "",
+  themeMode: "",
+  themeLight: "",
+  themeDark: "",
+  terminalFont: "",
+};
 
 interface Organization {
   id: string;
@@ -81,6 +99,8 @@ export interface MockState {
   oauthCodes: Map<string, OAuthCode>;
   mail: MockMail[];
   convertKey: SigningKey;
+  /** A licence the deployment holds: only the trial the first user may start, in this mock. */
+  license?: { trial: true; issuedAt: number };
 }
 
 /**
@@ -113,6 +133,7 @@ export function seedState(start: SeedUsers = "seeded"): MockState {
       updatedAt: SEEDED_AT,
       lastSeenAt: SEEDED_AT,
       deleted: false,
+      appearance: { ...NO_APPEARANCE },
     });
   }
   return {
@@ -174,6 +195,7 @@ export function createUser(
     updatedAt: nowMs,
     lastSeenAt: nowMs,
     deleted: false,
+    appearance: { ...NO_APPEARANCE },
   };
   state.users.set(user.id, user);
   state.memberships.push({ userId: user.id, orgId: DEFAULT_ORG.id, roles: [] });

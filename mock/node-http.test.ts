@@ -72,21 +72,24 @@ describe("createMockHttpServer", () => {
     expect(((await res.json()) as { dashboard_url: string }).dashboard_url).toBe(base);
   });
 
-  it("answers every other page as Coder's dashboard would", async () => {
+  it("answers every other page as Coder's dashboard would: its shell, with the inbox socket on", async () => {
     const res = await fetch(`${base}/workspaces`, { headers: { accept: "text/html" } });
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('content="0; url=/login?redirect=%2Fworkspaces"');
+    const html = await res.text();
+    expect(html).toContain('<script type="module" src="/assets/mock-dashboard.js"></script>');
+    // This server passes upgrades to the mock, so the page opens Coder's inbox socket.
+    expect(html).toContain('<meta name="mock-websockets" content="on">');
   });
 
   it("answers a target that is not a path with 400, and keeps serving", async () => {
     // Each of these once threw outside any handler and ended the process.
     for (const target of ["//[", "//a:99999/", "//user@/x"]) {
-      // Odd paths, but paths: answered as a page (here: go and sign in), not as a host.
+      // Odd paths, but paths: answered as a page (the dashboard's shell), not as a host.
       const answer = await rawRequest(
         `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
       );
       expect(answer, target).toMatch(/^HTTP\/1\.1 200 /);
-      expect(answer).toContain(`url=/login?redirect=${encodeURIComponent(target)}`);
+      expect(answer).toContain('<meta property="csrf-token"');
     }
     for (const target of ["http://[/", "https://evil.example/", "*", "x"]) {
       const answer = await rawRequest(

@@ -1,8 +1,15 @@
 // Node's http server ↔ the mock's Fetch-API handler: used by the Vite plugin, `npm run mock` and
 // the production-build server, so the browser gets real HttpOnly cookies from a real origin.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { Readable } from "node:stream";
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from "node:http";
+import { type Duplex, Readable } from "node:stream";
 import type { MockCoder } from "./coder.ts";
+import { isWebSocketAcceptance, runWebSocket } from "./websocket.ts";
 
 const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::[0-9]{1,5})?$/;
 
@@ -153,9 +160,71 @@ export function mockMiddleware(mock: MockCoder): ConnectMiddleware {
   };
 }
 
+/** A whole HTTP/1.1 response written straight to a socket that asked to upgrade, then closed. */
+async function writeRawResponse(socket: Duplex, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const lines = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ""}`];
+  for (const [name, value] of response.headers) {
+    if (name !== "set-cookie" && name !== "connection" && name !== "upgrade") {
+      lines.push(`${name}: ${value}`);
+    }
+  }
+  for (const cookie of response.headers.getSetCookie()) lines.push(`set-cookie: ${cookie}`);
+  lines.push(`content-length: ${body.length}`, "connection: close");
+  socket.end(Buffer.concat([Buffer.from(`${lines.join("\r\n")}\r\n\r\n`), body]), () =>
+    socket.destroy(),
+  );
+}
+
+/**
+ * A Node server's "upgrade" event for a path the mock owns: the route decides (sign-in, RBAC,
+ * the WebSocket handshake checks); an accepted request gets the 101 and a live connection,
+ * anything else gets the route's answer as a plain response. Hosts that put the mock in their
+ * own process attach this to their server's "upgrade" event for Coder's paths.
+ */
+export function handleMockUpgrade(
+  mock: MockCoder,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): void {
+  socket.on("error", () => socket.destroy());
+  const url = requestUrl(req);
+  if (!url) {
+    socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+    return;
+  }
+  askMock(mock, req, url)
+    .then(async (response) => {
+      if (!isWebSocketAcceptance(response)) {
+        await writeRawResponse(socket, response);
+        return;
+      }
+      await response.body?.cancel();
+      const lines = [
+        "HTTP/1.1 101 Switching Protocols",
+        "upgrade: websocket",
+        "connection: Upgrade",
+      ];
+      for (const [name, value] of response.headers) {
+        if (name === "sec-websocket-accept" || name.startsWith("x-") || name === "vary") {
+          lines.push(`${name}: ${value}`);
+        }
+      }
+      for (const cookie of response.headers.getSetCookie()) lines.push(`set-cookie: ${cookie}`);
+      socket.write(`${lines.join("\r\n")}\r\n\r\n`);
+      runWebSocket(socket, head);
+    })
+    .catch((cause: unknown) => {
+      console.error("[mock coder] upgrade failed", cause);
+      socket.destroy();
+    });
+}
+
 /** `npm run mock`: a server that is nothing but the mock, so it answers every path as Coder. */
 export function createMockHttpServer(mock: MockCoder): Server {
-  return createServer((req, res) => {
+  mock.webSockets = true;
+  const server = createServer((req, res) => {
     const url = requestUrl(req);
     if (!url) {
       badRequest(res);
@@ -171,4 +240,8 @@ export function createMockHttpServer(mock: MockCoder): Server {
       res.end("Internal error\n");
     });
   });
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+    handleMockUpgrade(mock, req, socket, head),
+  );
+  return server;
 }

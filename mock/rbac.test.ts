@@ -2,11 +2,11 @@
 // authorizer answers them, the rest derived by hand from the §2 role tables and the §1.4 rules
 // (the derivation is noted next to each row).
 import { describe, expect, it, vi } from "vitest";
+import { goQuote } from "./go-json.ts";
 import {
   authorize,
   createRbac,
   evaluateAuthcheck,
-  goQuote,
   parseUuid,
   type RbacObjectWithAcl,
   type RbacSubject,

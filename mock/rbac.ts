@@ -4,6 +4,7 @@
 // (`member`'s user-level `*`, owner's gaps, any_org semantics), so the UI is never tested
 // against a friendlier server than the real one.
 
+import { goQuote, goQuoteBytes, goString, jsonKind } from "./go-json.ts";
 import {
   DEFAULT_ORG_MEMBER_ROLES,
   orgRoles,
@@ -354,22 +355,6 @@ interface FieldContext {
   path: string[];
 }
 
-function jsonKind(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  switch (typeof value) {
-    case "string":
-      return "string";
-    case "number":
-    case "bigint":
-      return "number";
-    case "boolean":
-      return "bool";
-    default:
-      return "object";
-  }
-}
-
 function typeError(value: unknown, goType: string, ctx?: FieldContext): GoTypeError {
   const kind = jsonKind(value);
   return new GoTypeError(
@@ -401,14 +386,6 @@ function eachField(
   visit: (field: string, fieldValue: unknown) => void,
 ): void {
   for (const key of Object.keys(value)) visit(foldFieldName(key), value[key]);
-}
-
-/** Go decodes lone UTF-16 surrogates in JSON strings as U+FFFD. */
-function goString(s: string): string {
-  return s.replace(
-    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    "\ufffd",
-  );
 }
 
 function decodeString(value: unknown, goType: string, ctx: FieldContext, set: (s: string) => void) {
@@ -517,65 +494,6 @@ const utf8 = new TextEncoder();
 
 function hex(n: number, width: number): string {
   return n.toString(16).padStart(width, "0");
-}
-
-/** Decodes one rune the way Go's utf8.DecodeRune does; -1 marks an invalid byte. */
-function decodeRune(b: Uint8Array, i: number): [rune: number, size: number] {
-  const b0 = b[i] ?? 0;
-  if (b0 < 0x80) return [b0, 1];
-  const cont = (j: number, lo = 0x80, hi = 0xbf) => {
-    const c = b[i + j];
-    return c !== undefined && c >= lo && c <= hi;
-  };
-  const c = (j: number) => (b[i + j] ?? 0) & 0x3f;
-  if (b0 >= 0xc2 && b0 <= 0xdf && cont(1)) return [((b0 & 0x1f) << 6) | c(1), 2];
-  if (b0 >= 0xe0 && b0 <= 0xef) {
-    const lo = b0 === 0xe0 ? 0xa0 : 0x80;
-    const hi = b0 === 0xed ? 0x9f : 0xbf;
-    if (cont(1, lo, hi) && cont(2)) return [((b0 & 0x0f) << 12) | (c(1) << 6) | c(2), 3];
-  }
-  if (b0 >= 0xf0 && b0 <= 0xf4) {
-    const lo = b0 === 0xf0 ? 0x90 : 0x80;
-    const hi = b0 === 0xf4 ? 0x8f : 0xbf;
-    if (cont(1, lo, hi) && cont(2) && cont(3)) {
-      return [((b0 & 0x07) << 18) | (c(1) << 12) | (c(2) << 6) | c(3), 4];
-    }
-  }
-  return [-1, 1];
-}
-
-/** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
-function goQuoteBytes(b: Uint8Array): string {
-  let out = '"';
-  for (let i = 0; i < b.length; ) {
-    const [r, size] = decodeRune(b, i);
-    i += size;
-    if (r === -1) {
-      out += `\\x${hex(b[i - 1] ?? 0, 2)}`;
-      continue;
-    }
-    const ch = String.fromCodePoint(r);
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (r === 0x20 || (r > 0x7f ? printable.test(ch) : r > 0x20 && r < 0x7f)) out += ch;
-    else if (r === 0x07) out += "\\a";
-    else if (r === 0x08) out += "\\b";
-    else if (r === 0x0c) out += "\\f";
-    else if (r === 0x0a) out += "\\n";
-    else if (r === 0x0d) out += "\\r";
-    else if (r === 0x09) out += "\\t";
-    else if (r === 0x0b) out += "\\v";
-    else if (r < 0x20 || r === 0x7f) out += `\\x${hex(r, 2)}`;
-    else if (r < 0x10000) out += `\\u${hex(r, 4)}`;
-    else out += `\\U${hex(r, 8)}`;
-  }
-  return `${out}"`;
-}
-
-/** Go's `%q` for a string. */
-export function goQuote(s: string): string {
-  return goQuoteBytes(utf8.encode(goString(s)));
 }
 
 function hexValue(byte: number | undefined): number {

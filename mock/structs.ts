@@ -81,3 +81,19 @@ export const CreateFirstUserRequest: GoStruct = {
     },
   ],
 };
+
+export const UpdateUserAppearanceSettingsRequest: GoStruct = {
+  name: "UpdateUserAppearanceSettingsRequest",
+  fields: [
+    { json: "theme_preference", type: "string", validate: "required" },
+    { json: "theme_mode", type: "string", goType: "codersdk.ThemeMode" },
+    { json: "theme_light", type: "string" },
+    { json: "theme_dark", type: "string" },
+    {
+      json: "terminal_font",
+      type: "string",
+      goType: "codersdk.TerminalFontName",
+      validate: "required",
+    },
+  ],
+};

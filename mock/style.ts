@@ -1,6 +1,7 @@
 // The one stylesheet of the mock's pages (served at STYLESHEET_PATH): the app's look in a few
-// lines, light or dark from the system setting. A file of its own because the strict CSP the
-// pages are sent with forbids inline styles. The dashboard stand-in has a header bar; the other
+// lines, light or dark from the system setting, or from `data-theme` on the root element (the
+// dashboard stand-in follows the user's appearance setting, as Coder's dashboard does). A file
+// of its own because the strict CSP the pages are sent with forbids inline styles. The dashboard stand-in has a header bar; the other
 // pages (mailbox, fake identity provider, fake GitHub device page, Coder's static error page)
 // are a lone <main>, drawn as the app's card, and their plain markup (lists of choices, forms)
 // is styled as the app's controls, so they need no classes.
@@ -20,7 +21,7 @@ export const MOCK_STYLESHEET = `:root {
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
 @media (prefers-color-scheme: dark) {
-  :root {
+  :root:not([data-theme="light"]) {
     --bg: #0b0f19;
     --surface: #131a29;
     --text: #f3f4f6;
@@ -34,6 +35,21 @@ export const MOCK_STYLESHEET = `:root {
     --danger-bg: #2a1215;
   }
 }
+:root[data-theme="dark"] {
+  color-scheme: dark;
+  --bg: #0b0f19;
+  --surface: #131a29;
+  --text: #f3f4f6;
+  --muted: #b4bcc8;
+  --border: #3b4658;
+  --accent: #93b4ff;
+  --accent-text: #0b0f19;
+  --focus: #93b4ff;
+  --note-bg: #0f1d3a;
+  --danger: #fca5a5;
+  --danger-bg: #2a1215;
+}
+:root[data-theme="light"] { color-scheme: light; }
 *, *::before, *::after { box-sizing: border-box; }
 body {
   margin: 0;
@@ -85,6 +101,32 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; m
 dt { color: var(--muted); }
 dd { margin: 0; }
 code { font-size: 0.9em; }
+/* The dashboard stand-in's own pieces: user menu, settings sidebar, tables, banners. */
+.menu { position: relative; }
+.menu-items {
+  position: absolute;
+  right: 0;
+  z-index: 1;
+  min-width: 10rem;
+  margin: 0.25rem 0 0;
+  padding: 0.5rem;
+  list-style: none;
+  background: var(--surface);
+  border: 1px solid var(--border);
+  border-radius: 8px;
+}
+.menu-items li + li { margin-top: 0.25rem; }
+.menu-items a, .menu-items button { display: block; width: 100%; text-align: left; padding: 0.375rem 0.5rem; }
+main.settings { display: flex; flex-wrap: wrap; gap: 1.5rem; max-width: 64rem; }
+main.settings > * + * { margin-top: 0; }
+.sidebar ul { list-style: none; margin: 0; padding: 0; }
+.sidebar li + li { margin-top: 0.25rem; }
+.sidebar [aria-current="page"] { font-weight: 600; }
+table { border-collapse: collapse; width: 100%; }
+caption { text-align: left; font-weight: 600; padding-bottom: 0.5rem; }
+th, td { text-align: left; padding: 0.375rem 0.5rem; border-bottom: 1px solid var(--border); }
+.note.danger { background: var(--danger-bg); color: var(--danger); }
+.loading { padding: 1.5rem 1rem; color: var(--muted); }
 /* The mock's own pages: a lone <main> (no dashboard bar above it). */
 body > main:first-child {
   max-width: 36rem;

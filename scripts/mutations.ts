@@ -6,11 +6,20 @@
 //   npm run mutations -- safe-redirect-dot-segment guard-no-lock   just these
 //   npm run mutations -- --tests-from main   the same mutations against main's test files
 //
-// docs/mutations.md explains the list. The file being mutated is restored even on Ctrl-C.
+// docs/mutations.md explains the list. The file being mutated is restored even on Ctrl-C. Each
+// entry's test output is kept in mutation-logs/<run>/<id>.log (git-ignored); the path is printed.
+// An entry that selects no test, or whose tests fail to load, is BROKEN: it proves nothing.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { join, relative } from "node:path";
 
 type Runner = "vitest" | "playwright" | "knip";
 
@@ -314,6 +323,245 @@ const MUTATIONS: Mutation[] = [
     "  return;\n  for (const field of TRIAL_FIELDS)",
     ["src/features/setup/SetupPage.test.tsx"],
   ),
+  // The front door in Node (issue 19).
+  vitest(
+    "proxy-resolves-path",
+    "server/coder-proxy.ts",
+    "    if (resolved.origin !== upstream.origin) return undefined;\n    return { url: upstreamOrigin, path };",
+    "    resolved = new URL(path, upstream.origin);\n    return { url: resolved, path: resolved.pathname + resolved.search };",
+    ["server/robustness.test.ts"],
+  ),
+  vitest(
+    "preview-any-host",
+    "server/host-check.ts",
+    "  if (allowed === true) return true;",
+    "  if (allowed) return true;",
+    ["server/robustness.test.ts"],
+  ),
+  vitest(
+    "dev-upgrade-any-host",
+    "server/vite-dev.ts",
+    "if (!isAllowedHost(req.headers.host, server.config.server.allowedHosts)) {",
+    "if (!isAllowedHost(req.headers.host, true)) {",
+    ["server/robustness.test.ts"],
+  ),
+  vitest(
+    "gzip-q0-ignored",
+    "server/serve-dist.ts",
+    'const gzipWeight = q.get("gzip") ?? q.get("x-gzip") ?? q.get("*") ?? 0;',
+    'const gzipWeight = Math.max(weight("gzip"), weight("x-gzip"));',
+    ["server/robustness.test.ts", "server/serve-dist.test.ts"],
+  ),
+  vitest(
+    "check-deployment-misses-seam",
+    "scripts/check-deployment.ts",
+    "        count === 1,\n",
+    "        count >= 0,\n",
+    ["scripts/check-deployment.test.ts"],
+  ),
+  vitest(
+    "new-build-on-any-failure",
+    "src/components/new-build.ts",
+    "return answer.status === 404 || answer.status === 410;",
+    "return answer.status >= 400;",
+    ["src/components/new-build.test.tsx"],
+  ),
+  vitest(
+    "new-build-keeps-secrets",
+    "src/components/new-build.ts",
+    "  return !/pass|otp|code|token|secret/i.test(input.name);",
+    "  return true;",
+    ["src/components/new-build.test.tsx"],
+  ),
+  vitest(
+    "new-build-reload-loop",
+    "src/components/new-build.ts",
+    "if (!asked && Date.now() - last < RELOAD_GUARD_MS) return false;",
+    "if (!asked && last < 0) return false;",
+    ["src/components/new-build.test.tsx"],
+  ),
+  vitest(
+    "coder-version-notice-for-all",
+    "src/features/settings/CoderVersionNotice.tsx",
+    "const owner = usePermissions().data?.manageDeployment === true;",
+    "const owner = usePermissions().data !== undefined;",
+    ["src/features/settings/CoderVersionNotice.test.tsx"],
+  ),
+
+  // The user's theme and Coder's settings navigation.
+  vitest(
+    "theme-ignores-light",
+    "src/lib/theme.ts",
+    '  if (preference.startsWith("light")) return "light";\n',
+    "",
+    ["src/lib/theme.test.ts", "src/features/session/UserTheme.test.tsx"],
+  ),
+  vitest(
+    "theme-first-frame-forgets-hint",
+    "src/app/theme-first-frame.ts",
+    'if (theme === "light" || theme === "auto") document.documentElement.dataset.theme = theme;',
+    "void theme;",
+    ["src/features/session/UserTheme.test.tsx"],
+  ),
+  vitest(
+    "theme-stays-after-sign-out",
+    "src/features/session/useUserTheme.ts",
+    "  useLayoutEffect(() => showDefaultTheme, []);\n",
+    "",
+    ["src/features/session/UserTheme.test.tsx"],
+  ),
+  vitest(
+    "settings-nav-never-schedule",
+    "src/features/settings/settings-nav.ts",
+    'facts.enabledFeatures.has("advanced_template_scheduling")',
+    "false",
+    ["src/features/settings/settings-nav.test.ts", "src/features/settings/SettingsNav.test.tsx"],
+  ),
+  vitest(
+    "settings-nav-no-current",
+    "src/features/settings/SettingsNav.tsx",
+    'aria-current={item.href === current ? "page" : undefined}',
+    "aria-current={undefined}",
+    ["src/features/settings/SettingsNav.test.tsx"],
+  ),
+  vitest(
+    "oidc-notice-unnamed",
+    "src/features/login/LoginPage.tsx",
+    '(reason ?? messageId) === "login-type-changed-oidc" && oidcLabel',
+    '(reason ?? messageId) === "login-type-changed-oidc" && false',
+    ["src/features/login/sso-messages.test.tsx"],
+  ),
+
+  // Exact messages, where the pages and the API client say them.
+  vitest(
+    "reset-pages-show-internal-error",
+    "src/features/reset-password/reset-errors.ts",
+    'if (error.kind === "response" && error.status >= 500)',
+    'if (error.kind === "response" && error.status >= 600)',
+    ["src/features/reset-password/RequestCodePage.test.tsx"],
+  ),
+  vitest(
+    "network-message-cut-short",
+    "src/api/errors.ts",
+    `return "Can't reach the server. Check your connection and try again.";`,
+    `return "Can't reach the server.";`,
+    ["src/features/reset-password/RequestCodePage.test.tsx"],
+  ),
+  vitest(
+    "login-shows-unknown-message",
+    "src/session/login-messages.ts",
+    "return known ? loginMessages[known] : undefined;",
+    'return known ? loginMessages[known] : id ? { tone: "info" as const, text: id } : undefined;',
+    ["src/features/login/sso-messages.test.tsx", "src/app/static-page-controls.test.tsx"],
+  ),
+
+  // CSRF: what is nosurf's refusal, and a token read again when the last read had none.
+  vitest(
+    "csrf-json-400-retried",
+    "src/api/client.ts",
+    ' && !text.trimStart().startsWith("{")',
+    "",
+    ["src/api/csrf.test.ts"],
+  ),
+  vitest(
+    "csrf-empty-read-kept-for-writes",
+    "src/api/csrf.ts",
+    "  if (loadedCoderPage() !== undefined) return loadCsrfToken({ fresh: true });\n",
+    "",
+    ["src/api/csrf.test.ts"],
+  ),
+  vitest(
+    "csrf-empty-read-kept-at-mount",
+    "src/api/csrf.ts",
+    "const fresh = options.fresh || loadedCoderPage() !== undefined;",
+    "const fresh = options.fresh;",
+    ["src/api/csrf.test.ts"],
+  ),
+
+  // Single sign-on: no loop, and the end of a round trip.
+  vitest(
+    "single-provider-starts-without-storage",
+    "src/features/login/single-provider.ts",
+    "momentWithin(KEY, AUTO_START_COOLDOWN_MS, now) ?? true;",
+    "momentWithin(KEY, AUTO_START_COOLDOWN_MS, now) ?? false;",
+    ["src/features/login/single-provider.test.tsx"],
+  ),
+  vitest(
+    "single-provider-start-not-noted-as-trip",
+    "src/features/login/LoginPage.tsx",
+    "    markRoundTrip();\n    fullPageNavigation",
+    "    fullPageNavigation",
+    ["src/features/login/single-provider.test.tsx"],
+  ),
+  vitest(
+    "sso-button-notes-no-trip",
+    "src/features/login/SsoButtons.tsx",
+    "onClick={() => markRoundTrip()}",
+    "",
+    ["src/features/login/round-trip.test.tsx"],
+  ),
+  vitest(
+    "round-trip-never-forgotten",
+    "src/features/login/LoginPage.tsx",
+    "if (afterRoundTrip) forgetRoundTrip();",
+    "",
+    ["src/features/login/round-trip.test.tsx"],
+  ),
+  vitest(
+    "round-trip-ignores-message",
+    "src/sso/round-trip.ts",
+    ' && !new URLSearchParams(search).has("message")',
+    "",
+    ["src/features/login/round-trip.test.tsx"],
+  ),
+
+  // The entry script's submit catcher.
+  vitest(
+    "static-submit-posts-to-static-server",
+    "src/app/static-page-controls.ts",
+    "    event.preventDefault();\n    const form = event.target;",
+    "    const form = event.target;",
+    ["src/app/static-page-controls.test.tsx"],
+  ),
+
+  // /cli-auth: one token per visit, by the submit guard alone.
+  vitest(
+    "cli-auth-request-unguarded",
+    "src/features/cli-auth/CliAuthPage.tsx",
+    "const onSignedIn = useEffectEvent(() => void request());",
+    "const onSignedIn = useEffectEvent(() => void create.mutateAsync().then(setToken));",
+    ["src/features/cli-auth/CliAuthPage.test.tsx"],
+  ),
+
+  // Each form's stand-in: a renamed field loses what was typed at the swap.
+  vitest(
+    "stand-in-field-renamed-setup",
+    "src/features/setup/SetupFormStandIn.tsx",
+    'autoComplete="name" name="name"',
+    'autoComplete="name" name="fullName"',
+    ["src/features/setup/SetupPage.stand-in.test.tsx"],
+  ),
+  vitest(
+    "stand-in-field-renamed-login",
+    "src/features/login/LoginFormStandIn.tsx",
+    'required name="password"',
+    'required name="pass"',
+    ["src/features/login/LoginPage.stand-in.test.tsx"],
+  ),
+  vitest(
+    "stand-in-field-renamed-reset",
+    "src/features/reset-password/ResetPasswordFormStandIn.tsx",
+    'name="confirm_password"',
+    'name="confirm"',
+    ["src/features/reset-password/ChangePasswordPage.stand-in.test.tsx"],
+  ),
+  vitest(
+    "stand-in-field-renamed-request-code",
+    "src/features/reset-password/RequestCodeFormStandIn.tsx",
+    '        name="email"',
+    '        name="address"',
+    ["src/features/reset-password/RequestCodePage.stand-in.test.tsx"],
+  ),
 
   // The dead-code check.
   {
@@ -325,79 +573,112 @@ const MUTATIONS: Mutation[] = [
     tests: [],
   },
 
-  // End to end (--e2e): exact messages, scoped to the form; the app before absent text.
+  // End to end (--e2e): the same messages in a real browser, scoped to the form.
   {
-    id: "reset-pages-show-internal-error",
+    id: "reset-pages-show-internal-error-e2e",
     file: "src/features/reset-password/reset-errors.ts",
     from: 'if (error.kind === "response" && error.status >= 500)',
     to: 'if (error.kind === "response" && error.status >= 600)',
     runner: "playwright",
-    tests: ["e2e/faults.spec.ts:-g:500 from Coder"],
+    tests: ["e2e/faults.spec.ts:-g:every failure is said in its own words"],
   },
   {
-    id: "network-message-cut-short",
+    id: "network-message-cut-short-e2e",
     file: "src/api/errors.ts",
     from: `return "Can't reach the server. Check your connection and try again.";`,
     to: `return "Can't reach the server.";`,
     runner: "playwright",
-    tests: ["e2e/faults.spec.ts:-g:a dropped connection"],
+    tests: ["e2e/faults.spec.ts:-g:every failure is said in its own words"],
   },
   {
-    id: "login-shows-unknown-message",
+    id: "login-shows-unknown-message-e2e",
     file: "src/session/login-messages.ts",
-    from: "if (id === null || !Object.hasOwn(loginMessages, id)) return undefined;",
-    to: 'if (id === null) return undefined;\n  if (!Object.hasOwn(loginMessages, id)) return { tone: "info" as const, text: id };',
+    from: "return known ? loginMessages[known] : undefined;",
+    to: 'return known ? loginMessages[known] : id ? { tone: "info" as const, text: id } : undefined;',
     runner: "playwright",
     tests: ["e2e/login.spec.ts:-g:shows only known messages"],
   },
 ];
 
 interface Outcome {
+  /** Tests that failed, of `total` that ran. */
   failed: number;
   total: number;
+  /** Why the outcome proves nothing (no test selected, a suite that did not load), if so. */
+  broken?: string;
 }
 
 let child: ChildProcess | undefined;
 
-/** Runs a command to its end; its output is not needed (the reports are files). */
-function exec(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+/** Runs a command to its end, its output going to `log`. */
+function exec(command: string, args: string[], log: string, env: NodeJS.ProcessEnv = process.env) {
+  const fd = openSync(log, "a");
+  writeFileSync(fd, `$ ${command} ${args.join(" ")}\n`);
   return new Promise<number | null>((resolve) => {
-    child = spawn(command, args, { cwd: ROOT, env, stdio: "ignore" });
+    child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", fd, fd] });
     child.on("exit", (code) => {
       child = undefined;
+      closeSync(fd);
       resolve(code);
     });
   });
 }
 
-async function run(mutation: Mutation, port: string): Promise<Outcome> {
+interface VitestReport {
+  numFailedTests: number;
+  numTotalTests: number;
+  testResults: Array<{
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: unknown[];
+  }>;
+}
+
+interface PlaywrightReport {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  errors: Array<{ message?: string }>;
+}
+
+async function run(mutation: Mutation, port: string, log: string): Promise<Outcome> {
   if (mutation.runner === "knip") {
-    return { failed: (await exec("npx", ["knip"])) === 0 ? 0 : 1, total: 1 };
+    return { failed: (await exec("npx", ["knip"], log)) === 0 ? 0 : 1, total: 1 };
   }
-  const out = join(mkdtempSync(join(tmpdir(), "mutation-")), "report.json");
+  const out = `${log}.json`;
   try {
     if (mutation.runner === "vitest") {
-      await exec("npx", [
-        "vitest",
-        "run",
-        ...mutation.tests,
-        "--reporter=json",
-        `--outputFile=${out}`,
-      ]);
-      if (!existsSync(out)) return { failed: -1, total: 0 };
-      const report = JSON.parse(readFileSync(out, "utf8")) as {
-        numFailedTests: number;
-        numTotalTests: number;
-        numFailedTestSuites: number;
-      };
-      // A suite that doesn't load counts as one failure.
-      return {
-        failed:
-          report.numFailedTests + (report.numTotalTests === 0 ? report.numFailedTestSuites : 0),
-        total: report.numTotalTests,
-      };
+      const code = await exec(
+        "npx",
+        [
+          "vitest",
+          "run",
+          ...mutation.tests,
+          "--reporter=default",
+          "--reporter=json",
+          `--outputFile.json=${out}`,
+        ],
+        log,
+      );
+      if (!existsSync(out))
+        return { failed: 0, total: 0, broken: `vitest exited ${code}, no report` };
+      const report = JSON.parse(readFileSync(out, "utf8")) as VitestReport;
+      // A file that failed to load (a syntax error, a missing export) has no test results.
+      const unloaded = report.testResults.filter(
+        (file) => file.status === "failed" && file.assertionResults.length === 0,
+      );
+      if (unloaded.length > 0)
+        return {
+          failed: report.numFailedTests,
+          total: report.numTotalTests,
+          broken: `did not load: ${unloaded.map((file) => relative(ROOT, file.name)).join(", ")}`,
+        };
+      const ran = new Set(report.testResults.map((file) => relative(ROOT, file.name)));
+      const missing = mutation.tests.filter((file) => !ran.has(file));
+      if (missing.length > 0 || report.numTotalTests === 0)
+        return { failed: 0, total: 0, broken: `no tests in ${missing.join(", ") || "the files"}` };
+      return { failed: report.numFailedTests, total: report.numTotalTests };
     }
-    const args = ["playwright", "test", "--workers=1", "--reporter=json"];
+    const args = ["playwright", "test", "--workers=1", "--reporter=list,json"];
     // A slower machine may need longer timeouts: point this at a config that extends ours.
     if (process.env.MUTATIONS_PLAYWRIGHT_CONFIG)
       args.push("--config", process.env.MUTATIONS_PLAYWRIGHT_CONFIG);
@@ -407,20 +688,28 @@ async function run(mutation: Mutation, port: string): Promise<Outcome> {
       if (flag === "-g" && grep) args.push("-g", grep);
     }
     // CI: build the mutated app rather than reuse a server that may still run the old one.
-    await exec("npx", args, {
+    const code = await exec("npx", args, log, {
       ...process.env,
       CI: "1",
       E2E_PORT: port,
       PLAYWRIGHT_JSON_OUTPUT_NAME: out,
     });
-    if (!existsSync(out)) return { failed: -1, total: 0 };
-    const report = JSON.parse(readFileSync(out, "utf8")) as {
-      stats: { expected: number; unexpected: number; flaky: number };
-    };
+    if (!existsSync(out))
+      return { failed: 0, total: 0, broken: `playwright exited ${code}, no report` };
+    const report = JSON.parse(readFileSync(out, "utf8")) as PlaywrightReport;
     const { expected, unexpected, flaky } = report.stats;
-    return { failed: unexpected + flaky, total: expected + unexpected + flaky };
+    const total = expected + unexpected + flaky;
+    // A spec that did not load, or a global setup (the build) that failed.
+    if (report.errors.length > 0)
+      return {
+        failed: unexpected,
+        total,
+        broken: `did not run: ${report.errors[0]?.message?.split("\n")[0]}`,
+      };
+    if (total === 0) return { failed: 0, total: 0, broken: "the pattern selects no test" };
+    return { failed: unexpected + flaky, total };
   } finally {
-    rmSync(join(out, ".."), { recursive: true, force: true });
+    rmSync(out, { force: true });
   }
 }
 
@@ -450,15 +739,20 @@ async function main() {
     });
   }
 
-  let survived = 0;
+  const runId = new Date().toISOString().replace(/[:.]/g, "-");
+  const logs = join(ROOT, "mutation-logs", runId);
+  mkdirSync(logs, { recursive: true });
+  console.log(`Test output of each entry: ${relative(process.cwd(), logs)}/<mutation>.log\n`);
+
+  const tally = { caught: 0, missed: 0, broken: 0 };
   console.log("| mutation | tests failing | verdict |\n|---|---|---|");
   for (const mutation of selected) {
     const path = join(ROOT, mutation.file);
     const original = readFileSync(path, "utf8");
     const hits = original.split(mutation.from).length - 1;
     if (hits !== 1) {
-      console.log(`| ${mutation.id} | n/a: the code to change occurs ${hits} times | ? |`);
-      survived++;
+      console.log(`| ${mutation.id} | n/a: the code to change occurs ${hits} times | BROKEN |`);
+      tally.broken++;
       continue;
     }
     try {
@@ -482,18 +776,28 @@ async function main() {
       }
       restore.push([path, original]);
       writeFileSync(path, original.replace(mutation.from, mutation.to));
-      const { failed, total } = await run(mutation, port);
+      const log = join(logs, `${mutation.id}.log`);
+      const { failed, total, broken } = await run(mutation, port, log);
+      if (broken) {
+        tally.broken++;
+        console.log(`| ${mutation.id} | ${broken} | BROKEN |`);
+        continue;
+      }
       const wanted = mutation.expect ?? "fail";
       const ok = wanted === "fail" ? failed > 0 : failed === 0;
-      if (!ok) survived++;
-      const counts = failed < 0 ? "did not run" : `${failed} of ${total}`;
+      if (ok) tally.caught++;
+      else tally.missed++;
       const verdict = ok ? (wanted === "fail" ? "caught" : "green, as it should be") : "MISSED";
-      console.log(`| ${mutation.id} | ${counts} | ${verdict} |`);
+      console.log(`| ${mutation.id} | ${failed} of ${total} | ${verdict} |`);
     } finally {
       putBack();
     }
   }
-  process.exitCode = survived === 0 ? 0 : 1;
+  const ran = tally.caught + tally.missed + tally.broken;
+  console.log(
+    `\n${tally.caught} caught, ${tally.missed} missed, ${tally.broken} broken, of ${ran}. Logs: ${relative(process.cwd(), logs)}`,
+  );
+  process.exitCode = tally.missed === 0 && tally.broken === 0 ? 0 : 1;
 }
 
 await main();

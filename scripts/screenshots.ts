@@ -11,13 +11,24 @@ const out = join(import.meta.dirname, "..", "docs", "screenshots");
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
-async function signIn(page: Page, base: string, email: string) {
+/**
+ * Signs in, and gives the account the shot's theme, as on Coder's Appearance page: the signed-in
+ * pages follow it. (The signed-out pages show Coder's default, dark, whatever the system says,
+ * as Coder's own sign-in page does.)
+ */
+async function signIn(page: Page, base: string, email: string, theme: "light" | "dark") {
   await page.goto(`${base}/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill("SomeSecurePassword!");
   await page.getByRole("button", { name: "Sign in" }).click();
   // Signing in ends on Coder's dashboard (here the mock's stand-in for it).
   await page.waitForURL(/\/workspaces$/);
+  const session = (await page.context().cookies()).find((c) => c.name === "coder_session_token");
+  await page.request.put(`${base}/api/v2/users/me/appearance`, {
+    headers: { "Coder-Session-Token": session?.value ?? "" },
+    // Coder wants one of its terminal fonts with it.
+    data: { theme_preference: theme, terminal_font: "geist-mono" },
+  });
 }
 
 // A branded deployment: its logo (served here as if from its CDN) and what an owner sets.
@@ -96,7 +107,7 @@ try {
     );
     await page.getByLabel("New password", { exact: true }).fill("correct horse");
     await shot("reset-password-change");
-    await signIn(page, server.url, "admin@coder.com");
+    await signIn(page, server.url, "admin@coder.com", scheme);
     await shot("dashboard-stand-in");
     await page.goto(`${server.url}/settings/security`);
     await shot("settings-security");
@@ -150,7 +161,7 @@ try {
     await page.goto(`${server.url}/login`);
     await page.waitForFunction(() => document.title === "Sign in to Acme Cloud Desktops");
     await shot("login-branded");
-    await signIn(page, server.url, "member@coder.com");
+    await signIn(page, server.url, "member@coder.com", scheme);
     await page.goto(`${server.url}/settings/security`);
     await page.getByRole("region", { name: "Announcements" }).waitFor();
     await shot("settings-security-branded");

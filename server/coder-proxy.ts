@@ -150,7 +150,35 @@ export function createCoderProxy(options: CoderProxyOptions): CoderProxy {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS;
   const log = options.log ?? (() => {});
   const send = upstream.protocol === "https:" ? httpsRequest : httpRequest;
-  const target = (url: URL) => new URL(`${url.pathname}${url.search}`, upstream.origin);
+  const upstreamOrigin = new URL(upstream.origin);
+  /**
+   * Where a request goes: Coder's origin, always, with the path as the browser sent it. The path
+   * is never resolved against Coder's URL: a path such as "//host/x" (also "/\host/x", "/..//host"
+   * once backslashes and dot segments are read) is a reference to another host there, and the
+   * request would leave with the browser's cookies. Anything that is not a path on Coder is refused.
+   */
+  const target = (url: URL): { url: URL; path: string } | undefined => {
+    const path = `${url.pathname}${url.search}`;
+    if (!path.startsWith("/")) return undefined;
+    let resolved: URL;
+    try {
+      resolved = new URL(`${upstream.origin}${path}`);
+    } catch {
+      return undefined;
+    }
+    if (resolved.origin !== upstream.origin) return undefined;
+    return { url: upstreamOrigin, path };
+  };
+  /** A request to Coder: the connection goes to Coder's origin whatever the path says. */
+  const open = (url: URL, req: IncomingMessage, keepUpgrade = false): ClientRequest => {
+    const to = target(url);
+    if (!to) throw new Error(`not a path on Coder: ${url.pathname}`);
+    return send(to.url, {
+      path: to.path,
+      method: req.method,
+      headers: upstreamHeaders(req, upstream, keepUpgrade),
+    });
+  };
 
   /** Coder's answer headers, made to work for a browser on this server. */
   const downstreamHeaders = (req: IncomingMessage, proxyRes: IncomingMessage) => {
@@ -174,10 +202,7 @@ export function createCoderProxy(options: CoderProxyOptions): CoderProxy {
   const web: CoderProxy["web"] = (req, res, url) => {
     let proxyReq: ClientRequest;
     try {
-      proxyReq = send(target(url), {
-        method: req.method,
-        headers: upstreamHeaders(req, upstream),
-      });
+      proxyReq = open(url, req);
     } catch (cause) {
       log(`[coder] cannot forward ${req.method} ${url.pathname}: ${String(cause)}`);
       req.resume();
@@ -222,10 +247,7 @@ export function createCoderProxy(options: CoderProxyOptions): CoderProxy {
     socket.on("error", () => socket.destroy());
     let proxyReq: ClientRequest;
     try {
-      proxyReq = send(target(url), {
-        method: req.method,
-        headers: upstreamHeaders(req, upstream, true),
-      });
+      proxyReq = open(url, req, true);
     } catch {
       socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
       return;

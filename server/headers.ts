@@ -41,3 +41,9 @@ export const DEV_DOCUMENT_HEADERS: Record<string, string> = {
   ...SECURITY_HEADERS,
   "Content-Security-Policy": "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
 };
+
+/**
+ * HSTS, sent on every response of a TLS front door (ours and Coder's). Two years; no
+ * includeSubDomains, since Coder's wildcard app hosts need not be under the access URL's name.
+ */
+export const HSTS = "max-age=63072000";

@@ -11,9 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMockCoder } from "../mock/coder.ts";
 import { createCookieJar } from "../mock/cookie-jar.ts";
 import { createMockHttpServer } from "../mock/node-http.ts";
+import { SEAM_TAG } from "./front-door.ts";
 import { SECURITY_HEADERS } from "./headers.ts";
 import { chooseEncoding, startServer } from "./serve-dist.ts";
-import { extractCsrfMeta, NAVIGATION_HEADERS, rawGet, rawRequest, statusOf } from "./test-http.ts";
+import {
+  extractCsrfMeta,
+  NAVIGATION_HEADERS,
+  navigate,
+  rawGet,
+  rawRequest,
+  statusOf,
+} from "./test-http.ts";
 
 const SCRIPT = `console.log(${JSON.stringify("x".repeat(2000))});`;
 // Distinct bytes, so a test can tell which file was sent.
@@ -57,6 +65,11 @@ describe("chooseEncoding", () => {
     [undefined, both, "identity"],
     ["br", { br: false, gzip: true }, "identity"],
     ["br, gzip", { br: false, gzip: true }, "gzip"],
+    // q=0 is "not acceptable", even with "*" or gzip's old name beside it.
+    ["gzip;q=0, *", { br: false, gzip: true }, "identity"],
+    ["gzip;q=0, x-gzip", { br: false, gzip: true }, "identity"],
+    ["br;q=0, *", { br: true, gzip: false }, "identity"],
+    ["x-gzip", both, "gzip"],
   ] as const)("%s with %j → %s", (header, available, expected) => {
     expect(chooseEncoding(header, available)).toBe(expected);
   });
@@ -137,14 +150,67 @@ describe("serve-dist with the mock Coder", () => {
   });
 
   it("gives every other path to Coder (here the mock), whose pages are not ours", async () => {
-    const dashboard = await get("/workspaces", { accept: "text/html" });
+    const session = { cookie: "coder_session_token=anything" };
+    const dashboard = await get("/workspaces", { accept: "text/html", ...session });
     expect(dashboard.status).toBe(200);
     expect(extractCsrfMeta(await dashboard.text())).toBeDefined();
     expect((await get("/api/v2/buildinfo")).status).toBe(200);
     // Paths that only look like ours are Coder's.
     expect((await get("/login.html")).status).toBe(404);
-    expect((await get("/settings/security/")).status).toBe(200);
     expect((await get("/index.html")).status).toBe(404);
+  });
+
+  it("adds the seam script to Coder's HTML page visits only, right after <head>", async () => {
+    const visit = await navigate(base, "/workspaces?tab=1");
+    expect(visit.status).toBe(200);
+    const html = visit.body;
+    expect(html.indexOf(SEAM_TAG)).toBe(html.toLowerCase().indexOf("<head>") + "<head>".length);
+    expect(html.split(SEAM_TAG)).toHaveLength(2);
+    // A script reading Coder's page for its token, and the API, are left as they are.
+    expect(await (await get("/", { accept: "*/*" })).text()).not.toContain(SEAM_TAG);
+    expect(await (await get("/api/v2/buildinfo", { accept: "text/html" })).text()).not.toContain(
+      SEAM_TAG,
+    );
+  });
+
+  it("sends a signed-out page visit to one of Coder's pages straight to our sign-in", async () => {
+    const visit = async (target: string, headers: Record<string, string> = {}) => {
+      const res = await navigate(base, target, headers);
+      return res.status === 302 ? res.headers.location : res.status;
+    };
+    expect(await visit("/workspaces")).toBe("/login?redirect=/workspaces");
+    expect(await visit("/@admin/myws")).toBe("/login?redirect=/@admin/myws");
+    expect(await visit("/")).toBe("/login");
+    // A session cookie (maybe expired: Coder's dashboard decides), a query that would need
+    // encoding, and anything that is not one of Coder's pages: Coder's answer.
+    expect(await visit("/workspaces", { cookie: "a=b; coder_session_token=x" })).toBe(200);
+    expect(await visit("/templates?filter=owner:me")).toBe(200);
+    expect(await visit("/api/v2/buildinfo")).toBe(200);
+    expect(await visit("/__mock/mailbox")).toBe(200);
+    expect(await visit("/favicon.ico")).toBe(404);
+    expect(await visit("/@admin/myws/apps/code-server/")).not.toBe(
+      "/login?redirect=/@admin/myws/apps/code-server/",
+    );
+    // Not a page visit: a script's request is never redirected, even one asking for HTML (the
+    // app reads Coder's start page for its CSRF token and branding).
+    expect(await visit("/workspaces", { accept: "*/*" })).toBe(200);
+    const read = await get("/", { accept: "text/html", "sec-fetch-mode": "cors" });
+    expect(read.status).toBe(200);
+    expect(extractCsrfMeta(await read.text())).toBeDefined();
+    expect(await visit("/", { "sec-fetch-mode": "navigate" })).toBe("/login");
+  });
+
+  it("redirects near variants of our pages to the canonical path, query kept", async () => {
+    for (const [target, location] of [
+      ["/login/", "/login"],
+      ["/LOGIN?redirect=%2Fworkspaces", "/login?redirect=%2Fworkspaces"],
+      ["/Settings/Security//", "/settings/security"],
+      ["/reset-password/change/?otp=1&email=a%40b", "/reset-password/change?otp=1&email=a%40b"],
+    ] as const) {
+      const res = await get(target);
+      expect(res.status, target).toBe(308);
+      expect(res.headers.get("location"), target).toBe(location);
+    }
   });
 
   it("redirects /.well-known/change-password", async () => {
@@ -250,12 +316,8 @@ describe("serve-dist in front of a Coder on another port (CODER_URL)", () => {
     };
     expect((await browse("/api/v2/users/me/password", change)).status).toBe(400);
     // …with the token from Coder's page (through the proxy), it goes through.
-    // Coder's home moves a signed-in browser on to its dashboard, which carries the token.
-    const home = await browse("/", { headers: { accept: "text/html" } });
-    expect(home.status).toBe(302);
-    const page = await browse(home.headers.get("location") ?? "", {
-      headers: { accept: "text/html" },
-    });
+    // Coder's home is its dashboard's shell (it moves on in the browser), and carries the token.
+    const page = await browse("/", { headers: { accept: "text/html" } });
     expect(page.status).toBe(200);
     const token = extractCsrfMeta(await page.text()) ?? "";
     expect(token).not.toBe("");

@@ -6,16 +6,25 @@
 // tests and `npm run bench`.
 //   node server/serve-dist.ts [--port 4173] [--host localhost]
 //   CODER_URL=http://127.0.0.1:3001 node server/serve-dist.ts   (e.g. in front of `npm run mock`)
+// Only localhost, IP literals, the --host name and ALLOWED_HOSTS (comma-separated) are answered
+// (./host-check.ts: DNS rebinding).
 import { readdir, readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createMockCoder, type MockCoder } from "../mock/coder.ts";
-import { badRequest, requestUrl } from "../mock/node-http.ts";
+import { badRequest, handleMockUpgrade, requestUrl } from "../mock/node-http.ts";
+import { VERSION_FILE } from "../scripts/build-version.ts";
 import { type CoderBackend, forwardToCoder } from "./coder-backend.ts";
 import { createCoderProxy } from "./coder-proxy.ts";
 import { routeOf } from "./front-door.ts";
 import { SECURITY_HEADERS } from "./headers.ts";
+import {
+  disallowedHostMessage,
+  hostNameOf,
+  isAllowedHost,
+  parseAllowedHosts,
+} from "./host-check.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -60,9 +69,12 @@ export function chooseEncoding(
     }
     q.set(name, Number.isFinite(weight) ? weight : 0);
   }
+  // A coding named outright has its own q (q=0: not acceptable, RFC 9110 12.5.3); only one not
+  // named falls back to "*". x-gzip is gzip's old name: it counts for gzip when gzip is not named.
   const weight = (name: string) => q.get(name) ?? q.get("*") ?? 0;
+  const gzipWeight = q.get("gzip") ?? q.get("x-gzip") ?? q.get("*") ?? 0;
   if (available.br && weight("br") > 0) return "br";
-  if (available.gzip && (weight("gzip") > 0 || weight("x-gzip") > 0)) return "gzip";
+  if (available.gzip && gzipWeight > 0) return "gzip";
   return "identity";
 }
 
@@ -108,6 +120,11 @@ export interface ServeOptions {
   coderUrl?: string;
   /** How long to wait for that deployment's answer before a 504. */
   proxyTimeoutMs?: number;
+  /**
+   * Host names answered besides localhost, IP literals and the listen host ("." + name for a
+   * domain and its subdomains; true for any). Default: ALLOWED_HOSTS, comma-separated.
+   */
+  allowedHosts?: readonly string[] | true;
   log?: (line: string) => void;
 }
 
@@ -156,7 +173,25 @@ export async function startServer(options: ServeOptions = {}) {
     res.end(status === 404 ? "Not found\n" : `${status}\n`);
   };
 
+  const listenHost = options.host ?? "localhost";
+  const allowedHosts =
+    options.allowedHosts === true
+      ? true
+      : [
+          ...(options.allowedHosts ?? parseAllowedHosts(process.env.ALLOWED_HOSTS)),
+          ...(hostNameOf(listenHost) ? [listenHost] : []),
+        ];
+  const hostAllowed = (req: IncomingMessage) => isAllowedHost(req.headers.host, allowedHosts);
+  const wrongHost = (req: IncomingMessage) =>
+    disallowedHostMessage(req.headers.host, "ALLOWED_HOSTS");
+
   const server = createServer((req, res) => {
+    if (!hostAllowed(req)) {
+      req.resume();
+      res.writeHead(403, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
+      res.end(wrongHost(req));
+      return;
+    }
     const url = requestUrl(req);
     if (!url) {
       badRequest(res);
@@ -171,6 +206,10 @@ export async function startServer(options: ServeOptions = {}) {
       case "redirect":
         if (!readOnly) refuse(res, 405, { Allow: "GET, HEAD" });
         else res.writeHead(302, { ...SECURITY_HEADERS, Location: route.location }).end();
+        return;
+      case "near-variant":
+        // Another case or trailing slashes: the canonical page, query kept.
+        res.writeHead(308, { ...SECURITY_HEADERS, Location: `${route.path}${url.search}` }).end();
         return;
       case "page": {
         if (method === "POST") {
@@ -205,7 +244,9 @@ export async function startServer(options: ServeOptions = {}) {
         }
         send(req, res, file, {
           ...SECURITY_HEADERS,
-          "Cache-Control": "public, max-age=31536000, immutable",
+          // Hashed names never change; the version file is the one that does, on every build.
+          "Cache-Control":
+            url.pathname === VERSION_FILE ? "no-cache" : "public, max-age=31536000, immutable",
         });
         return;
       }
@@ -220,17 +261,32 @@ export async function startServer(options: ServeOptions = {}) {
   });
   if (proxy) {
     server.on("upgrade", (req: IncomingMessage, socket, head: Buffer) => {
+      if (!hostAllowed(req)) {
+        const body = wrongHost(req);
+        socket.end(
+          `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+        return;
+      }
       const url = requestUrl(req);
       if (url && routeOf(url.pathname).kind === "coder") proxy.upgrade(req, socket, head, url);
+      else socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+    });
+  } else if (mock) {
+    // The mock in this process answers WebSockets on Coder's paths too (the dashboard's inbox),
+    // so its page opens the socket Coder's dashboard keeps open.
+    mock.webSockets = true;
+    server.on("upgrade", (req: IncomingMessage, socket, head: Buffer) => {
+      const url = requestUrl(req);
+      if (url && routeOf(url.pathname).kind === "coder") handleMockUpgrade(mock, req, socket, head);
       else socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
     });
   }
 
   const port = options.port ?? 4173;
-  const host = options.host ?? "localhost";
   await new Promise<void>((done, fail) => {
     server.once("error", fail);
-    server.listen(port, host, () => done());
+    server.listen(port, listenHost, () => done());
   });
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;

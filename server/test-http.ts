@@ -1,6 +1,12 @@
 // Helpers for the servers' tests: raw HTTP exchanges (for requests fetch() refuses to send) and a
 // recording stand-in for a Coder upstream.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import { type AddressInfo, connect } from "node:net";
 
 /**
@@ -117,3 +123,41 @@ function decodeEntities(text: string): string {
 export const NAVIGATION_HEADERS = {
   accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
 } as const;
+
+export interface Answer {
+  status: number;
+  headers: import("node:http").IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * A browser's page visit, redirects not followed: GET with the navigation's Accept and
+ * Sec-Fetch-Mode (through node:http, as fetch() always says "cors").
+ */
+export function navigate(
+  base: string,
+  target: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(base);
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: target,
+        headers: { ...NAVIGATION_HEADERS, "sec-fetch-mode": "navigate", ...headers },
+      },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on("error", reject);
+    req.end();
+  });
+}

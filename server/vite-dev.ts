@@ -18,6 +18,7 @@ import { type CoderBackend, forwardToCoder } from "./coder-backend.ts";
 import { createCoderProxy } from "./coder-proxy.ts";
 import { routeOf } from "./front-door.ts";
 import { DEV_DOCUMENT_HEADERS } from "./headers.ts";
+import { disallowedHostMessage, isAllowedHost } from "./host-check.ts";
 
 export interface FrontDoorDevOptions {
   /** Initial mock settings (password/GitHub/OIDC switches, terms of service, rate limits…). */
@@ -27,6 +28,12 @@ export interface FrontDoorDevOptions {
   /** How long to wait for that Coder's answer before a 504. */
   proxyTimeoutMs?: number;
 }
+
+/**
+ * The seam script in development: its source as a module, which Vite serves (the production
+ * build makes it one classic script; both run before the dashboard's own module scripts).
+ */
+const DEV_SEAM_TAG = '<script type="module" src="/src/seam/coder-seam.ts"></script>';
 
 /** Vite's own requests in development: its client, module ids, the app's source, dependencies. */
 export function isViteInternal(pathname: string): boolean {
@@ -63,8 +70,23 @@ export function coderFrontDoor(options: FrontDoorDevOptions = {}): Plugin {
           if (/\bvite-(?:hmr|ping)\b/.test(String(req.headers["sec-websocket-protocol"] ?? "")))
             return;
           const url = requestUrl(req);
-          if (!url || isViteInternal(url.pathname)) return;
-          if (routeOf(url.pathname).kind === "coder") proxy.upgrade(req, socket, head, url);
+          if (!url) {
+            // Not a path (absolute-form and the like): nobody else answers it either.
+            socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+            return;
+          }
+          if (isViteInternal(url.pathname)) return;
+          if (routeOf(url.pathname).kind !== "coder") return;
+          // Vite checks Host (server.allowedHosts) before any middleware, but not on upgrades
+          // that are not its own: the same rule here, or a rebinding page reaches Coder's sockets.
+          if (!isAllowedHost(req.headers.host, server.config.server.allowedHosts)) {
+            const body = disallowedHostMessage(req.headers.host, "server.allowedHosts");
+            socket.end(
+              `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+            );
+            return;
+          }
+          proxy.upgrade(req, socket, head, url);
         });
       } else {
         const mock = createMockCoder({
@@ -128,6 +150,12 @@ function frontDoorMiddleware(
       case "redirect":
         res.writeHead(302, { ...DEV_DOCUMENT_HEADERS, Location: route.location }).end();
         return;
+      case "near-variant":
+        req.resume();
+        res
+          .writeHead(308, { ...DEV_DOCUMENT_HEADERS, Location: `${route.path}${url.search}` })
+          .end();
+        return;
       case "asset":
         next();
         return;
@@ -145,7 +173,7 @@ function frontDoorMiddleware(
         return;
       case "coder":
         if (isViteInternal(url.pathname)) next();
-        else forwardToCoder(backend, req, res, url);
+        else forwardToCoder(backend, req, res, url, DEV_SEAM_TAG);
         return;
     }
   };

@@ -2,15 +2,22 @@
 // first, then start the app (which renders the same page over it, keeping what was typed).
 import "./app/styles.css";
 import { enableStaticPage } from "./app/static-page-controls.ts";
+import { showRememberedTheme } from "./app/theme-first-frame.ts";
+import { recoverFromNewBuild, restoreKeptFields } from "./components/new-build.ts";
 
+// This script holds the first frame (scripts/render-blocking-entry.ts): the frame is in the theme.
+showRememberedTheme(window.location.pathname);
 const root = document.getElementById("root");
+// Back from a reload for a new build: what was typed before it (never a secret) goes back in.
+if (root) restoreKeptFields(root);
 enableStaticPage(root);
 
 let started = false;
 function start() {
   if (started) return;
   started = true;
-  void import("./main.tsx");
+  // A new build may have replaced this one since the page came (./components/new-build.ts).
+  void import("./main.tsx").catch(recoverFromNewBuild);
 }
 
 /**

@@ -14,9 +14,15 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { DEPLOY_FILES, TEMPLATE_VARIABLES } from "../../server/deploy-config.ts";
+import {
+  DEPLOY_FILES,
+  TEMPLATE_VARIABLES,
+  TLS_TEMPLATE_VARIABLES,
+} from "../../server/deploy-config.ts";
 
 const root = join(import.meta.dirname, "..", "..");
+/** The access URL's host the suite browses (any other host, e.g. app.localhost, is Coder's). */
+const CODER_HOST = "localhost";
 const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
 function option(name: string): number | undefined {
@@ -24,9 +30,17 @@ function option(name: string): number | undefined {
   return index === -1 ? undefined : Number(process.argv[index + 1]);
 }
 
-const ports = { nginx: option("--nginx"), caddy: option("--caddy"), mock: option("--mock") };
+const ports = {
+  nginx: option("--nginx"),
+  caddy: option("--caddy"),
+  mock: option("--mock"),
+  nginxTls: option("--nginx-tls"),
+  caddyTls: option("--caddy-tls"),
+};
 if (!ports.mock || (!ports.nginx && !ports.caddy)) {
-  console.error("usage: serve.ts --mock PORT [--nginx PORT] [--caddy PORT]");
+  console.error(
+    "usage: serve.ts --mock PORT [--nginx PORT] [--caddy PORT] [--nginx-tls PORT] [--caddy-tls PORT]",
+  );
   process.exit(2);
 }
 
@@ -81,9 +95,13 @@ async function prepareDist(): Promise<string> {
   return dist;
 }
 
-/** envsubst with exactly the template's three variables, as the README tells operators to. */
-function fillTemplate(template: string, values: Record<string, string>): string {
-  const shellFormat = TEMPLATE_VARIABLES.map((name) => `$\{${name}}`).join(" ");
+/** envsubst with exactly the template's variables, as the README tells operators to. */
+function fillTemplate(
+  template: string,
+  values: Record<string, string>,
+  variables: readonly string[],
+): string {
+  const shellFormat = variables.map((name) => `$\{${name}}`).join(" ");
   const result = spawnSync("envsubst", [shellFormat], {
     input: template,
     env: { ...process.env, ...values },
@@ -93,17 +111,64 @@ function fillTemplate(template: string, values: Record<string, string>): string 
   return result.stdout;
 }
 
-async function startNginx(port: number, dist: string, upstream: string) {
+/** A throwaway self-signed certificate for localhost (the TLS projects ignore its issuer). */
+function makeCertificate(): { cert: string; key: string } {
+  const cert = join(work, "tls-cert.pem");
+  const key = join(work, "tls-key.pem");
+  if (!existsSync(cert)) {
+    const made = spawnSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost,DNS:*.localhost",
+        "-keyout",
+        key,
+        "-out",
+        cert,
+      ],
+      { encoding: "utf8" },
+    );
+    if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
+  }
+  return { cert, key };
+}
+
+async function startNginx(port: number, dist: string, upstream: string, tls = false) {
   const brotli = existsSync(BROTLI_MODULE);
-  const prefix = join(work, "nginx");
+  const name = tls ? "nginx-tls" : "nginx";
+  const prefix = join(work, name);
   await mkdir(join(prefix, "conf.d"), { recursive: true });
-  const template = await readFile(
-    join(root, brotli ? DEPLOY_FILES.nginxBrotli : DEPLOY_FILES.nginx),
-    "utf8",
-  );
+  const file = tls
+    ? brotli
+      ? DEPLOY_FILES.nginxTlsBrotli
+      : DEPLOY_FILES.nginxTls
+    : brotli
+      ? DEPLOY_FILES.nginxBrotli
+      : DEPLOY_FILES.nginx;
+  const template = await readFile(join(root, file), "utf8");
+  const certificate = tls ? makeCertificate() : undefined;
   await writeFile(
     join(prefix, "conf.d", "coder-auth-ui.conf"),
-    fillTemplate(template, { LISTEN_PORT: String(port), DIST_DIR: dist, CODER_UPSTREAM: upstream }),
+    fillTemplate(
+      template,
+      {
+        LISTEN_PORT: String(port),
+        DIST_DIR: dist,
+        CODER_UPSTREAM: upstream,
+        CODER_HOST: CODER_HOST,
+        ...(certificate ? { TLS_CERT_FILE: certificate.cert, TLS_KEY_FILE: certificate.key } : {}),
+      },
+      tls ? TLS_TEMPLATE_VARIABLES : TEMPLATE_VARIABLES,
+    ),
   );
   // The main context an operator's nginx.conf provides, reduced to what a test run needs.
   await writeFile(
@@ -138,29 +203,41 @@ http {
   const args = ["-p", `${prefix}/`, "-c", `${prefix}/nginx.conf`, "-e", `${prefix}/error.log`];
   const check = spawnSync("nginx", [...args, "-t"], { encoding: "utf8" });
   if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
-  start("nginx", "nginx", args);
-  console.log(`[front-door] nginx${brotli ? " (with Brotli)" : ""} on :${port} → ${upstream}`);
+  start(name, "nginx", args);
+  console.log(`[front-door] ${name}${brotli ? " (with Brotli)" : ""} on :${port} → ${upstream}`);
 }
 
-async function startCaddy(port: number, dist: string, upstream: string) {
-  const home = join(work, "caddy");
+async function startCaddy(port: number, dist: string, upstream: string, tls = false) {
+  const name = tls ? "caddy-tls" : "caddy";
+  const home = join(work, name);
   await mkdir(home, { recursive: true });
-  start("caddy", "caddy", ["run", "--config", DEPLOY_FILES.caddy, "--adapter", "caddyfile"], {
+  const certificate = tls ? makeCertificate() : undefined;
+  const config = tls ? DEPLOY_FILES.caddyTls : DEPLOY_FILES.caddy;
+  start(name, "caddy", ["run", "--config", config, "--adapter", "caddyfile"], {
+    ...(certificate ? { TLS_CERT_FILE: certificate.cert, TLS_KEY_FILE: certificate.key } : {}),
     LISTEN_PORT: String(port),
     DIST_DIR: dist,
     CODER_UPSTREAM: upstream,
+    CODER_HOST: CODER_HOST,
     HOME: home,
     XDG_DATA_HOME: join(home, "data"),
     XDG_CONFIG_HOME: join(home, "config"),
   });
-  console.log(`[front-door] caddy on :${port} → ${upstream}`);
+  console.log(`[front-door] ${name} on :${port} → ${upstream}`);
 }
 
-/** Waits until a server on the port answers at all (up to 30 s). */
+/** Waits until a server on the port accepts connections (up to 30 s). */
 async function ready(port: number) {
+  const { connect } = await import("node:net");
   for (let i = 0; i < 300; i++) {
     try {
-      await fetch(`http://127.0.0.1:${port}/login`, { signal: AbortSignal.timeout(1000) });
+      await new Promise<void>((done, fail) => {
+        const socket = connect(port, "127.0.0.1", () => {
+          socket.end();
+          done();
+        });
+        socket.on("error", fail);
+      });
       return;
     } catch {
       await new Promise((done) => setTimeout(done, 100));
@@ -177,6 +254,14 @@ try {
   if (ports.caddy) {
     await startCaddy(ports.caddy, dist, upstream);
     await ready(ports.caddy);
+  }
+  if (ports.caddyTls) {
+    await startCaddy(ports.caddyTls, dist, upstream, true);
+    await ready(ports.caddyTls);
+  }
+  if (ports.nginxTls) {
+    await startNginx(ports.nginxTls, dist, upstream, true);
+    await ready(ports.nginxTls);
   }
   await ready(ports.mock);
   if (ports.nginx) await startNginx(ports.nginx, dist, upstream);

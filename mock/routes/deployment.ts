@@ -1,6 +1,6 @@
 // What Coder's dashboard asks for before it can render a signed-in page, with bodies shaped like
 // an unlicensed (AGPL) deployment's: codersdk.Organization, Entitlements, Experiments,
-// UserAppearanceSettings, UpdateCheckResponse and RegionsResponse[Region], fields in Go order.
+// UpdateCheckResponse and RegionsResponse[Region], fields in Go order.
 import { type Ctx, json, now } from "../context.ts";
 import { goTimeJson } from "../go-json.ts";
 import type { MockUser } from "../model.ts";
@@ -49,15 +49,18 @@ export function getOrganizations(ctx: Ctx): Response {
   return json(ctx, 200, body);
 }
 
+/** Without a licence nothing is entitled; a trial licence entitles every feature. */
 export function getEntitlements(ctx: Ctx): Response {
+  const trial = ctx.env.state.license?.trial === true;
+  const feature = trial
+    ? { entitlement: "entitled", enabled: true }
+    : { entitlement: "not_entitled", enabled: false };
   return json(ctx, 200, {
-    features: Object.fromEntries(
-      FEATURES.map((name) => [name, { entitlement: "not_entitled", enabled: false }]),
-    ),
+    features: Object.fromEntries(FEATURES.map((name) => [name, feature])),
     warnings: [],
     errors: [],
-    has_license: false,
-    trial: false,
+    has_license: trial,
+    trial,
     require_telemetry: false,
     refreshed_at: goTimeJson(now(ctx)),
   });
@@ -66,17 +69,6 @@ export function getEntitlements(ctx: Ctx): Response {
 /** GET /experiments: the enabled experiments (none by default). */
 export function getExperiments(ctx: Ctx): Response {
   return json(ctx, 200, []);
-}
-
-/** GET /users/{user}/appearance: nothing chosen yet, so the dashboard follows the system. */
-export function getUserAppearance(ctx: Ctx): Response {
-  return json(ctx, 200, {
-    theme_preference: "",
-    theme_mode: "",
-    theme_light: "",
-    theme_dark: "",
-    terminal_font: "",
-  });
 }
 
 /** GET /updatecheck (public): with update checks off, Coder reports its own version as current. */

@@ -149,10 +149,15 @@ export function getFirstUser(ctx: Ctx): Response {
     : error(ctx, 404, { message: "The initial user has not been created!" });
 }
 
+/** What the trial generator reports from a deployment that cannot reach Coder's licensor. */
+const LICENSOR_UNREACHABLE =
+  'perform license request: Post "https://v2-licensor.coder.com/trial": dial tcp: lookup v2-licensor.coder.com: no such host';
+
 /**
  * postFirstUser: the body is read and validated first, then a deployment that has any user
- * refuses (409), then the password rule, then the owner account is created in the default
- * organization. No session comes with it: the caller signs in next.
+ * refuses (409), then the password rule, then (with `trial`, on a build that has the trial
+ * generator) the licensor is asked for a trial licence, then the owner account is created in the
+ * default organization. `trial_info` is only type-checked: Coder passes it to the licensor as is. No session comes with it: the caller signs in next.
  */
 export async function postFirstUser(ctx: Ctx): Promise<Response> {
   const body = await readStruct(ctx.request, CreateFirstUserRequest);
@@ -168,6 +173,13 @@ export async function postFirstUser(ctx: Ctx): Promise<Response> {
       message: "Password is invalid",
       validations: [{ field: "password", detail: verdict.details }],
     });
+  }
+  // The trial comes before the account: a licensor failure leaves the deployment without users.
+  if (body.value.trial === true && ctx.env.config.firstUserTrial !== "unavailable") {
+    if (ctx.env.config.firstUserTrial === "licensor-error") {
+      return error(ctx, 500, { message: "Failed to generate trial", detail: LICENSOR_UNREACHABLE });
+    }
+    state.license = { trial: true, issuedAt: now(ctx) };
   }
   const user = createUser(
     state,

@@ -3,7 +3,7 @@
 // The CSRF token without any help from the deployment: read from a page Coder renders, against
 // the mock Coder behind msw (nosurf's real checks), plus the failure paths with msw overrides.
 import { HttpResponse, http } from "msw";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setupMockCoder } from "../../mock/test-setup.ts";
 import { apiRequest } from "./client.ts";
 import { loadCoderPage } from "./coder-page.ts";
@@ -159,6 +159,29 @@ describe("a refused token", () => {
     expect(attempts).toBe(1);
   });
 
+  it("does not mistake a JSON 400 that mentions CSRF for nosurf's refusal", async () => {
+    // Coder's own envelope, whatever its words: the request reached Coder's handler, so the
+    // token was accepted, and a second try would only repeat it.
+    let attempts = 0;
+    server.use(
+      http.post("*/api/v2/users/logout", () => {
+        attempts++;
+        return HttpResponse.json(
+          { message: "Invalid CSRF token configuration.", detail: "Ask your administrator." },
+          { status: 400 },
+        );
+      }),
+    );
+    await signIn();
+    await loadCsrfToken();
+    seen.length = 0;
+    const error = await apiRequest("/users/logout", { method: "POST" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message).toBe("Invalid CSRF token configuration.");
+    expect(attempts).toBe(1);
+    expect(pageLoads()).toBe(0);
+  });
+
   it("does not mistake Coder's JSON 400s for a CSRF refusal", async () => {
     await signIn();
     await loadCsrfToken();
@@ -169,6 +192,58 @@ describe("a refused token", () => {
     }).catch((e: unknown) => e);
     expect((error as ApiError).status).toBe(400);
     expect(seen).toEqual(["POST /api/v2/users/me/convert-login"]);
+  });
+});
+
+describe("a read of Coder's page that had no token", () => {
+  // Coder was unreachable at that moment (a 502 from the front door): the read says nothing.
+  const unreachableOnce = () => {
+    let refused = false;
+    server.use(
+      http.get(CSRF_SOURCE_PATH, () => {
+        if (refused) return undefined;
+        refused = true;
+        return new HttpResponse("Bad gateway", { status: 502 });
+      }),
+    );
+  };
+  const refusals: string[] = [];
+  server.events.on("response:mocked", ({ request, response }) => {
+    if (response.status === 400 && request.method !== "GET") refusals.push(request.url);
+  });
+  beforeEach(() => {
+    refusals.length = 0;
+  });
+
+  it("is read again before the next signed-in request, which goes out with the token", async () => {
+    unreachableOnce();
+    // The sign-in page read Coder's page for its branding while Coder was down…
+    expect(await loadCoderPage()).toEqual({});
+    seen.length = 0;
+    // …so the next write reads it again first, rather than go out bare and be refused.
+    await signIn();
+    await apiRequest("/users/me/password", {
+      method: "PUT",
+      body: { old_password: PASSWORD, password: "An0ther-Secure-Passw0rd!" },
+    });
+    const writes = seen.filter((line) => !line.startsWith("GET "));
+    expect(writes).toEqual(["POST /api/v2/users/login", "PUT /api/v2/users/me/password"]);
+    expect(seen[0]).toBe(`GET ${CSRF_SOURCE_PATH}`);
+    expect(refusals).toEqual([]);
+  });
+
+  it("is read again when a signed-in page asks for the token at mount", async () => {
+    unreachableOnce();
+    expect(await loadCoderPage()).toEqual({});
+    // Signed in elsewhere (another tab), so this page sent nothing that would have read it.
+    const login = await fetch("/api/v2/users/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "member@coder.com", password: PASSWORD }),
+    });
+    expect(login.status).toBe(201);
+    expect(await loadCsrfToken()).toBeDefined();
+    expect(pageLoads()).toBe(2);
   });
 });
 

@@ -51,12 +51,17 @@ export function knownCsrfToken(): string | undefined {
 
 /**
  * For a request that may need the token: the known one, or the one being fetched right now.
- * Nothing is fetched from here: signed-out requests are exempt and must not wait for a page.
+ * A page nobody has read is not fetched from here: signed-out requests are exempt and must not
+ * wait for it. A read that came back without a token (Coder was unreachable then) is tried again
+ * first: sent bare, the request would only be refused (a 400 in the console) and sent again.
  */
 export function csrfTokenForRequest(): Promise<string | undefined> {
   const known = knownCsrfToken();
   if (known !== undefined) return Promise.resolve(known);
-  return pendingCoderPage()?.then((meta) => meta.csrfToken) ?? Promise.resolve(undefined);
+  const pending = pendingCoderPage();
+  if (pending) return pending.then((meta) => meta.csrfToken);
+  if (loadedCoderPage() !== undefined) return loadCsrfToken({ fresh: true });
+  return Promise.resolve(undefined);
 }
 
 /**

@@ -15,6 +15,9 @@ export const queryKeys = {
   /** When another tab last reset a password with an emailed code (client state, never fetched). */
   passwordResetElsewhere: ["passwordResetElsewhere"] as const,
   loginType: ["me", "loginType"] as const,
+  userAppearance: ["me", "appearance"] as const,
+  entitlements: ["entitlements"] as const,
+  experiments: ["experiments"] as const,
   permissions: (checks: string) => ["me", "permissions", checks] as const,
   validatePassword: (password: string) => ["validatePassword", password] as const,
 };

@@ -41,20 +41,24 @@ const client = () => new QueryClient({ defaultOptions: { queries: { retry: false
 
 describe("permissionsQuery", () => {
   it.each([
-    ["admin@coder.com", "owner", true],
-    ["user-admin@coder.com", "user-admin", true],
-    ["member@coder.com", "member", false],
-    ["auditor@coder.com", "auditor", false],
-    ["template-admin@coder.com", "template-admin", false],
-  ])("answers the app's checks for %s (%s)", async (email, _role, manageUsers) => {
-    await signIn(email);
-    const permissions = await client().fetchQuery(permissionsQuery());
-    expect(permissions).toEqual({ updateOwnAccount: true, manageUsers });
-    expect(seen).toEqual(["POST /api/v2/authcheck"]);
-  });
+    ["admin@coder.com", "owner", true, true],
+    ["user-admin@coder.com", "user-admin", true, false],
+    ["member@coder.com", "member", false, false],
+    ["auditor@coder.com", "auditor", false, false],
+    ["template-admin@coder.com", "template-admin", false, false],
+  ])(
+    "answers the app's checks for %s (%s)",
+    async (email, _role, manageUsers, manageDeployment) => {
+      await signIn(email);
+      const permissions = await client().fetchQuery(permissionsQuery());
+      expect(permissions).toEqual({ updateOwnAccount: true, manageUsers, manageDeployment });
+      expect(seen).toEqual(["POST /api/v2/authcheck"]);
+    },
+  );
 
   it("keys the cache by the set of checks, whatever the order of its fields", () => {
     const reordered = {
+      manageDeployment: { action: "update", object: { resource_type: "deployment_config" } },
       manageUsers: { action: "update", object: { resource_type: "user" } },
       updateOwnAccount: {
         action: "update_personal",
@@ -112,7 +116,11 @@ describe("usePermissions", () => {
     await signIn("admin@coder.com");
     const { result } = renderHook(() => usePermissions(), { wrapper: wrapper(client()) });
     await waitFor(() =>
-      expect(result.current.data).toEqual({ updateOwnAccount: true, manageUsers: true }),
+      expect(result.current.data).toEqual({
+        updateOwnAccount: true,
+        manageUsers: true,
+        manageDeployment: true,
+      }),
     );
     expect(seen.filter((r) => r.endsWith("/authcheck"))).toHaveLength(1);
   });

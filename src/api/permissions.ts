@@ -38,6 +38,9 @@ export type Permissions<C extends PermissionChecks> = { readonly [K in keyof C]:
  * | deployment_config / update              |   T   |     –      |   –    |    –    |       –        |
  * | user / update_personal, owner me        |   T   |     T      |   T    |    T    |       T        |
  *
+ * `manageDeployment` (deployment_config / update, owners only) decides who is told that the
+ * deployment's Coder is outside the versions these pages were tested with.
+ *
  * Neither deployment_config check separates the two groups; `user`/`update` alone does, and it
  * fits: the people who may change other accounts (login types included) are the ones to ask.
  * The object has no owner and no org on purpose: with `owner_id: "me"` every member would get
@@ -50,6 +53,7 @@ export const appPermissionChecks = {
     action: "update_personal",
   },
   manageUsers: { object: { resource_type: "user" }, action: "update" },
+  manageDeployment: { object: { resource_type: "deployment_config" }, action: "update" },
 } as const satisfies PermissionChecks;
 
 /** JSON with sorted object keys: the same set of checks gives the same cache key. */

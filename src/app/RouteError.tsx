@@ -2,10 +2,13 @@ import { isApiError } from "../api/errors.ts";
 import { Alert } from "../components/Alert.tsx";
 import { AppPage } from "../components/AppPage.tsx";
 import { AuthLayout } from "../components/AuthLayout.tsx";
+import { isNewBuildError, reloadForNewBuild } from "../components/new-build.ts";
 
 /** What a route's error boundary caught, in plain words. */
 function describeRouteError(error: unknown): string {
   if (isApiError(error)) return error.message;
+  if (isNewBuildError(error))
+    return "A new version of this site was deployed. Reload the page to continue.";
   // Browsers word a failed dynamic import differently; all of them are a TypeError.
   if (error instanceof TypeError && /import|module|fetch/i.test(error.message))
     return "Part of this page couldn't be downloaded. Check your connection and try again.";
@@ -21,8 +24,14 @@ export function RouteError({ error, inFrame }: { error: unknown; inFrame: boolea
         <p>{message}</p>
       </Alert>
       <div className="actions">
-        <button type="button" className="button primary" onClick={() => window.location.reload()}>
-          Try again
+        <button
+          type="button"
+          className="button primary"
+          onClick={() =>
+            isNewBuildError(error) ? reloadForNewBuild(document, true) : window.location.reload()
+          }
+        >
+          {isNewBuildError(error) ? "Reload page" : "Try again"}
         </button>
         <a className="button secondary" href="/">
           Go to the dashboard

@@ -40,3 +40,16 @@ export function isOwnedPath(pathname: string): boolean {
 export function isAppPage(pathname: string): pathname is AppPage {
   return (APP_PAGES as readonly string[]).includes(pathname);
 }
+
+/**
+ * The canonical path of a near variant of one of the app's pages or redirects: another case or
+ * trailing slashes (`/LOGIN`, `/login/`, `/Settings/Security//`). Undefined for the canonical
+ * path itself and for anything else. The front doors redirect such a path to the canonical one
+ * (query kept), so a typed or pasted variant reaches our page instead of Coder's.
+ */
+export function nearVariantOf(pathname: string): string | undefined {
+  const folded = pathname.replace(/\/+$/, "").toLowerCase();
+  if (folded === pathname) return undefined;
+  const known = [...APP_PAGES, ...Object.keys(APP_REDIRECTS)];
+  return known.find((path) => path === folded);
+}

@@ -9,6 +9,7 @@ import { permissionsQuery } from "../api/permissions.ts";
 import { authMethodsQuery, meQuery } from "../api/session.ts";
 import { hasSessionHint } from "../api/session-hint.ts";
 import { firstUserQuery } from "../api/setup.ts";
+import { recoverFromNewBuild } from "../components/new-build.ts";
 import { backFromSilentRoundTrip } from "../sso/round-trip.ts";
 import { APP_REDIRECTS, type AppPage } from "./owned-routes.ts";
 
@@ -63,10 +64,13 @@ function page(load: () => Promise<ComponentType>, options: PageOptions = {}): Pa
     prefetch: options.prefetch ?? (() => {}),
     ...(options.layoutData ? { layoutData: options.layoutData } : {}),
     preload: () => {
-      loading ??= load().catch((error: unknown) => {
-        loading = undefined;
-        throw error;
-      });
+      // A new build replaced this one under the page: reload for it (new-build.ts).
+      loading ??= load()
+        .catch(recoverFromNewBuild)
+        .catch((error: unknown) => {
+          loading = undefined;
+          throw error;
+        });
       return loading;
     },
     get Component() {
@@ -114,6 +118,18 @@ function prefetchSession(queryClient: QueryClient) {
   );
 }
 
+/**
+ * The user's theme and what Coder's account settings navigation depends on, for a page inside
+ * those settings: their code comes with the page, out of every signed-out page's first download.
+ * Never rejects.
+ */
+function accountSettingsData(queryClient: QueryClient): Promise<unknown> {
+  return import("../api/account-settings.ts").then(
+    (data) => data.accountSettingsData(queryClient),
+    () => undefined,
+  );
+}
+
 /** The signed-in pages' frame (header, navigation, sign-out), loaded with the first of them. */
 export const signedInLayout = page(
   async () => (await import("../features/session/SignedInLayout.tsx")).SignedInLayout,
@@ -146,9 +162,18 @@ export const pages: Readonly<Record<AppPage, PageRoute | null>> = {
       signedIn: true,
       prefetch: (queryClient) => {
         // Alongside the guard's `users/me`, not after it.
-        if (hasSessionHint()) void queryClient.prefetchQuery(loginTypeQuery());
+        if (hasSessionHint()) {
+          void queryClient.prefetchQuery(loginTypeQuery());
+          void accountSettingsData(queryClient);
+        }
         void queryClient.prefetchQuery(authMethodsQuery());
       },
+      // The first frame in the user's theme rather than the one this browser remembered, and
+      // with the settings navigation's pages all there.
+      layoutData: (queryClient) =>
+        queryClient
+          .ensureQueryData(meQuery())
+          .then((user) => (user ? accountSettingsData(queryClient) : undefined)),
     },
   ),
   "/setup": page(async () => (await import("../features/setup/SetupPage.tsx")).SetupPage, {

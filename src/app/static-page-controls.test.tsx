@@ -116,4 +116,26 @@ describe("a submit before the app starts", () => {
     expect(button.getAttribute("aria-disabled")).toBe("true");
     expect(button.querySelector(".spinner")?.getAttribute("aria-hidden")).toBe("true");
   });
+
+  it("never goes to the static server, and a second press changes nothing", () => {
+    const root = staticPage(
+      '<form><input name="password" type="password"><button type="submit" disabled data-pending-label="Signing in…">Sign in</button></form>',
+    );
+    enableStaticPage(root);
+    const sent: boolean[] = [];
+    // Whether the browser would post the form (password and all) once the event is done.
+    const watch = (event: Event) => sent.push(!event.defaultPrevented);
+    document.addEventListener("submit", watch);
+    try {
+      const button = root.querySelector("button") as HTMLButtonElement;
+      button.click();
+      button.click();
+      root.querySelector("form")?.requestSubmit();
+      expect(sent).toEqual([false, false, false]);
+      expect(button.querySelectorAll(".spinner")).toHaveLength(1);
+      expect(button.textContent).toBe("Signing in…");
+    } finally {
+      document.removeEventListener("submit", watch);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useLayoutEffect, useRef } from "react";
 
 export type AlertTone = "error" | "info" | "success" | "warning";
 
@@ -13,7 +13,9 @@ interface AlertProps {
 /** Errors interrupt (role=alert); everything else waits its turn (role=status). */
 export function Alert({ tone, children, focusOnMount = false, id }: AlertProps) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // In the commit that shows it, not an effect later: whoever reads the page as it appears
+  // (a screen reader, a test) finds the focus already there.
+  useLayoutEffect(() => {
     if (focusOnMount) ref.current?.focus();
   }, [focusOnMount]);
   return (

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { buildInfoQuery } from "../api/session.ts";
+import { APP_VERSION } from "../lib/build-info.ts";
 import { httpUrl } from "../lib/external-url.ts";
 
 interface AuthFooterProps {
@@ -12,8 +13,8 @@ interface AuthFooterProps {
 
 /**
  * The signed-out pages' footer: the page's links, the server's version (which support asks for
- * first) and, once accepted, the terms of service. The version's line is there from the first
- * paint, so its arrival moves nothing.
+ * first) and, below it, these pages' own, and, once accepted, the terms of service. Coder's
+ * version has its line from the first paint, so its arrival moves nothing; ours is known then.
  */
 export function AuthFooter({ links, termsUrl }: AuthFooterProps) {
   const version = useQuery(buildInfoQuery()).data?.version;
@@ -22,6 +23,7 @@ export function AuthFooter({ links, termsUrl }: AuthFooterProps) {
     <footer className="auth-footer">
       {links ? <div className="footer-links">{links}</div> : null}
       <p className="server-version">{version ? `Coder ${version}` : null}</p>
+      <p className="app-version">Sign-in pages {APP_VERSION}</p>
       {terms ? (
         <p>
           <a href={terms} target="_blank" rel="noreferrer noopener">

@@ -33,15 +33,10 @@ export function Brand({ branding, linkHome = false }: BrandProps) {
     // A logo that can't be shown (broken, or one the page's policy would block): the name.
     content = <span className="brand-name">{applicationName}</span>;
   } else {
+    // Coder's mark, drawn by the stylesheet (styles.css, `.coder-mark`), beside the name.
     content = (
       <>
-        <svg viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-          <rect width="32" height="32" rx="7" fill="currentColor" />
-          <path
-            d="M9 16a7 7 0 0 1 11.9-5l-2.1 2.1A4 4 0 1 0 18.8 19l2.1 2.1A7 7 0 0 1 9 16z"
-            fill="var(--bg)"
-          />
-        </svg>
+        <span className="coder-mark" aria-hidden="true" />
         {/* The deployment's own name beside the mark: the one name the page shows. */}
         <span className="brand-name">{applicationName}</span>
       </>

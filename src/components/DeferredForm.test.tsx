@@ -1,13 +1,9 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { DeferredForm, deferredForm, type StandInProps, setLoadOnUse } from "./DeferredForm.tsx";
+import { describe, expect, it, vi } from "vitest";
+import { DeferredForm, deferredForm, type StandInProps } from "./DeferredForm.tsx";
 import { PasswordField } from "./PasswordField.tsx";
-
-// The page tests turn the download-on-use off (vitest.setup.ts); here it is what is tested.
-beforeAll(() => setLoadOnUse(true));
-afterAll(() => setLoadOnUse(false));
 
 /** The "real" form: controlled, as react-hook-form's fields are not, to prove values arrive. */
 function RealForm({ onSubmit }: { onSubmit: (name: string) => void }) {

@@ -6,8 +6,6 @@ import {
   type ComponentType,
   type FocusEvent,
   type FormEvent,
-  type LazyExoticComponent,
-  lazy,
   type ReactNode,
   type Ref,
   useEffect,
@@ -16,6 +14,7 @@ import {
   useState,
 } from "react";
 import { flushSync } from "react-dom";
+import { isNewBuildError, recoverFromNewBuild, reloadForNewBuild } from "./new-build.ts";
 import { captureTypedState, restoreTypedState, type TypedState } from "./typed-state.ts";
 
 export interface DeferredModule<P> {
@@ -23,33 +22,32 @@ export interface DeferredModule<P> {
   load(): Promise<ComponentType<P>>;
   /** The form, once downloaded: later visits render it at once. */
   readonly loaded: ComponentType<P> | undefined;
-  /** The form as a lazy component over `load()`, for when the page waits for it (setLoadOnUse). */
-  readonly Lazy: LazyExoticComponent<ComponentType<P>>;
 }
 
 export function deferredForm<P>(importer: () => Promise<ComponentType<P>>): DeferredModule<P> {
   let loading: Promise<ComponentType<P>> | undefined;
   let loaded: ComponentType<P> | undefined;
-  const module: DeferredModule<P> = {
+  return {
     load() {
-      loading ??= importer().then(
-        (component) => {
-          loaded = component;
-          return component;
-        },
-        (error: unknown) => {
-          loading = undefined;
-          throw error;
-        },
-      );
+      // A new build replaced this one under the page: reload for it (./new-build.ts).
+      loading ??= importer()
+        .catch(recoverFromNewBuild)
+        .then(
+          (component) => {
+            loaded = component;
+            return component;
+          },
+          (error: unknown) => {
+            loading = undefined;
+            throw error;
+          },
+        );
       return loading;
     },
     get loaded() {
       return loaded;
     },
-    Lazy: lazy(async () => ({ default: await module.load() })),
   };
-  return module;
 }
 
 /** What the stand-in spreads on its <form>. */
@@ -69,19 +67,6 @@ export interface StandInProps {
   submitting: boolean;
   /** Goes where the form's own alert goes: says when the code failed to download. */
   alert: ReactNode;
-}
-
-let loadOnUse = true;
-
-/**
- * Off: the page waits for the form's code (it suspends, like a lazy page) instead of showing the
- * stand-in. For component tests of whole pages, whose typing would otherwise go on into the
- * stand-in's inputs after the swap (Testing Library keeps the element it was given; a browser
- * types wherever the focus is). The download-on-use itself is tested in DeferredForm.test.tsx
- * and, in a real browser, in e2e/loading.spec.ts.
- */
-export function setLoadOnUse(on: boolean) {
-  loadOnUse = on;
 }
 
 let quietFocus = false;
@@ -114,7 +99,8 @@ interface Handover {
 
 export function DeferredForm<P extends object>({ form, props, standIn }: DeferredFormProps<P>) {
   const [Loaded, setLoaded] = useState(() => form.loaded);
-  const [failed, setFailed] = useState(false);
+  /** Why the code did not arrive: the connection, or a new build deployed meanwhile. */
+  const [failed, setFailed] = useState<"network" | "new-build" | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const standInForm = useRef<HTMLFormElement | null>(null);
   const loading = useRef(false);
@@ -172,9 +158,10 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
   };
 
   const start = () => {
-    if (loading.current) return;
+    // After a new build, the old code never comes: the alert's Reload is the way on.
+    if (loading.current || failed === "new-build") return;
     loading.current = true;
-    setFailed(false);
+    setFailed(null);
     form.load().then(
       (Component) => {
         loading.current = false;
@@ -194,17 +181,16 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
         if (pressed.current) swapAfterRelease.current = swap;
         else swap();
       },
-      () => {
+      (error: unknown) => {
         loading.current = false;
         submitAsked.current = false;
         if (!mounted.current) return;
-        setFailed(true);
+        setFailed(isNewBuildError(error) ? "new-build" : "network");
         setSubmitting(false);
       },
     );
   };
 
-  if (!loadOnUse) return <form.Lazy {...props} />;
   if (Loaded) return <Loaded {...props} />;
 
   return standIn({
@@ -231,13 +217,34 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
       },
     },
     submitting,
-    alert: failed ? (
-      <div className="alert error" role="alert">
-        <p>
-          This form didn't finish loading. Check your connection; it tries again as soon as you
-          type, click or press Enter in it.
-        </p>
-      </div>
-    ) : null,
+    alert:
+      failed === "new-build" ? (
+        <NewBuildAlert />
+      ) : failed === "network" ? (
+        <div className="alert error" role="alert">
+          <p>
+            This form didn't finish loading. Check your connection; it tries again as soon as you
+            type, click or press Enter in it.
+          </p>
+        </div>
+      ) : null,
   });
+}
+
+/** A new build replaced the one this page came from, and the page could not reload by itself. */
+function NewBuildAlert() {
+  return (
+    <div className="alert error" role="alert">
+      <p>A new version of this site was deployed. Reload the page to continue.</p>
+      <p>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => reloadForNewBuild(document, true)}
+        >
+          Reload page
+        </button>
+      </p>
+    </div>
+  );
 }

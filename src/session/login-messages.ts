@@ -19,7 +19,9 @@ export const loginMessages = {
   },
   "login-type-changed-oidc": {
     tone: "success",
-    text: "Your account now signs in with single sign-on. Use the single sign-on button to sign in.",
+    // Coder's name for the provider; the sign-in page puts the deployment's in its place
+    // (its button's text) once it knows it.
+    text: 'Your account now signs in with OpenID Connect. Use "Sign in with OpenID Connect" below.',
   },
   "signed-out": { tone: "info", text: "You have signed out." },
   "session-expired": { tone: "info", text: "Your session has ended. Sign in again to continue." },

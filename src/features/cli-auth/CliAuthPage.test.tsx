@@ -3,6 +3,7 @@ import { HttpResponse, http } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { handleSessionEvent } from "../../api/session.ts";
+import { setSessionHint } from "../../api/session-hint.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { PASSWORD, signInAs, withCsrfMeta } from "../../testing/session.ts";
 
@@ -77,6 +78,18 @@ describe("/cli-auth", () => {
     expect(field.value).toMatch(TOKEN);
     expect(screen.getByText(/paste it into your terminal/)).toBeVisible();
     expect(screen.getByText("member@coder.com")).toBeVisible();
+  });
+
+  it("one token too when the page mounts already knowing who is signed in (double effects run)", async () => {
+    await signInAs(mockServer, "member@coder.com");
+    setSessionHint(true);
+    // The sign-in page finds the session and moves on: /cli-auth mounts with users/me cached.
+    const { location } = renderApp("/login?redirect=%2Fcli-auth", { strict: true });
+    const field = (await tokenField()) as HTMLInputElement;
+    expect(location().pathname).toBe("/cli-auth");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(keyRequests).toBe(1);
+    expect(field.value).toMatch(TOKEN);
   });
 
   it("keeps the token out of the URL, storage and, once the page is gone, every cache", async () => {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { Navigate, useLocation } from "react-router";
 import { createCliTokenMutation } from "../../api/cli-token.ts";
 import { meQuery, sessionEndedElsewhere } from "../../api/session.ts";
@@ -22,7 +22,6 @@ export function CliAuthPage() {
   const create = useMutation(createCliTokenMutation());
   const guard = useSubmitGuard();
   const [token, setToken] = useState<string | null>(null);
-  const requested = useRef(false);
   const signedIn = Boolean(me.data);
   const seenSignedIn = useRef(false);
   if (signedIn) seenSignedIn.current = true;
@@ -33,12 +32,11 @@ export function CliAuthPage() {
       return undefined;
     });
 
-  // Each request makes a token; React's development double effects must not make two.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when signed in
+  // Each request makes a token. React's development double effects ask twice; the guard's lock,
+  // held while the first is out, turns the second away.
+  const onSignedIn = useEffectEvent(() => void request());
   useEffect(() => {
-    if (!signedIn || requested.current) return;
-    requested.current = true;
-    void request();
+    if (signedIn) onSignedIn();
   }, [signedIn]);
 
   if (me.data === null) {

@@ -57,8 +57,8 @@ export function LoginPage() {
   }, [afterRoundTrip]);
   // A session Coder refused for a reason (suspended) outranks whatever the link said.
   const reason = useQuery(signedOutReasonQuery()).data;
-  const notice = loginMessage(reason ?? messageId ?? null);
   const methods = useQuery(authMethodsQuery());
+  const notice = loginMessage(reason ?? messageId ?? null);
   const [termsAccepted, setTermsAccepted] = useState(false);
 
   // Where they were heading, by default Coder's dashboard (a full page load, as is any page

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { setSessionHint } from "../../api/session-hint.ts";
 import { fullPageNavigation } from "../../app/navigation.ts";
+import { backFromRoundTrip } from "../../sso/round-trip.ts";
 import { renderApp } from "../../testing/render-app.tsx";
 import { AUTO_START_COOLDOWN_MS, markAutoStart } from "./single-provider.ts";
 
@@ -75,6 +76,29 @@ describe("one provider, no password", { timeout: 30_000 }, () => {
     await settled(view);
     expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toBeInTheDocument();
     expect(assign).not.toHaveBeenCalled();
+  });
+
+  it("stays on the page where sessionStorage is blocked (it could not tell a loop)", async () => {
+    const blocked = () => {
+      throw new DOMException("The operation is insecure.", "SecurityError");
+    };
+    const get = vi.spyOn(Storage.prototype, "getItem").mockImplementation(blocked);
+    const set = vi.spyOn(Storage.prototype, "setItem").mockImplementation(blocked);
+    try {
+      const view = renderApp("/login");
+      await settled(view);
+      expect(await screen.findByRole("link", { name: "Sign in with GitHub" })).toBeInTheDocument();
+      expect(assign).not.toHaveBeenCalled();
+    } finally {
+      get.mockRestore();
+      set.mockRestore();
+    }
+  });
+
+  it("notes the trip when it sends the tab, so the way back asks who is signed in", async () => {
+    renderApp("/login");
+    await waitFor(() => expect(assign).toHaveBeenCalledTimes(1));
+    expect(backFromRoundTrip()).toBe(true);
   });
 
   it("goes again once that moment has passed", async () => {

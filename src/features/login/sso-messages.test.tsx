@@ -123,6 +123,27 @@ describe("a suspended account signed in through single sign-on", () => {
 });
 
 describe("after a switch to single sign-on", () => {
+  it("names the provider to sign in with: the OpenID Connect button's text as the deployment sets it", async () => {
+    mockServer.mock.config.oidcSignInText = "Okta Workforce";
+    loginAt("message=login-type-changed-oidc");
+    const status = await notice("status");
+    // Named once the deployment's sign-in methods are in (the first load waits for them).
+    await waitFor(() =>
+      expect(status).toHaveTextContent(
+        'Your account now signs in with Okta Workforce. Use "Sign in with Okta Workforce" below.',
+      ),
+    );
+    expect(await screen.findByRole("link", { name: "Sign in with Okta Workforce" })).toBeVisible();
+  });
+
+  it("names Coder's default when the deployment sets no button text", async () => {
+    mockServer.mock.config.oidcSignInText = "";
+    loginAt("message=login-type-changed-oidc");
+    expect(await notice("status")).toHaveTextContent(
+      'Your account now signs in with OpenID Connect. Use "Sign in with OpenID Connect" below.',
+    );
+  });
+
   it("signed out (what Coder does when the old session was live): sign in with the new method, then see the settings", async () => {
     loginAt("message=login-type-changed-github");
     expect(await notice("status")).toHaveTextContent("Your account now signs in with GitHub.");

@@ -59,6 +59,31 @@ describe("RequestCodePage", () => {
     expect(location().search).toBe("?email=member%40coder.com");
   });
 
+  it("shows 'Check your email' with the address in the URL and focus on the news, at once", async () => {
+    // Two commits (the screen first, the URL in a later transition) left a moment where a reload
+    // would show the form again, and a test reading the URL on the screen's arrival saw none;
+    // likewise the focus, moved in an effect after the screen was already shown.
+    const rendered = renderResetRoute("/reset-password");
+    const field = await screen.findByLabelText("Email");
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => {
+      const heading = document.querySelector("h1")?.textContent;
+      if (heading !== "Check your email") return;
+      const focused = document.activeElement?.getAttribute("role") ?? "nothing";
+      seen.push(`${rendered.location().search} ${focused}`);
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    try {
+      await rendered.user.type(field, "member@coder.com");
+      await rendered.user.click(screen.getByRole("button", { name: "Email me a code" }));
+      await screen.findByRole("heading", { level: 1, name: "Check your email" });
+      await waitFor(() => expect(seen.length).toBeGreaterThan(0));
+      expect(new Set(seen)).toEqual(new Set(["?email=member%40coder.com status"]));
+    } finally {
+      observer.disconnect();
+    }
+  });
+
   it("shows exactly the same screen for an address that has no account", async () => {
     const known = await requestCodeFor("member@coder.com");
     const knownText = screen.getByRole("main").textContent?.replaceAll("member@coder.com", "<>");

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { startTransition, useState } from "react";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { authMethodsQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
@@ -42,10 +42,14 @@ export function RequestCodePage() {
   );
   const [typedEmail, setTypedEmail] = useState(defaultEmail);
 
-  const onSent = (email: string) => {
-    setSentTo(email);
-    navigate({ search: emailSearch(email) }, { replace: true });
-  };
+  // The screen and the URL change in one commit: the router moves in a transition, so a plain
+  // state update would show "Check your email" a render before the address is in the URL (a
+  // reload then would show the form again).
+  const onSent = (email: string) =>
+    startTransition(() => {
+      setSentTo(email);
+      navigate({ search: emailSearch(email) }, { replace: true });
+    });
 
   const passwordDisabled = methods.data?.password.enabled === false;
 
@@ -63,10 +67,12 @@ export function RequestCodePage() {
           email={sentTo}
           onChangeEmail={() => {
             // Empty, not the old address: the old one would come back with its wait running.
-            setTypedEmail("");
-            setSentTo(null);
-            // A reload should now show the form, not this screen again.
-            navigate({ search: "" }, { replace: true });
+            // A reload should now show the form, not this screen again: one commit, as above.
+            startTransition(() => {
+              setTypedEmail("");
+              setSentTo(null);
+              navigate({ search: "" }, { replace: true });
+            });
           }}
         />
       </AuthLayout>

@@ -244,11 +244,7 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
         ) : null}
         {offerNewCode ? (
           <div className="field new-code">
-            <ResendCodeButton
-              onClick={resend}
-              sending={resending.busy}
-              waitSeconds={Math.max(resending.retryIn, coolingFor)}
-            />
+            <ResendCodeButton onClick={resend} sending={resending.busy} waitSeconds={resendWait} />
             {coolingFor > 0 ? <p className="hint">{COOLING_HINT}</p> : null}
           </div>
         ) : null}

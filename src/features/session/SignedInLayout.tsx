@@ -21,6 +21,7 @@ import { loginPathFor } from "../../lib/safe-redirect.ts";
 import type { LoginLocationState } from "../../session/login-messages.ts";
 import { CurrentUserContext } from "../../session/useCurrentUser.ts";
 import { ReauthDialog } from "./ReauthDialog.tsx";
+import { useUserTheme } from "./useUserTheme.ts";
 
 /** `/login?message=…` ids, by why the session ended while a signed-in page was open. */
 const END_MESSAGES = {
@@ -45,6 +46,7 @@ export function SignedInLayout() {
   // token ready before anyone clicks.
   useQuery({ ...csrfTokenQuery(), enabled: Boolean(me.data) });
   const branding = useBranding({ signedIn: true });
+  useUserTheme(Boolean(me.data));
   const logout = useMutation(logoutMutation(queryClient));
   const [signingOut, setSigningOut] = useState(false);
   const [mountedAt] = useState(() => Date.now());

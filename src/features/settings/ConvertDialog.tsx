@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import * as z from "zod/mini";
 import { convertLoginMutation } from "../../api/account.ts";
 import { isApiError } from "../../api/errors.ts";
+import { fullPageNavigation } from "../../app/navigation.ts";
 import { Button } from "../../components/Button.tsx";
 import { Dialog } from "../../components/Dialog.tsx";
 import { EmailAddress } from "../../components/EmailAddress.tsx";
@@ -18,7 +19,6 @@ import { CURRENT_PASSWORD, requiredPassword } from "../../forms/fields.ts";
 import { isMessage } from "../../forms/server-errors.ts";
 import { loginWithMessage } from "../../session/login-messages.ts";
 import { type SsoOption, ssoStartUrl } from "../../sso/providers.ts";
-import { fullPageNavigation } from "./full-page-navigation.ts";
 
 const ConfirmSchema = z.object({ password: requiredPassword(CURRENT_PASSWORD.missing) });
 type ConfirmValues = z.infer<typeof ConfirmSchema>;

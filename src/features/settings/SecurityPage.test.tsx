@@ -6,11 +6,11 @@ import type { MockServer } from "../../../mock/msw.ts";
 import { setupMockCoder } from "../../../mock/test-setup.ts";
 import { queryKeys } from "../../api/keys.ts";
 import { setSessionHint } from "../../api/session-hint.ts";
+import { fullPageNavigation } from "../../app/navigation.ts";
 import { AppRoutes } from "../../app/router.tsx";
 import { loginMessages } from "../../session/login-messages.ts";
 import { renderInRouter } from "../../testing/render-app.tsx";
 import { PASSWORD, signInAs, signInWithSso } from "../../testing/session.ts";
-import { fullPageNavigation } from "./full-page-navigation.ts";
 import { SSO_DOCS_URL } from "./SingleSignOnSection.tsx";
 
 /** A request the way the app sends it (cookie from the jar, CSRF header from the page). */
@@ -392,6 +392,7 @@ describe("permissions", () => {
             action: "update_personal",
           },
           manageUsers: { object: { resource_type: "user" }, action: "update" },
+          manageDeployment: { object: { resource_type: "deployment_config" }, action: "update" },
         },
       },
     ]);

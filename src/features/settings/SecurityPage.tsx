@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { loginTypeQuery } from "../../api/account.ts";
 import { usePermissions } from "../../api/permissions.ts";
 import { authMethodsQuery, meQuery } from "../../api/session.ts";
@@ -9,8 +10,27 @@ import { useOneTimeParam } from "../../components/useOneTimeParam.ts";
 import { loginTypeLabel } from "../../session/login-types.ts";
 import { useCurrentUser } from "../../session/useCurrentUser.ts";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
+import { CoderVersionNotice } from "./CoderVersionNotice.tsx";
 import { settingsMessage } from "./messages.ts";
+import { SettingsNav, useSettingsNavItems } from "./SettingsNav.tsx";
 import { SingleSignOnSection } from "./SingleSignOnSection.tsx";
+import type { SettingsNavItem } from "./settings-nav.ts";
+
+/** Coder's account settings navigation, with this page in it as Security. */
+function SecurityFrame({
+  navItems,
+  children,
+}: {
+  navItems: SettingsNavItem[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="settings-layout">
+      <SettingsNav items={navItems} current="/settings/security" />
+      <AppPage title="Security">{children}</AppPage>
+    </div>
+  );
+}
 
 function LoadFailure({ what, error, retry }: { what: string; error: unknown; retry: () => void }) {
   return (
@@ -38,13 +58,14 @@ export function SecurityPage() {
   const loginType = useQuery({ ...loginTypeQuery(), enabled: signedIn });
   const permissions = usePermissions();
   const methods = useQuery(authMethodsQuery());
+  const navItems = useSettingsNavItems(signedIn);
   // Set by the front door after a switch to single sign-on failed, or by sign-in after one worked.
   const messageParam = useOneTimeParam("message");
 
   // Both are needed to know what to offer; until then, offer nothing rather than guess.
   if (loginType.isError || permissions.isError) {
     return (
-      <AppPage title="Security">
+      <SecurityFrame navItems={navItems}>
         <LoadFailure
           what="Your sign-in settings"
           error={loginType.error ?? permissions.error}
@@ -53,14 +74,14 @@ export function SecurityPage() {
             if (permissions.isError) void permissions.refetch();
           }}
         />
-      </AppPage>
+      </SecurityFrame>
     );
   }
   if (!loginType.data || !permissions.data) {
     return (
-      <AppPage title="Security">
+      <SecurityFrame navItems={navItems}>
         <p role="status">Loading your sign-in settings…</p>
-      </AppPage>
+      </SecurityFrame>
     );
   }
 
@@ -73,7 +94,8 @@ export function SecurityPage() {
   });
 
   return (
-    <AppPage title="Security">
+    <SecurityFrame navItems={navItems}>
+      <CoderVersionNotice />
       {notice ? (
         <Alert tone={notice.tone} focusOnMount={notice.tone === "error"}>
           <p>{notice.text}</p>
@@ -130,6 +152,6 @@ export function SecurityPage() {
           )}
         </section>
       )}
-    </AppPage>
+    </SecurityFrame>
   );
 }
