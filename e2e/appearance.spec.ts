@@ -162,7 +162,7 @@ test.describe("signed out: the deployment's name and logo", () => {
     const seen = await watch(page);
     await page.goto("/login");
     await page.waitForLoadState("networkidle");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Coder");
     await expect(page.getByRole("banner")).toHaveText("Coder");
     expect(await seen.cls()).toBe(0);
     expect(await seen.csp()).toEqual([]);

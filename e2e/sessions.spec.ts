@@ -193,11 +193,11 @@ test("after sign-out, Back never shows signed-in data", async ({ page }) => {
   // Back to each signed-in page: loaded afresh (never from memory), and sent to sign in.
   await page.goBack();
   await expect(page).toHaveURL(/\/login\?redirect=%2Fsettings%2Fsecurity$/, { timeout: 15_000 });
-  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to Coder" })).toBeVisible();
   await expect(page.locator("body")).not.toContainText(accounts.member);
   await page.goBack();
   await expect(page).toHaveURL(/\/login\?redirect=%2Fcli-auth$/, { timeout: 15_000 });
-  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to Coder" })).toBeVisible();
   await expect(page.locator("body")).not.toContainText(accounts.member);
   await expect(page.locator("body")).not.toContainText(token);
 });

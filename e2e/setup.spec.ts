@@ -1,4 +1,5 @@
 // /setup: the first account of a deployment nobody has set up.
+import type { Page } from "@playwright/test";
 import { expect, expectDashboard, expectNoAxeViolations, test, waitForApp } from "./fixtures.ts";
 import { tabTo, watchCsp, whoAmI } from "./helpers.ts";
 
@@ -137,4 +138,57 @@ test("a deployment with users sends /setup to sign-in", async ({ page }) => {
   await page.goto("/setup");
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole("heading", { level: 1, name: "Sign in to Coder" })).toBeVisible();
+});
+
+// Issue 21: Coder's own setup page offers an Enterprise trial; the mock's licensor grants it or
+// refuses (mock-seam, /__mock/config firstUserTrial).
+test.describe("the Enterprise trial", () => {
+  test.beforeEach(async ({ request }) => {
+    expect((await request.post("/__mock/reset", { data: { users: "none" } })).status()).toBe(204);
+  });
+
+  async function fillTrial(page: Page) {
+    await page.getByLabel("Email").fill("ada@example.com");
+    await page.getByLabel("Password", { exact: true }).fill(STRONG);
+    await page.getByRole("checkbox", { name: "Start a 30-day trial of Coder Premium" }).check();
+    await page.getByLabel("First name").fill("Ada");
+    await page.getByLabel("Last name").fill("Lovelace");
+    await page.getByLabel("Phone number").fill("+44 20 7946 0000");
+    await page.getByLabel("Job title").fill("Engineer");
+    await page.getByLabel("Company", { exact: true }).fill("Analytical Engines");
+    await page.getByLabel("Country").fill("United Kingdom");
+    await page.getByLabel("Developers at your company").selectOption("101-500");
+  }
+
+  test("ticked and filled in, the owner gets the trial licence", async ({ page }) => {
+    await page.goto("/setup");
+    await waitForApp(page);
+    await expect(page.getByLabel("Email")).toBeFocused();
+    await fillTrial(page);
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expectDashboard(page);
+    const entitlements = await page.request.get("/api/v2/entitlements");
+    expect(await entitlements.json()).toMatchObject({ trial: true, has_license: true });
+  });
+
+  test("refused by the licensor: no account, the way on said, and unticked it goes through", async ({
+    page,
+    mock,
+  }) => {
+    await mock.setConfig({ firstUserTrial: "licensor-error" });
+    await page.goto("/setup");
+    await waitForApp(page);
+    await fillTrial(page);
+    await page.getByRole("button", { name: "Create account" }).click();
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText(
+      "Coder couldn't start the trial, so no account was created yet. Untick the trial to create the account without it",
+    );
+    await expect(alert.getByRole("link", { name: /Contact Coder's sales team/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole("checkbox", { name: "Start a 30-day trial of Coder Premium" }).uncheck();
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expectDashboard(page);
+  });
 });

@@ -305,6 +305,28 @@ const MUTATIONS: Mutation[] = [
     "[A-Za-z]{1,}$/;",
     ["src/forms/email-pattern.test.ts"],
   ),
+  vitest(
+    "device-polls-at-deadline",
+    "src/features/github-device/useDevicePolling.ts",
+    "if (seconds * 1000 >= untilExpiry) {",
+    "if (seconds * 1000 > untilExpiry) {",
+    ["src/features/github-device/useDevicePolling.test.tsx"],
+  ),
+  vitest(
+    "device-refusal-raw",
+    "src/features/github-device/GithubDevicePage.tsx",
+    "message = loginMessages[id].text;",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source text to write, not a template
+    "message = `GitHub sign-in couldn't finish. ${error.message}`;",
+    ["src/features/github-device/GithubDevicePage.test.tsx"],
+  ),
+  vitest(
+    "trial-fields-unchecked",
+    "src/features/setup/SetupForm.tsx",
+    "  if (!values.trial) return;\n  for (const field of TRIAL_FIELDS)",
+    "  return;\n  for (const field of TRIAL_FIELDS)",
+    ["src/features/setup/SetupPage.test.tsx"],
+  ),
   // The front door in Node (issue 19).
   vitest(
     "proxy-resolves-path",

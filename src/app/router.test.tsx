@@ -71,7 +71,7 @@ describe("data and code start together", () => {
 
   it("on navigation: the next page's data starts while its code is still downloading", async () => {
     const { user, queryClient } = renderApp("/login");
-    await heading("Sign in");
+    await heading("Sign in to Coder");
     const next = pages["/reset-password"];
     if (!next) throw new Error("no reset page");
     const code = deferred<ComponentType>();
@@ -84,7 +84,7 @@ describe("data and code start together", () => {
     await user.click(screen.getByRole("link", { name: /Forgot/ }));
     await waitFor(() => expect(requested).toContain("GET /users/authmethods"));
     // Still on the previous page: the navigation waits for the code, the data did not.
-    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Sign in");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Sign in to Coder");
 
     code.resolve(await real());
     expect(await heading("Reset your password")).toBeInTheDocument();
@@ -175,7 +175,7 @@ describe("the first load of /login waits for the sign-in providers", () => {
 describe("routes", () => {
   it("sends a signed-out visitor of a signed-in page to sign in, and back afterwards", async () => {
     const { location } = renderApp("/settings/security");
-    expect(await heading("Sign in")).toBeInTheDocument();
+    expect(await heading("Sign in to Coder")).toBeInTheDocument();
     expect(location().pathname).toBe("/login");
     // No "session ended" notice: there was no session.
     expect(location().search).toBe("?redirect=%2Fsettings%2Fsecurity");
@@ -206,7 +206,7 @@ describe("routes", () => {
     mock.config.termsOfServiceUrl = "https://example.com/terms";
     const { user } = renderApp("/reset-password");
     await user.click(await screen.findByRole("link", { name: "Back to sign in" }));
-    const next = await heading("Sign in");
+    const next = await heading("Sign in to Coder");
     await waitFor(() => expect(next).toHaveFocus());
   });
 
@@ -245,7 +245,7 @@ describe("a page whose code could not be downloaded", () => {
         <Link to="/login">Back to sign-in</Link>
       </>,
     );
-    await heading("Sign in");
+    await heading("Sign in to Coder");
     await user.click(screen.getByRole("link", { name: "Choose a new password" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "Part of this page couldn't be downloaded. Check your connection and try again.",
@@ -253,7 +253,7 @@ describe("a page whose code could not be downloaded", () => {
 
     online = true;
     await user.click(screen.getByRole("link", { name: "Back to sign-in" }));
-    await heading("Sign in");
+    await heading("Sign in to Coder");
     await user.click(screen.getByRole("link", { name: "Choose a new password" }));
     expect(await heading("Choose a new password")).toBeInTheDocument();
   });

@@ -56,7 +56,7 @@ describe("/cli-auth", () => {
     // The page as Coder serves it: with its CSRF token.
     withCsrfMeta(mockServer);
     const { user, location } = renderApp("/cli-auth");
-    await screen.findByRole("heading", { level: 1, name: "Sign in" });
+    await screen.findByRole("heading", { level: 1, name: "Sign in to Coder" });
     expect(location().pathname).toBe("/login");
     expect(location().search).toBe("?redirect=%2Fcli-auth");
     expect(keyRequests).toBe(0);
@@ -202,7 +202,7 @@ describe("/cli-auth", () => {
     const { field, location, queryClient } = await openSignedIn();
     const token = field.value;
     act(() => handleSessionEvent(queryClient, "signed-out"));
-    await screen.findByRole("heading", { level: 1, name: "Sign in" });
+    await screen.findByRole("heading", { level: 1, name: "Sign in to Coder" });
     expect(location().pathname).toBe("/login");
     expect(new URLSearchParams(location().search).get("redirect")).toBe("/cli-auth");
     expect(new URLSearchParams(location().search).get("message")).toBe("signed-out");

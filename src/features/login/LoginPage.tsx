@@ -127,8 +127,14 @@ export function LoginPage() {
   }, [autoStartUrl]);
 
   const branding = useBranding();
-  // The tab names the deployment; on the page its name (or logo) is in the header, once.
-  const documentTitle = `Sign in to ${branding.applicationName}`;
+  // Coder's words, "Sign in to <name>", for the tab and for assistive technology; on screen the
+  // name (or logo) is the header's, once, and the heading needs no room for a long one.
+  const title = `Sign in to ${branding.applicationName}`;
+  const heading = (
+    <>
+      Sign in <span className="visually-hidden">to {branding.applicationName}</span>
+    </>
+  );
 
   let content: ReactNode;
   if (autoStart && autoStartUrl) {
@@ -199,8 +205,9 @@ export function LoginPage() {
 
   return (
     <AuthLayout
-      title="Sign in"
-      documentTitle={documentTitle}
+      title={title}
+      heading={heading}
+      documentTitle={title}
       termsUrl={termsAccepted ? termsLink : undefined}
     >
       {/* Prerendered, the entry script puts the message from the URL here, as the prerendered

@@ -92,7 +92,7 @@ describe("what other tabs do reaches this one at once", () => {
     const tab = anotherTab();
     withCsrfMeta(mockServer);
     const { location } = renderApp("/login?redirect=%2Fsettings%2Fsecurity");
-    await screen.findByRole("heading", { level: 1, name: "Sign in" });
+    await screen.findByRole("heading", { level: 1, name: "Sign in to Coder" });
     // The other tab signs in: the cookie is shared.
     await signInAs(mockServer, "member@coder.com");
     tab.say("signed-in");
@@ -117,7 +117,7 @@ describe("what other tabs do reaches this one at once", () => {
     await user.type(field("New password"), NEW_PASSWORD);
     await user.type(field("Confirm new password"), NEW_PASSWORD);
     await user.click(screen.getByRole("button", { name: "Change password" }));
-    await screen.findByRole("heading", { level: 1, name: "Sign in" });
+    await screen.findByRole("heading", { level: 1, name: "Sign in to Coder" });
     await waitFor(() => expect(tab.heard).toEqual(["password-changed"]));
   });
 
@@ -166,7 +166,7 @@ describe("a session that runs out on the security page", () => {
     expect(field("Confirm new password")).toHaveValue(NEW_PASSWORD);
 
     await user.click(screen.getByRole("button", { name: "Change password" }));
-    await screen.findByRole("heading", { level: 1, name: "Sign in" });
+    await screen.findByRole("heading", { level: 1, name: "Sign in to Coder" });
     expect(location().search).toBe("?message=password-updated");
   });
 
@@ -215,7 +215,7 @@ describe("a session that runs out on the security page", () => {
     expect(dialog).toHaveAccessibleDescription(/signs in with GitHub/);
     expect(within(dialog).queryByLabelText("Password")).toBeNull();
     await user.click(within(dialog).getByRole("link", { name: "Go to sign in" }));
-    await screen.findByRole("heading", { level: 1, name: "Sign in" });
+    await screen.findByRole("heading", { level: 1, name: "Sign in to Coder" });
     expect(search(location)).toEqual({ redirect: "/settings/security" });
   });
 });

@@ -80,7 +80,7 @@ describe("a switch to single sign-on that failed", () => {
     // The page as Coder's handler would serve it, CSRF token included.
     withCsrfMeta(mockServer);
     const { location, user } = renderApp("/settings/security?message=convert-failed-401");
-    await screen.findByRole("heading", { level: 1, name: "Sign in" });
+    await screen.findByRole("heading", { level: 1, name: "Sign in to Coder" });
     const redirect = new URLSearchParams(location().search).get("redirect");
     expect(redirect).toBe("/settings/security?message=convert-failed-401");
     await user.type(screen.getByLabelText("Email"), "member@coder.com");

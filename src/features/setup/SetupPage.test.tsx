@@ -68,7 +68,7 @@ describe("who gets to /setup", () => {
   it("a deployment with users sends /setup to sign-in", async () => {
     mock.reset();
     const { location } = renderApp("/setup");
-    await screen.findByRole("heading", { level: 1, name: "Sign in" });
+    await screen.findByRole("heading", { level: 1, name: "Sign in to Coder" });
     expect(location().pathname).toBe("/login");
   });
 
@@ -269,7 +269,7 @@ describe("the form", () => {
     expect(field("Email")).toHaveValue("ada@example.com");
     expect(location().pathname).toBe("/setup");
     await user.click(screen.getByRole("link", { name: "Go to sign in" }));
-    await screen.findByRole("heading", { level: 1, name: "Sign in" });
+    await screen.findByRole("heading", { level: 1, name: "Sign in to Coder" });
     expect(location().pathname).toBe("/login");
     expect(posted("/users/login")).toEqual([]);
   });
