@@ -34,7 +34,7 @@ test("/workspaces and every other path are Coder's, with Coder's own headers", a
 }) => {
   await page.goto("/workspaces");
   await expect(page).toHaveURL(/\/login\?redirect=(?:%2F|\/)workspaces$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Sign in", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to Coder" })).toBeVisible();
 
   const api = await request.get("/api/v2/buildinfo");
   expect(api.status()).toBe(200);
@@ -94,7 +94,7 @@ test("a single sign-on cancelled at the provider ends on our sign-in page, sayin
   await page.getByRole("link", { name: "Cancel and return to Coder" }).click();
   // Coder answers the callback with a 400; the front door turns that into our page.
   await expect(page).toHaveURL(/\/login\?message=sso-failed-400$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Sign in", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to Coder" })).toBeVisible();
   await expect(page.getByRole("status").or(page.getByRole("alert"))).toBeVisible();
   await expect(page.locator("body")).not.toContainText("Encountered error");
 });
