@@ -1,9 +1,11 @@
 // What a list of requested scripts weighs in each encoding, from the build's own files: the
 // `.br`/`.gz` siblings the build wrote (compressed here at the same settings when an older build
 // has none), so "as served with Brotli" does not depend on whether the server sends Brotli yet.
+
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { brotli, gzip } from "../scripts/compress.ts";
+import { ASSET_PREFIX } from "../src/app/owned-routes.ts";
 
 interface FileSizes {
   raw: number;
@@ -60,7 +62,9 @@ export async function totalScripts(
   dist: string,
   scripts: readonly RequestedScript[],
 ): Promise<ScriptTotals> {
-  const unique = [...new Map(scripts.map((s) => [s.url, s])).values()];
+  // Ours only: Coder's own scripts (the mock dashboard's, on arrival) are not in our build.
+  const ours = scripts.filter((s) => new URL(s.url).pathname.startsWith(ASSET_PREFIX));
+  const unique = [...new Map(ours.map((s) => [s.url, s])).values()];
   const sizes = await Promise.all(unique.map((s) => fileSizes(dist, s.url)));
   const sum = (pick: (s: FileSizes) => number) => sizes.reduce((total, s) => total + pick(s), 0);
   return {
