@@ -19,7 +19,8 @@ test("an error message with markup is shown as text", async ({ page }) => {
   await page.getByLabel("Email").fill(accounts.member);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText(PAYLOAD);
+  // As text, ended as a sentence (src/lib/sentence.ts).
+  await expect(page.getByRole("alert")).toHaveText(`${PAYLOAD}.`);
   await expect(page.locator("main b, main img")).toHaveCount(0);
   expect(await pwned(page)).toBeUndefined();
 });
