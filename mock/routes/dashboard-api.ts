@@ -3,13 +3,15 @@
 // Bodies follow codersdk (WorkspacesResponse, Template, TemplateExample, GetUsersResponse,
 // Organization, RegionsResponse[WorkspaceProxy], DeploymentStats, healthsdk.HealthcheckReport,
 // ListInboxNotificationsResponse, UserAppearanceSettings); access follows coderd's RBAC checks.
+
 import { type Ctx, error, json, now } from "../context.ts";
 import { goTimeJson } from "../go-json.ts";
 import { readStruct } from "../http-read.ts";
 import { type MockUser, rbacSubject, userJson, userObject } from "../model.ts";
 import { authorize, type RbacObjectWithAcl } from "../rbac.ts";
-import { DEFAULT_ORG, DEPLOYMENT_ID, MOCK_VERSION, SEEDED_AT, SEEDED_IDS } from "../seed.ts";
+import { DEFAULT_ORG, MOCK_VERSION, SEEDED_AT, SEEDED_IDS } from "../seed.ts";
 import { UpdateUserAppearanceSettingsRequest } from "../structs.ts";
+import { primaryRegion } from "./deployment.ts";
 import { RESOURCE_NOT_FOUND } from "./session.ts";
 
 const TEMPLATE = {
@@ -304,13 +306,7 @@ export function getWorkspaceProxies(ctx: Ctx): Response {
   return json(ctx, 200, {
     regions: [
       {
-        id: DEPLOYMENT_ID,
-        name: "primary",
-        display_name: "Default",
-        icon_url: "/emojis/1f3e1.png",
-        healthy: true,
-        path_app_url: ctx.url.origin,
-        wildcard_hostname: "",
+        ...primaryRegion(ctx),
         derp_enabled: false,
         derp_only: false,
         status: { status: "ok", report: { errors: [], warnings: [] }, checked_at: at },

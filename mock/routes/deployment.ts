@@ -81,19 +81,20 @@ export function getUpdateCheck(ctx: Ctx): Response {
   });
 }
 
+/** codersdk.Region of the deployment itself (a WorkspaceProxy adds fields to it). */
+export function primaryRegion(ctx: Ctx) {
+  return {
+    id: DEPLOYMENT_ID,
+    name: "primary",
+    display_name: "Default",
+    icon_url: "/emojis/1f3e1.png",
+    healthy: true,
+    path_app_url: ctx.url.origin,
+    wildcard_hostname: "",
+  };
+}
+
 /** GET /regions: the primary region only (no workspace proxies without a license). */
 export function getRegions(ctx: Ctx): Response {
-  return json(ctx, 200, {
-    regions: [
-      {
-        id: DEPLOYMENT_ID,
-        name: "primary",
-        display_name: "Default",
-        icon_url: "/emojis/1f3e1.png",
-        healthy: true,
-        path_app_url: ctx.url.origin,
-        wildcard_hostname: "",
-      },
-    ],
-  });
+  return json(ctx, 200, { regions: [primaryRegion(ctx)] });
 }
