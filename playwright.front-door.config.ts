@@ -30,6 +30,8 @@ const CADDY_TLS_PORT = NGINX_PORT + 4;
 const TLS_SPECS = /tls\.spec\.ts$/;
 /** The operator's smoke check runs over HTTPS too. */
 const HTTPS_SPECS = [TLS_SPECS, /check-deployment\.spec\.ts$/];
+/** The image's own checks (its container, log, settings, labels): the image project's alone. */
+const IMAGE_SPECS = /image\.spec\.ts$/;
 /** What only a front door that adds the seam script to Coder's pages can do (not Caddy). */
 const SEAM_SCRIPT_SPECS = /seam-script\.spec\.ts$/;
 const withCaddy = installed("caddy");
@@ -55,7 +57,7 @@ export default defineConfig<object, WorkerOptions>({
   projects: [
     {
       name: "nginx",
-      testIgnore: TLS_SPECS,
+      testIgnore: [TLS_SPECS, IMAGE_SPECS],
       use: {
         ...devices["Desktop Chrome"],
         baseURL: `http://localhost:${NGINX_PORT}`,
@@ -66,7 +68,7 @@ export default defineConfig<object, WorkerOptions>({
       ? [
           {
             name: "caddy",
-            testIgnore: [TLS_SPECS, SEAM_SCRIPT_SPECS],
+            testIgnore: [TLS_SPECS, SEAM_SCRIPT_SPECS, IMAGE_SPECS],
             use: {
               ...devices["Desktop Chrome"],
               baseURL: `http://localhost:${CADDY_PORT}`,

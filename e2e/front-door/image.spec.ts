@@ -19,13 +19,6 @@ function podman(...args: string[]) {
   });
 }
 
-test.beforeEach(() => {
-  test.skip(
-    test.info().project.name !== "image",
-    "the image's own checks run in the image project",
-  );
-});
-
 /** The container serve.ts started for this project (named after its port). */
 function containerOf(baseURL: string | undefined) {
   return `coder-auth-ui-front-door-${new URL(baseURL ?? "").port}`;

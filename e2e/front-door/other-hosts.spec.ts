@@ -46,9 +46,7 @@ test("another host's /login and /setup are Coder's, not ours", async ({ page, ba
     await page.goto(`${origin.origin}${path}`);
     await page.waitForLoadState("load");
     expect(new URL(page.url()).host, path).toBe(origin.host);
-    await expect(page.getByRole("heading", { level: 1, name: "Sign in to Coder" })).toHaveCount(
-      0,
-    );
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in to Coder" })).toHaveCount(0);
   }
 });
 
