@@ -299,7 +299,16 @@ async function ready(port: number, seconds = 30) {
 
 try {
   const upstream = `http://127.0.0.1:${ports.mock}`;
-  start("mock", process.execPath, ["mock/standalone.ts", "--port", String(ports.mock)]);
+  // Started as the README tells operators to start Coder behind a front door on this host.
+  start("mock", process.execPath, [
+    "mock/standalone.ts",
+    "--port",
+    String(ports.mock),
+    "--proxy-trusted-headers",
+    "X-Forwarded-For",
+    "--proxy-trusted-origins",
+    "127.0.0.1/32",
+  ]);
   const dist = await prepareDist();
   // Caddy first, and ready before nginx starts: the suite waits for nginx only.
   if (ports.caddy) {
