@@ -61,23 +61,10 @@ async function brandDeployment(base: string) {
   });
 }
 
-/**
- * The logo's host, and Coder's page handler at `/`, which names the deployment and its logo to
- * signed-out visitors (the mock serves the app's own page there).
- */
+/** The logo's host (the mock's own page at `/` names the deployment and this logo, as Coder's does). */
 async function routeBranding(page: Page) {
   await page.route(LOGO, (route) =>
     route.fulfill({ contentType: "image/svg+xml", body: LOGO_SVG }),
-  );
-  await page.route(
-    (url) => url.pathname === "/" && url.hostname === "localhost",
-    (route) =>
-      route.request().resourceType() === "document"
-        ? route.continue()
-        : route.fulfill({
-            contentType: "text/html",
-            body: `<!doctype html><head><meta name="application-name" content="${BRANDING.application_name}"><meta property="logo-url" content="${LOGO}"></head>`,
-          }),
   );
 }
 
