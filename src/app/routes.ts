@@ -139,8 +139,10 @@ export const signedInLayout = page(
 export const pages: Readonly<Record<AppPage, PageRoute | null>> = {
   "/login": page(async () => (await import("../features/login/LoginPage.tsx")).LoginPage, {
     prefetch: prefetchSignedOut,
-    // The sign-in providers' buttons go above the form: without them the form would jump down
-    // (161 px with two providers) when they arrive after the takeover.
+    // The deployment's sign-in methods decide what the page is: with password sign-in off, or
+    // terms to accept first, the form gives way to buttons. The takeover waits for them, so that
+    // change comes with it rather than a moment later (providers alone go under the form, where
+    // they move no control).
     layoutData: (queryClient) => queryClient.ensureQueryData(authMethodsQuery()),
   }),
   // GitHub sign-in through the device flow; Coder's callback sends the browser here.
