@@ -36,7 +36,7 @@ export function forwardToCoder(
     return;
   }
   if ("proxy" in backend) {
-    backend.proxy.web(req, res, url);
+    backend.proxy.web(req, res, url, seamTag);
     return;
   }
   askMock(backend.mock, req, url)

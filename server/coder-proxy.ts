@@ -19,7 +19,7 @@ import {
 } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { Duplex } from "node:stream";
-import { ssoFailureLocation } from "./front-door.ts";
+import { injectSeam, isPageVisit, ssoFailureLocation } from "./front-door.ts";
 
 const DEFAULT_PROXY_TIMEOUT_MS = 30_000;
 
@@ -33,7 +33,8 @@ export interface CoderProxyOptions {
 
 export interface CoderProxy {
   readonly origin: string;
-  web(req: IncomingMessage, res: ServerResponse, url: URL): void;
+  /** Forwards a request; with `seamTag`, Coder's HTML page visits get it after `<head>`. */
+  web(req: IncomingMessage, res: ServerResponse, url: URL, seamTag?: string): void;
   /** A WebSocket handshake (terminals, agent connections) to Coder. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void;
 }
@@ -170,14 +171,18 @@ export function createCoderProxy(options: CoderProxyOptions): CoderProxy {
     return { url: upstreamOrigin, path };
   };
   /** A request to Coder: the connection goes to Coder's origin whatever the path says. */
-  const open = (url: URL, req: IncomingMessage, keepUpgrade = false): ClientRequest => {
+  const open = (
+    url: URL,
+    req: IncomingMessage,
+    keepUpgrade = false,
+    identity = false,
+  ): ClientRequest => {
     const to = target(url);
     if (!to) throw new Error(`not a path on Coder: ${url.pathname}`);
-    return send(to.url, {
-      path: to.path,
-      method: req.method,
-      headers: upstreamHeaders(req, upstream, keepUpgrade),
-    });
+    const headers = upstreamHeaders(req, upstream, keepUpgrade);
+    // A page of Coder's that gets the seam script is asked for uncompressed, as nginx does.
+    if (identity) delete headers["accept-encoding"];
+    return send(to.url, { path: to.path, method: req.method, headers });
   };
 
   /** Coder's answer headers, made to work for a browser on this server. */
@@ -199,10 +204,11 @@ export function createCoderProxy(options: CoderProxyOptions): CoderProxy {
     return headers;
   };
 
-  const web: CoderProxy["web"] = (req, res, url) => {
+  const web: CoderProxy["web"] = (req, res, url, seamTag) => {
+    const addSeam = seamTag !== undefined && isPageVisit(req.method ?? "GET", req.headers);
     let proxyReq: ClientRequest;
     try {
-      proxyReq = open(url, req);
+      proxyReq = open(url, req, false, addSeam);
     } catch (cause) {
       log(`[coder] cannot forward ${req.method} ${url.pathname}: ${String(cause)}`);
       req.resume();
@@ -236,7 +242,22 @@ export function createCoderProxy(options: CoderProxyOptions): CoderProxy {
         res.writeHead(303, { location: failure, "cache-control": "no-store" }).end();
         return;
       }
-      res.writeHead(status, downstreamHeaders(req, proxyRes));
+      const headers = downstreamHeaders(req, proxyRes);
+      const html = /^text\/html/i.test(String(proxyRes.headers["content-type"] ?? ""));
+      if (addSeam && seamTag !== undefined && html && !proxyRes.headers["content-encoding"]) {
+        // Coder's page with the seam script after <head>, as the deployed front door sends it.
+        const chunks: Buffer[] = [];
+        proxyRes.on("data", (chunk: Buffer) => chunks.push(chunk));
+        proxyRes.on("end", () => {
+          const body = Buffer.from(injectSeam(Buffer.concat(chunks).toString("utf8"), seamTag));
+          delete headers["content-length"];
+          res.writeHead(status, { ...headers, "content-length": String(body.length) });
+          res.end(req.method === "HEAD" ? undefined : body);
+        });
+        proxyRes.on("error", () => res.destroy());
+        return;
+      }
+      res.writeHead(status, headers);
       proxyRes.pipe(res);
       proxyRes.on("error", () => res.destroy());
     });

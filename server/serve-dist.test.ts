@@ -283,6 +283,19 @@ describe("serve-dist in front of a Coder on another port (CODER_URL)", () => {
     await new Promise<void>((done) => coder?.close(() => done()));
   });
 
+  it("does at Coder's door what the deployed front door does: sign-in redirect, the seam", async () => {
+    const signedOut = await navigate(base, "/workspaces");
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.location).toBe("/login?redirect=/workspaces");
+    const page = await navigate(base, "/workspaces?x=1", { "accept-encoding": "gzip" });
+    expect(page.status).toBe(200);
+    expect(page.headers["content-encoding"]).toBeUndefined();
+    expect(page.body.indexOf(SEAM_TAG)).toBe(page.body.toLowerCase().indexOf("<head>") + 6);
+    // A script's read of the same page is Coder's, as it is.
+    const read = await fetch(`${base}/workspaces?x=1`, { headers: { accept: "text/html" } });
+    expect(await read.text()).not.toContain(SEAM_TAG);
+  });
+
   it("passes the whole settings flow as the built app does it", async () => {
     expect(server.mock).toBeUndefined();
     const jar = createCookieJar();
