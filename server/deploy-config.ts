@@ -467,15 +467,20 @@ ${t}${t}-Server
 ${t}}
 }
 
-# Everything proxied to Coder: who asked, always from this proxy's view (a client's own
-# X-Real-IP or X-Forwarded-For is overwritten; Coder trusts them from here, see
-# --proxy-trusted-headers), WebSockets included.
+# Who asked, told to Coder on everything proxied to it, always from this proxy's view (a
+# client's own X-Real-IP or X-Forwarded-For is overwritten; Coder trusts them from here, see
+# --proxy-trusted-headers).
+(coder_auth_ui_client) {
+${t}header_up X-Real-IP {remote_host}
+${t}header_up X-Forwarded-For {remote_host}
+${t}header_up X-Forwarded-Proto {scheme}
+${t}header_up X-Forwarded-Host {host}
+}
+
+# Everything proxied to Coder, WebSockets included.
 (coder_auth_ui_to_coder) {
 ${t}reverse_proxy {$CODER_UPSTREAM} {
-${t}${t}header_up X-Real-IP {remote_host}
-${t}${t}header_up X-Forwarded-For {remote_host}
-${t}${t}header_up X-Forwarded-Proto {scheme}
-${t}${t}header_up X-Forwarded-Host {host}
+${t}${t}import coder_auth_ui_client
 ${t}}
 }
 
@@ -566,10 +571,7 @@ ${t}${t}${t}header Accept *text/html*
 ${t}${t}}
 ${t}${t}handle @coder_auth_ui_callback {
 ${t}${t}${t}reverse_proxy {$CODER_UPSTREAM} {
-${t}${t}${t}${t}header_up X-Real-IP {remote_host}
-${t}${t}${t}${t}header_up X-Forwarded-For {remote_host}
-${t}${t}${t}${t}header_up X-Forwarded-Proto {scheme}
-${t}${t}${t}${t}header_up X-Forwarded-Host {host}
+${t}${t}${t}${t}import coder_auth_ui_client
 ${t}${t}${t}${t}@failed status 4xx 5xx
 ${t}${t}${t}${t}handle_response @failed {
 ${t}${t}${t}${t}${t}@convert_known expression \`{http.request.uri.query.state}.startsWith("${CONVERT_STATE_PREFIX}") && {http.reverse_proxy.status_code} in [${SSO_FAILURE_STATUSES.join(", ")}]\`

@@ -12,6 +12,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, readFileSync } from "node:fs";
 import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
@@ -279,7 +280,6 @@ async function startImage(port: number, upstream: string, tls = false) {
 
 /** Waits until a server on the port accepts connections (up to 30 s, or as many as given). */
 async function ready(port: number, seconds = 30) {
-  const { connect } = await import("node:net");
   for (let i = 0; i < seconds * 10; i++) {
     try {
       await new Promise<void>((done, fail) => {
