@@ -1,5 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useEffectEvent, useRef, useState } from "react";
+import {
+  type ReactNode,
+  useEffect,
+  useEffectEvent,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { User } from "../../api/schemas.ts";
 import { authMethodsQuery, maybeMeQuery, signedOutReasonQuery } from "../../api/session.ts";
@@ -52,7 +59,8 @@ export function LoginPage() {
   const [afterRoundTrip] = useState(backFromRoundTrip);
   const [askAfterTrip] = useState(() => backFromSilentRoundTrip(location.search));
   const me = useQuery(maybeMeQuery(justConverted || askAfterTrip));
-  useEffect(() => {
+  // Before the first paint: a reload as soon as the page shows must not find the trip again.
+  useLayoutEffect(() => {
     if (afterRoundTrip) forgetRoundTrip();
   }, [afterRoundTrip]);
   // A session Coder refused for a reason (suspended) outranks whatever the link said.
