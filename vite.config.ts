@@ -2,6 +2,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 import { buildVersion } from "./scripts/build-version.ts";
 import { prerenderInDev } from "./scripts/dev-prerender.ts";
+import { reactRouterShake } from "./scripts/react-router-shake.ts";
 import { renderBlockingEntry } from "./scripts/render-blocking-entry.ts";
 import { coderFrontDoor } from "./server/vite-dev.ts";
 import { ASSET_PREFIX } from "./src/app/owned-routes.ts";
@@ -38,7 +39,14 @@ const ENTRY_SHARED =
   /(vite[\\/]preload-helper|src[\\/]session[\\/]login-messages\.|src[\\/]components[\\/]new-build\.)/;
 
 export default defineConfig({
-  plugins: [react(), coderFrontDoor(), prerenderInDev(), renderBlockingEntry(), buildVersion()],
+  plugins: [
+    react(),
+    reactRouterShake(),
+    coderFrontDoor(),
+    prerenderInDev(),
+    renderBlockingEntry(),
+    buildVersion(),
+  ],
   server: {
     port: 5173,
     strictPort: false,

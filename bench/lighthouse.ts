@@ -19,6 +19,8 @@ export interface LighthouseFigures {
   cssBytes: number;
   requests: number;
   consoleErrors: string[];
+  /** The element Lighthouse took for the largest paint (its selector), to know what LCP waits on. */
+  lcpElement: string;
 }
 
 export async function launchChrome(port?: number) {
@@ -67,6 +69,11 @@ async function audit(url: string, profile: Profile, port: number): Promise<Light
         | { items?: Array<{ description?: string }> }
         | undefined
     )?.items ?? [];
+  // Lighthouse 13 names the element in its LCP breakdown insight, among the details' items.
+  type DetailItem = { type?: string; selector?: string; nodeLabel?: string };
+  const lcpNode = (
+    lhr.audits["lcp-breakdown-insight"]?.details as { items?: DetailItem[] } | undefined
+  )?.items?.find((item) => item.type === "node");
   return {
     performance: score("performance"),
     accessibility: score("accessibility"),
@@ -79,6 +86,7 @@ async function audit(url: string, profile: Profile, port: number): Promise<Light
     cssBytes: bytes("Stylesheet"),
     requests: requests.length,
     consoleErrors: consoleItems.map((i) => i.description ?? "?"),
+    lcpElement: lcpNode ? `${lcpNode.selector} ("${lcpNode.nodeLabel}")` : "?",
   };
 }
 

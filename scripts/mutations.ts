@@ -574,6 +574,36 @@ const MUTATIONS: Mutation[] = [
     ["src/features/reset-password/RequestCodePage.stand-in.test.tsx"],
   ),
 
+  // The first download: React Router without the components the app never renders.
+  vitest(
+    "react-router-keeps-display-names",
+    "scripts/react-router-shake.ts",
+    '.replace(/^[\\w$]+\\.displayName = "[^"\\n]*";$/gm, "")',
+    "",
+    ["scripts/react-router-shake.test.ts"],
+  ),
+  vitest(
+    "react-router-forward-ref-not-pure",
+    "scripts/react-router-shake.ts",
+    '.replace(/= (React\\$1|React)\\.forwardRef\\(/g, "= /* @__PURE__ */ $1.forwardRef(")',
+    "",
+    ["scripts/react-router-shake.test.ts"],
+  ),
+  vitest(
+    "app-link-overrides-own-handler",
+    "src/components/AppLink.tsx",
+    "if (!event.defaultPrevented) follow(event);",
+    "follow(event);",
+    ["src/components/AppLink.test.tsx"],
+  ),
+  vitest(
+    "app-link-loads-whole-page",
+    "src/components/AppLink.tsx",
+    "if (!event.defaultPrevented) follow(event);",
+    "",
+    ["src/components/AppLink.test.tsx"],
+  ),
+
   // The dead-code check.
   {
     id: "dead-export",

@@ -8,7 +8,7 @@
 // - "agpl": a build without the enterprise code; the route does not exist at all (404).
 import { lookupApiKey, requireAuth, tokenFromRequest } from "../auth.ts";
 import { type AppearanceMode, type Ctx, error, json, now } from "../context.ts";
-import { goQuote } from "../go-json.ts";
+import { goQuote, jsonKind } from "../go-json.ts";
 import { readJsonValue } from "../http-read.ts";
 import { type MockState, type MockUser, rbacSubject } from "../model.ts";
 import { authorize } from "../rbac.ts";
@@ -201,14 +201,6 @@ function goRuneVerb(byte: number): string {
 // (naming the innermost struct and the path of JSON keys), and decoding carries on after it.
 
 type Decoded = { ok: true; value: UpdateAppearance } | { ok: false; error: string };
-
-function jsonKind(value: unknown): string {
-  if (typeof value === "boolean") return "bool";
-  if (typeof value === "number") return "number";
-  if (typeof value === "string") return "string";
-  if (Array.isArray(value)) return "array";
-  return "object";
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
