@@ -6,6 +6,7 @@ import { meQuery, sessionEndedElsewhere } from "../../api/session.ts";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { useAuthChrome } from "../../components/useAuthChrome.ts";
 import { useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { loginPathFor } from "../../lib/safe-redirect.ts";
 import { TokenField } from "./TokenField.tsx";
@@ -21,6 +22,7 @@ export function CliAuthPage() {
   const me = useQuery(meQuery());
   const create = useMutation(createCliTokenMutation());
   const guard = useSubmitGuard();
+  const chrome = useAuthChrome();
   const [token, setToken] = useState<string | null>(null);
   const signedIn = Boolean(me.data);
   const seenSignedIn = useRef(false);
@@ -50,7 +52,7 @@ export function CliAuthPage() {
   }
 
   return (
-    <AuthLayout title="CLI sign-in" heading="Sign in to the Coder CLI">
+    <AuthLayout chrome={chrome} title="CLI sign-in" heading="Sign in to the Coder CLI">
       {token ? (
         <>
           <p className="lead">

@@ -10,8 +10,9 @@ import { githubDeviceQuery, githubSignInUrl } from "../../api/github-device.ts";
 import type { ExternalAuthDevice } from "../../api/schemas.ts";
 import { fullPageNavigation } from "../../app/navigation.ts";
 import { Alert } from "../../components/Alert.tsx";
-import { AuthLayout } from "../../components/AuthLayout.tsx";
+import { type AuthChrome, AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
+import { useAuthChrome } from "../../components/useAuthChrome.ts";
 import { useCountdown } from "../../components/useCountdown.ts";
 import { httpUrl } from "../../lib/external-url.ts";
 import { safeRedirect } from "../../lib/safe-redirect.ts";
@@ -29,12 +30,13 @@ const backToSignIn = (
 
 export function GithubDevicePage() {
   const [params] = useSearchParams();
+  const chrome = useAuthChrome();
   const state = params.get("state");
   if (!state) {
     // Reached without Coder's state (a bookmark, a link with only ?redirect=): start properly.
     const start = githubSignInUrl(safeRedirect(params.get("redirect")));
     return (
-      <AuthLayout title={TITLE} footer={backToSignIn}>
+      <AuthLayout chrome={chrome} title={TITLE} footer={backToSignIn}>
         <p>
           This page is the second step of signing in with GitHub, and can't be opened on its own.
         </p>
@@ -46,10 +48,10 @@ export function GithubDevicePage() {
       </AuthLayout>
     );
   }
-  return <DeviceSignIn state={state} />;
+  return <DeviceSignIn chrome={chrome} state={state} />;
 }
 
-function DeviceSignIn({ state }: { state: string }) {
+function DeviceSignIn({ chrome, state }: { chrome: AuthChrome; state: string }) {
   const device = useQuery(githubDeviceQuery());
   // Every fetch is a new code; it runs out `expires_in` seconds after it arrived.
   const expiresAt = device.data ? device.dataUpdatedAt + device.data.expires_in * 1000 : 0;
@@ -99,7 +101,7 @@ function DeviceSignIn({ state }: { state: string }) {
   }
 
   return (
-    <AuthLayout title={TITLE} footer={backToSignIn}>
+    <AuthLayout chrome={chrome} title={TITLE} footer={backToSignIn}>
       {body}
     </AuthLayout>
   );

@@ -16,7 +16,7 @@ import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
 import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
 import { useStaticRender } from "../../components/static-render.ts";
-import { useBranding } from "../../components/useBranding.ts";
+import { useAuthChrome } from "../../components/useAuthChrome.ts";
 import { httpUrl } from "../../lib/external-url.ts";
 import { safeRedirect } from "../../lib/safe-redirect.ts";
 import {
@@ -134,7 +134,8 @@ export function LoginPage() {
     fullPageNavigation.assign(autoStartUrl);
   }, [autoStartUrl]);
 
-  const branding = useBranding();
+  const chrome = useAuthChrome();
+  const { branding } = chrome;
   // Coder's words, "Sign in to <name>", for the tab and for assistive technology; on screen the
   // name (or logo) is the header's, once, and the heading needs no room for a long one.
   const title = `Sign in to ${branding.applicationName}`;
@@ -213,6 +214,7 @@ export function LoginPage() {
 
   return (
     <AuthLayout
+      chrome={chrome}
       title={title}
       heading={heading}
       documentTitle={title}

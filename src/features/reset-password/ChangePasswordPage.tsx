@@ -5,6 +5,7 @@ import { authMethodsQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
+import { useAuthChrome } from "../../components/useAuthChrome.ts";
 import { emailSearch, type ResetLink, readResetLink } from "./passcode.ts";
 import { ResetPasswordFormStandIn } from "./ResetPasswordFormStandIn.tsx";
 import { passwordAuthDisabledText } from "./reset-errors.ts";
@@ -30,6 +31,7 @@ export function ChangePasswordPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const methods = useQuery(authMethodsQuery());
+  const chrome = useAuthChrome();
   const [link, setLink] = useState<LinkState>(() => ({
     ...readResetLink(location.search),
     version: 0,
@@ -55,6 +57,7 @@ export function ChangePasswordPage() {
 
   return (
     <AuthLayout
+      chrome={chrome}
       title="Choose a new password"
       footer={
         <Link to="/login" state={link.email ? { email: link.email } : undefined}>

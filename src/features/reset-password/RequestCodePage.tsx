@@ -5,6 +5,7 @@ import { authMethodsQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
+import { useAuthChrome } from "../../components/useAuthChrome.ts";
 import { CodeSent } from "./CodeSent.tsx";
 import { emailSearch } from "./passcode.ts";
 import { RequestCodeFormStandIn } from "./RequestCodeFormStandIn.tsx";
@@ -32,6 +33,7 @@ export function RequestCodePage() {
   const location = useLocation();
   const methods = useQuery(authMethodsQuery());
   const navigate = useNavigate();
+  const chrome = useAuthChrome();
   const [defaultEmail] = useState(() => initialEmail(params, location.state));
   /**
    * The address a code was last requested for; null while the form shows. After a reload (the
@@ -56,6 +58,7 @@ export function RequestCodePage() {
   if (sentTo !== null) {
     return (
       <AuthLayout
+        chrome={chrome}
         title="Check your email"
         footer={
           <Link to="/login" state={{ email: sentTo }}>
@@ -81,6 +84,7 @@ export function RequestCodePage() {
 
   return (
     <AuthLayout
+      chrome={chrome}
       title="Reset your password"
       footer={
         <>

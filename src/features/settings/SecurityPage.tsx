@@ -6,6 +6,7 @@ import { authMethodsQuery, meQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AppPage } from "../../components/AppPage.tsx";
 import { Button } from "../../components/Button.tsx";
+import { useBranding } from "../../components/useBranding.ts";
 import { useOneTimeParam } from "../../components/useOneTimeParam.ts";
 import { loginTypeLabel } from "../../session/login-types.ts";
 import { useCurrentUser } from "../../session/useCurrentUser.ts";
@@ -18,16 +19,20 @@ import type { SettingsNavItem } from "./settings-nav.ts";
 
 /** Coder's account settings navigation, with this page in it as Security. */
 function SecurityFrame({
+  applicationName,
   navItems,
   children,
 }: {
+  applicationName: string;
   navItems: SettingsNavItem[];
   children: ReactNode;
 }) {
   return (
     <div className="settings-layout">
       <SettingsNav items={navItems} current="/settings/security" />
-      <AppPage title="Security">{children}</AppPage>
+      <AppPage title="Security" applicationName={applicationName}>
+        {children}
+      </AppPage>
     </div>
   );
 }
@@ -59,13 +64,14 @@ export function SecurityPage() {
   const permissions = usePermissions();
   const methods = useQuery(authMethodsQuery());
   const navItems = useSettingsNavItems(signedIn);
+  const { applicationName } = useBranding({ signedIn: true });
   // Set by the front door after a switch to single sign-on failed, or by sign-in after one worked.
   const messageParam = useOneTimeParam("message");
 
   // Both are needed to know what to offer; until then, offer nothing rather than guess.
   if (loginType.isError || permissions.isError) {
     return (
-      <SecurityFrame navItems={navItems}>
+      <SecurityFrame applicationName={applicationName} navItems={navItems}>
         <LoadFailure
           what="Your sign-in settings"
           error={loginType.error ?? permissions.error}
@@ -79,7 +85,7 @@ export function SecurityPage() {
   }
   if (!loginType.data || !permissions.data) {
     return (
-      <SecurityFrame navItems={navItems}>
+      <SecurityFrame applicationName={applicationName} navItems={navItems}>
         <p role="status">Loading your sign-in settings…</p>
       </SecurityFrame>
     );
@@ -94,7 +100,7 @@ export function SecurityPage() {
   });
 
   return (
-    <SecurityFrame navItems={navItems}>
+    <SecurityFrame applicationName={applicationName} navItems={navItems}>
       <CoderVersionNotice />
       {notice ? (
         <Alert tone={notice.tone} focusOnMount={notice.tone === "error"}>

@@ -6,6 +6,7 @@ import { firstUserQuery } from "../../api/setup.ts";
 import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
+import { useAuthChrome } from "../../components/useAuthChrome.ts";
 import { SetupFormStandIn } from "./SetupFormStandIn.tsx";
 
 /**
@@ -21,6 +22,7 @@ const setupForm = deferredForm(async () => (await import("./SetupForm.tsx")).Set
 export function SetupPage() {
   const firstUser = useQuery(firstUserQuery());
   const methods = useQuery(authMethodsQuery());
+  const chrome = useAuthChrome();
   // Once this page has sent the form, it decides where to go itself (success leaves for Coder;
   // a conflict says so here), even though the deployment now has a user.
   const submitted = useRef(false);
@@ -34,7 +36,7 @@ export function SetupPage() {
   const githubSignUp = github?.enabled === true && github.default_provider_configured === true;
 
   return (
-    <AuthLayout title="Set up Coder" heading="Create the first account">
+    <AuthLayout chrome={chrome} title="Set up Coder" heading="Create the first account">
       <p className="lead">
         Nobody has set up this deployment yet. The account you create now owns it: it can invite
         people, choose how they sign in and change every setting.
