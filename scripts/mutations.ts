@@ -519,6 +519,13 @@ const MUTATIONS: Mutation[] = [
     ["src/features/login/round-trip.test.tsx"],
   ),
   vitest(
+    "round-trip-not-asked",
+    "src/app/routes.ts",
+    "  if (hasSessionHint() || backFromSilentRoundTrip(window.location.search))",
+    "  if (hasSessionHint())",
+    ["src/features/login/round-trip.test.tsx"],
+  ),
+  vitest(
     "round-trip-ignores-message",
     "src/sso/round-trip.ts",
     ' && !new URLSearchParams(search).has("message")',

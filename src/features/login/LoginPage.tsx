@@ -25,12 +25,7 @@ import {
   loginMessageId,
 } from "../../session/login-messages.ts";
 import { ssoOptions, ssoStartUrl } from "../../sso/providers.ts";
-import {
-  backFromRoundTrip,
-  backFromSilentRoundTrip,
-  forgetRoundTrip,
-  markRoundTrip,
-} from "../../sso/round-trip.ts";
+import { backFromRoundTrip, forgetRoundTrip, markRoundTrip } from "../../sso/round-trip.ts";
 import { LoginFormStandIn } from "./LoginFormStandIn.tsx";
 import { SsoButtons } from "./SsoButtons.tsx";
 import { autoStartedRecently, markAutoStart } from "./single-provider.ts";
@@ -57,8 +52,9 @@ export function LoginPage() {
   // Back from a provider with no word of how it went: a session may have come with it, or one
   // Coder refuses (suspended). Asked once; the trip is forgotten either way.
   const [afterRoundTrip] = useState(backFromRoundTrip);
-  const [askAfterTrip] = useState(() => backFromSilentRoundTrip(location.search));
-  const me = useQuery(maybeMeQuery(justConverted || askAfterTrip));
+  // The route's prefetch asks who is here after such a trip (app/routes.ts); this page reads the
+  // answer, and asks itself only after a switch to single sign-on.
+  const me = useQuery(maybeMeQuery(justConverted));
   // Before the first paint: a reload as soon as the page shows must not find the trip again.
   useLayoutEffect(() => {
     if (afterRoundTrip) forgetRoundTrip();
