@@ -314,7 +314,7 @@ const MUTATIONS: Mutation[] = [
   ),
   vitest(
     "device-refusal-raw",
-    "src/features/github-device/GithubDevicePage.tsx",
+    "src/features/github-device/GithubDevicePageView.tsx",
     "message = loginMessages[id].text;",
     // biome-ignore lint/suspicious/noTemplateCurlyInString: source text to write, not a template
     "message = `GitHub sign-in couldn't finish. ${error.message}`;",
