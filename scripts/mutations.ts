@@ -314,7 +314,7 @@ const MUTATIONS: Mutation[] = [
   ),
   vitest(
     "device-refusal-raw",
-    "src/features/github-device/GithubDevicePage.tsx",
+    "src/features/github-device/GithubDevicePageView.tsx",
     "message = loginMessages[id].text;",
     // biome-ignore lint/suspicious/noTemplateCurlyInString: source text to write, not a template
     "message = `GitHub sign-in couldn't finish. ${error.message}`;",
@@ -516,6 +516,13 @@ const MUTATIONS: Mutation[] = [
     "src/features/login/LoginPage.tsx",
     "if (afterRoundTrip) forgetRoundTrip();",
     "",
+    ["src/features/login/round-trip.test.tsx"],
+  ),
+  vitest(
+    "round-trip-not-asked",
+    "src/app/routes.ts",
+    "  if (hasSessionHint() || backFromSilentRoundTrip(window.location.search))",
+    "  if (hasSessionHint())",
     ["src/features/login/round-trip.test.tsx"],
   ),
   vitest(

@@ -9,8 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const ROOT = join(import.meta.dirname, "..");
 const biome = createRequire(import.meta.url).resolve("@biomejs/biome/bin/biome");
 
-/** [folder the probe sits in, import specifier, flagged?] */
-const CASES: Array<[string, string, boolean]> = [
+/**
+ * [folder the probe sits in, import specifier, flagged?, the probe file's name ending (".ts"
+ * unless said), the names it takes (all unless said)]
+ */
+const CASES: Array<[string, string, boolean, string?, string?]> = [
   // Features: shared modules yes, another feature or the mock no.
   ["src/features/login", "../../api/errors.ts", false],
   ["src/features/login", "../../components/Button.tsx", false],
@@ -26,6 +29,17 @@ const CASES: Array<[string, string, boolean]> = [
   ["src/features/login/boundary-probe-parts", "../../../api/errors.ts", false],
   ["src/features/login/boundary-probe-parts", "../../settings/SecurityPage.tsx", true],
   ["src/features/login/boundary-probe-parts", "../../../../mock/model.ts", true],
+  // A View renders from props: no queries, no router state; links, shared UI and the feature's
+  // own modules are fine, and the feature rules still hold.
+  ["src/features/login", "@tanstack/react-query", false],
+  ["src/features/login", "@tanstack/react-query", true, "PageView.tsx", "useQuery"],
+  ["src/features/login", "react-router", false, "PageView.tsx", "Link"],
+  ["src/features/login", "react-router", true, "PageView.tsx", "useSearchParams"],
+  ["src/features/login", "react-router", true, "PageView.tsx", "useNavigate"],
+  ["src/features/login", "../../components/Button.tsx", false, "PageView.tsx"],
+  ["src/features/login", "./SsoButtons.tsx", false, "PageView.tsx"],
+  ["src/features/login", "../settings/SecurityPage.tsx", true, "PageView.tsx"],
+  ["src/features/login", "../../../mock/model.ts", true, "PageView.tsx"],
   // Shared modules never reach up into pages.
   ["src/components", "../features/login/LoginPage.tsx", true],
   ["src/session", "../features/settings/SecurityPage.tsx", true],
@@ -59,14 +73,17 @@ const made: string[] = [];
 
 beforeAll(() => {
   // One probe file per case, in the folder whose rules it tries; one biome run for them all.
-  CASES.forEach(([folder, specifier], i) => {
+  CASES.forEach(([folder, specifier, , ending = ".ts", names], i) => {
     const dir = join(ROOT, folder);
     if (!existsSync(dir)) {
       mkdirSync(dir);
       made.push(dir);
     }
-    const file = join(dir, `boundary-probe-${process.pid}-${i}.ts`);
-    writeFileSync(file, `export * from ${JSON.stringify(specifier)};\n`);
+    const file = join(dir, `boundary-probe-${process.pid}-${i}${ending}`);
+    writeFileSync(
+      file,
+      `export ${names ? `{ ${names} }` : "*"} from ${JSON.stringify(specifier)};\n`,
+    );
     probes.push(file);
   });
   try {
@@ -95,10 +112,12 @@ function cleanUp() {
 afterAll(cleanUp);
 
 describe("module boundaries (biome noRestrictedImports)", () => {
-  it.each(CASES.map((c, i) => [...c, i] as const))(
-    "%s importing %s: flagged %s",
-    (_folder, _specifier, expected, i) => {
-      expect(flagged.has(relative(ROOT, probes[i] ?? ""))).toBe(expected);
-    },
-  );
+  it.each(
+    CASES.map(([folder, specifier, flagged, ending, names], i) => {
+      const what = `${names ? `${names} from ` : ""}${specifier}${ending ? ` (in a *${ending})` : ""}`;
+      return [folder, what, flagged, i] as const;
+    }),
+  )("%s importing %s: flagged %s", (_folder, _what, expected, i) => {
+    expect(flagged.has(relative(ROOT, probes[i] ?? ""))).toBe(expected);
+  });
 });

@@ -1,8 +1,11 @@
+import type { ReactNode } from "react";
 import { isApiError } from "../api/errors.ts";
 import { Alert } from "../components/Alert.tsx";
 import { AppPage } from "../components/AppPage.tsx";
 import { AuthLayout } from "../components/AuthLayout.tsx";
 import { isNewBuildError, reloadForNewBuild } from "../components/new-build.ts";
+import { useAuthChrome } from "../components/useAuthChrome.ts";
+import { useBranding } from "../components/useBranding.ts";
 
 /** What a route's error boundary caught, in plain words. */
 function describeRouteError(error: unknown): string {
@@ -40,9 +43,23 @@ export function RouteError({ error, inFrame }: { error: unknown; inFrame: boolea
     </>
   );
   // Inside the signed-in frame its header stays (navigation, sign out); elsewhere a whole page.
-  return inFrame ? (
-    <AppPage title="Something went wrong">{body}</AppPage>
-  ) : (
-    <AuthLayout title="Something went wrong">{body}</AuthLayout>
+  return inFrame ? <InFrame>{body}</InFrame> : <SignedOut>{body}</SignedOut>;
+}
+
+// One each, so each asks only what its own frame shows of the deployment.
+function InFrame({ children }: { children: ReactNode }) {
+  const { applicationName } = useBranding({ signedIn: true });
+  return (
+    <AppPage title="Something went wrong" applicationName={applicationName}>
+      {children}
+    </AppPage>
+  );
+}
+
+function SignedOut({ children }: { children: ReactNode }) {
+  return (
+    <AuthLayout chrome={useAuthChrome()} title="Something went wrong">
+      {children}
+    </AuthLayout>
   );
 }

@@ -86,7 +86,10 @@ function page(load: () => Promise<ComponentType>, options: PageOptions = {}): Pa
   return route;
 }
 
-/** What every signed-out page shows or decides on at once. */
+/**
+ * What every signed-out page shows or decides on at once. Back from a provider with no word of
+ * how it went, this is where sign-in asks who is here (sso/round-trip.ts); the page only reads it.
+ */
 function prefetchSignedOut(queryClient: QueryClient) {
   void queryClient.prefetchQuery(authMethodsQuery());
   if (hasSessionHint() || backFromSilentRoundTrip(window.location.search))

@@ -1,10 +1,16 @@
 import type { ReactNode } from "react";
-import { useBranding } from "./useBranding.ts";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 
-/** A signed-in page's main landmark and its one h1. */
-export function AppPage({ title, children }: { title: string; children: ReactNode }) {
-  useDocumentTitle(title, useBranding({ signedIn: true }).applicationName);
+interface AppPageProps {
+  title: string;
+  /** The deployment's name, for the tab's title (useBranding({ signedIn: true }) in the page). */
+  applicationName: string;
+  children: ReactNode;
+}
+
+/** A signed-in page's main landmark and its one h1. Props only, for the Views built on it. */
+export function AppPage({ title, applicationName, children }: AppPageProps) {
+  useDocumentTitle(title, applicationName);
   return (
     <main className="app-main" aria-labelledby="page-heading">
       <h1 id="page-heading">{title}</h1>

@@ -1,6 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { buildInfoQuery } from "../api/session.ts";
 import { APP_VERSION } from "../lib/build-info.ts";
 import { httpUrl } from "../lib/external-url.ts";
 
@@ -9,6 +7,8 @@ interface AuthFooterProps {
   links?: ReactNode;
   /** The deployment's terms, linked once the visitor has accepted them. */
   termsUrl?: string | undefined;
+  /** Coder's version, once the server has said it. */
+  serverVersion: string | undefined;
 }
 
 /**
@@ -16,8 +16,7 @@ interface AuthFooterProps {
  * first) and, below it, these pages' own, and, once accepted, the terms of service. Coder's
  * version has its line from the first paint, so its arrival moves nothing; ours is known then.
  */
-export function AuthFooter({ links, termsUrl }: AuthFooterProps) {
-  const version = useQuery(buildInfoQuery()).data?.version;
+export function AuthFooter({ links, termsUrl, serverVersion: version }: AuthFooterProps) {
   const terms = httpUrl(termsUrl);
   return (
     <footer className="auth-footer">

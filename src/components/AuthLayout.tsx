@@ -3,10 +3,18 @@ import { AnnouncementBanners } from "./AnnouncementBanners.tsx";
 import { AuthFooter } from "./AuthFooter.tsx";
 import { Brand } from "./Brand.tsx";
 import { useStaticRender } from "./static-render.ts";
-import { useBranding } from "./useBranding.ts";
+import type { Branding } from "./useBranding.ts";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 
+/** What the frame shows of the deployment; the page asks for it (useAuthChrome). */
+export interface AuthChrome {
+  branding: Branding;
+  /** Coder's version, for the footer, once the server has said it. */
+  serverVersion: string | undefined;
+}
+
 interface AuthLayoutProps {
+  chrome: AuthChrome;
   /** The page's title; the tab shows it followed by the deployment's name. */
   title: string;
   /** The h1; defaults to the title. */
@@ -23,9 +31,11 @@ interface AuthLayoutProps {
 /**
  * The signed-out pages: the deployment's banners and logo, one card, one main landmark, one h1,
  * and a footer. Everything the deployment changes sits in boxes of fixed size, so its branding
- * arriving after the prerendered page has painted moves nothing.
+ * arriving after the prerendered page has painted moves nothing. Props only: it renders without a
+ * query client, as the Views built on it do.
  */
 export function AuthLayout({
+  chrome,
   title,
   heading,
   documentTitle,
@@ -33,7 +43,7 @@ export function AuthLayout({
   footer,
   termsUrl,
 }: AuthLayoutProps) {
-  const branding = useBranding();
+  const { branding } = chrome;
   const isStatic = useStaticRender();
   useDocumentTitle(
     documentTitle ?? title,
@@ -52,7 +62,7 @@ export function AuthLayout({
           {isStatic ? <template data-noscript-slot="" /> : null}
           {children}
         </main>
-        <AuthFooter links={footer} termsUrl={termsUrl} />
+        <AuthFooter links={footer} termsUrl={termsUrl} serverVersion={chrome.serverVersion} />
       </div>
     </>
   );

@@ -1,9 +1,9 @@
 // A tab that leaves the sign-in page for an identity provider can come back with a session Coder
 // then refuses: a suspended account. Coder's callback signs it in anyway and sends it on to the
-// dashboard, whose own check sends it back to sign in without a word of why. So the sign-in page
-// asks who is signed in once after such a trip (it asks nobody otherwise: a browser with no
-// session would only be refused), and users/me says "suspended". A trip that failed comes back
-// with a message saying so, and made no session: nobody is asked then.
+// dashboard, whose own check sends it back to sign in without a word of why. So the sign-in
+// route's prefetch (app/routes.ts) asks who is signed in once after such a trip (it asks nobody
+// otherwise: a browser with no session would only be refused), and users/me says "suspended". A
+// trip that failed comes back with a message saying so, and made no session: nobody is asked then.
 import { forgetMoment, momentWithin, noteMoment } from "../lib/tab-moments.ts";
 
 /** Longer than a provider's sign-in takes; a tab that comes back later than this is not asked. */

@@ -3,12 +3,10 @@ import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { Navigate, useLocation } from "react-router";
 import { createCliTokenMutation } from "../../api/cli-token.ts";
 import { meQuery, sessionEndedElsewhere } from "../../api/session.ts";
-import { AuthLayout } from "../../components/AuthLayout.tsx";
-import { Button } from "../../components/Button.tsx";
-import { ErrorAlert } from "../../components/ErrorAlert.tsx";
+import { useAuthChrome } from "../../components/useAuthChrome.ts";
 import { useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { loginPathFor } from "../../lib/safe-redirect.ts";
-import { TokenField } from "./TokenField.tsx";
+import { CliAuthPageView } from "./CliAuthPageView.tsx";
 
 /**
  * `/cli-auth`, opened by `coder login`: a new session token for the CLI, made once per visit and
@@ -21,6 +19,7 @@ export function CliAuthPage() {
   const me = useQuery(meQuery());
   const create = useMutation(createCliTokenMutation());
   const guard = useSubmitGuard();
+  const chrome = useAuthChrome();
   const [token, setToken] = useState<string | null>(null);
   const signedIn = Boolean(me.data);
   const seenSignedIn = useRef(false);
@@ -50,48 +49,14 @@ export function CliAuthPage() {
   }
 
   return (
-    <AuthLayout title="CLI sign-in" heading="Sign in to the Coder CLI">
-      {token ? (
-        <>
-          <p className="lead">
-            {me.data ? (
-              <>
-                Signed in as <strong>{me.data.email}</strong>.{" "}
-              </>
-            ) : null}
-            Copy this session token and paste it into your terminal, where <code>coder login</code>{" "}
-            is waiting for it.
-          </p>
-          <TokenField token={token} />
-          <p>
-            It works like a password for the CLI, for a week after its last use: keep it to
-            yourself. Changing your password signs it out.
-          </p>
-          <div className="actions">
-            {/* Coder's dashboard: a full page load. */}
-            <a className="button secondary" href="/">
-              Go to Coder
-            </a>
-          </div>
-        </>
-      ) : guard.failure ? (
-        <ErrorAlert error={guard.failure}>
-          <p>No token was made for the CLI.</p>
-          <div className="actions">
-            <Button
-              variant="secondary"
-              onClick={() => void request()}
-              pending={guard.busy}
-              pendingLabel="Making a token…"
-              waitSeconds={guard.retryIn}
-            >
-              Try again
-            </Button>
-          </div>
-        </ErrorAlert>
-      ) : (
-        <p role="status">Making a session token for the CLI…</p>
-      )}
-    </AuthLayout>
+    <CliAuthPageView
+      chrome={chrome}
+      email={me.data?.email}
+      token={token}
+      failure={guard.failure}
+      retrying={guard.busy}
+      retryIn={guard.retryIn}
+      onRetry={() => void request()}
+    />
   );
 }

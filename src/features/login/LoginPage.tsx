@@ -1,22 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import {
-  type ReactNode,
-  useEffect,
-  useEffectEvent,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from "react";
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { User } from "../../api/schemas.ts";
 import { authMethodsQuery, maybeMeQuery, signedOutReasonQuery } from "../../api/session.ts";
 import { fullPageNavigation, isAppTarget } from "../../app/navigation.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { AuthLayout } from "../../components/AuthLayout.tsx";
-import { Button } from "../../components/Button.tsx";
 import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
-import { useStaticRender } from "../../components/static-render.ts";
-import { useBranding } from "../../components/useBranding.ts";
+import { useAuthChrome } from "../../components/useAuthChrome.ts";
 import { httpUrl } from "../../lib/external-url.ts";
 import { safeRedirect } from "../../lib/safe-redirect.ts";
 import {
@@ -25,14 +14,9 @@ import {
   loginMessageId,
 } from "../../session/login-messages.ts";
 import { ssoOptions, ssoStartUrl } from "../../sso/providers.ts";
-import {
-  backFromRoundTrip,
-  backFromSilentRoundTrip,
-  forgetRoundTrip,
-  markRoundTrip,
-} from "../../sso/round-trip.ts";
+import { backFromRoundTrip, forgetRoundTrip, markRoundTrip } from "../../sso/round-trip.ts";
 import { LoginFormStandIn } from "./LoginFormStandIn.tsx";
-import { SsoButtons } from "./SsoButtons.tsx";
+import { LoginPageView } from "./LoginPageView.tsx";
 import { autoStartedRecently, markAutoStart } from "./single-provider.ts";
 
 // The form's code (and react-hook-form's) downloads when someone starts using it.
@@ -57,8 +41,9 @@ export function LoginPage() {
   // Back from a provider with no word of how it went: a session may have come with it, or one
   // Coder refuses (suspended). Asked once; the trip is forgotten either way.
   const [afterRoundTrip] = useState(backFromRoundTrip);
-  const [askAfterTrip] = useState(() => backFromSilentRoundTrip(location.search));
-  const me = useQuery(maybeMeQuery(justConverted || askAfterTrip));
+  // The route's prefetch asks who is here after such a trip (app/routes.ts); this page reads the
+  // answer, and asks itself only after a switch to single sign-on.
+  const me = useQuery(maybeMeQuery(justConverted));
   // Before the first paint: a reload as soon as the page shows must not find the trip again.
   useLayoutEffect(() => {
     if (afterRoundTrip) forgetRoundTrip();
@@ -66,6 +51,7 @@ export function LoginPage() {
   // A session Coder refused for a reason (suspended) outranks whatever the link said.
   const reason = useQuery(signedOutReasonQuery()).data;
   const methods = useQuery(authMethodsQuery());
+  const chrome = useAuthChrome();
   const notice = loginMessage(reason ?? messageId ?? null);
   const [termsAccepted, setTermsAccepted] = useState(false);
 
@@ -89,18 +75,20 @@ export function LoginPage() {
   // After a switch to OpenID Connect, the notice names the provider as its button does, once the
   // deployment has said what it calls it.
   const oidcLabel = options.find((option) => option.provider === "oidc")?.label;
-  const noticeText =
-    (reason ?? messageId) === "login-type-changed-oidc" && oidcLabel
-      ? `Your account now signs in with ${oidcLabel}. Use "Sign in with ${oidcLabel}" below.`
-      : notice?.text;
+  const shownNotice = notice && {
+    tone: notice.tone,
+    text:
+      (reason ?? messageId) === "login-type-changed-oidc" && oidcLabel
+        ? `Your account now signs in with ${oidcLabel}. Use "Sign in with ${oidcLabel}" below.`
+        : notice.text,
+  };
   // Until the methods arrive, assume a password form: most deployments have one, and it lets the
   // page be useful at first paint.
   const passwordEnabled = methods.data?.password.enabled ?? true;
   const termsUrl = methods.data?.terms_of_service_url;
   const termsLink = httpUrl(termsUrl);
   const needsTerms = Boolean(termsUrl) && !termsAccepted;
-  const nothingEnabled = methods.data && !passwordEnabled && options.length === 0;
-  const isStatic = useStaticRender();
+  const nothingEnabled = Boolean(methods.data) && !passwordEnabled && options.length === 0;
 
   // One provider and no password: straight there, unless the visitor just came back with a
   // message, asked to choose (?choose=1), was sent there a moment ago, or may be signed in.
@@ -134,100 +122,30 @@ export function LoginPage() {
     fullPageNavigation.assign(autoStartUrl);
   }, [autoStartUrl]);
 
-  const branding = useBranding();
-  // Coder's words, "Sign in to <name>", for the tab and for assistive technology; on screen the
-  // name (or logo) is the header's, once, and the heading needs no room for a long one.
-  const title = `Sign in to ${branding.applicationName}`;
-  const heading = (
-    <>
-      Sign in <span className="visually-hidden">to {branding.applicationName}</span>
-    </>
-  );
-
-  let content: ReactNode;
-  if (autoStart && autoStartUrl) {
-    content = (
-      <p role="status">
-        Taking you to {autoStart.label}… <a href={autoStartUrl}>Continue with {autoStart.label}</a>
-      </p>
-    );
-  } else if (needsTerms) {
-    content = (
-      <div className="stack">
-        <p>
-          Before you continue, read and accept this deployment's{" "}
-          {termsLink ? (
-            <a href={termsLink} target="_blank" rel="noreferrer noopener">
-              Terms of Service<span className="visually-hidden"> (opens in a new tab)</span>
-            </a>
-          ) : (
-            "Terms of Service"
-          )}
-          .
-        </p>
-        <Button block onClick={() => setTermsAccepted(true)}>
-          I agree
-        </Button>
-      </div>
-    );
-  } else {
-    content = (
-      <>
-        {/* The password form first, then single sign-on: the prerendered page can't know the
-            deployment's providers, and what arrives with the app goes below everything a
-            pointer may already be on, so nothing moves under it. */}
-        {passwordEnabled ? (
-          <DeferredForm
-            form={loginForm}
-            props={{ initialEmail, onSignedIn: goOn }}
-            standIn={(standIn) => <LoginFormStandIn {...standIn} initialEmail={initialEmail} />}
-          />
-        ) : null}
-        {passwordEnabled && options.length > 0 ? <p className="divider">or</p> : null}
-        <SsoButtons
-          options={options}
-          redirectTo={redirectTo}
-          takeFocus={termsAccepted && !passwordEnabled && options.length > 0}
-        />
-        {nothingEnabled ? (
-          <Alert tone="warning">
-            <p>
-              This deployment has no sign-in method turned on. Ask your administrator to enable
-              password or single sign-on.
-            </p>
-          </Alert>
-        ) : null}
-        {methods.isError ? (
-          <Alert tone="warning">
-            <p>Other sign-in options couldn't be loaded.</p>
-            <div className="actions">
-              <Button variant="secondary" onClick={() => methods.refetch()}>
-                Try again
-              </Button>
-            </div>
-          </Alert>
-        ) : null}
-      </>
-    );
-  }
-
   return (
-    <AuthLayout
-      title={title}
-      heading={heading}
-      documentTitle={title}
-      termsUrl={termsAccepted ? termsLink : undefined}
-    >
-      {/* Prerendered, the entry script puts the message from the URL here, as the prerendered
-          HTML serves every query (static-page-controls.ts). */}
-      {isStatic ? (
-        <template data-notice-slot="" />
-      ) : notice ? (
-        <Alert tone={notice.tone}>
-          <p>{noticeText}</p>
-        </Alert>
-      ) : null}
-      {content}
-    </AuthLayout>
+    <LoginPageView
+      chrome={chrome}
+      notice={shownNotice}
+      autoStart={
+        autoStart && autoStartUrl ? { label: autoStart.label, url: autoStartUrl } : undefined
+      }
+      needsTerms={needsTerms}
+      termsLink={termsLink}
+      termsAccepted={termsAccepted}
+      onAcceptTerms={() => setTermsAccepted(true)}
+      passwordEnabled={passwordEnabled}
+      form={
+        <DeferredForm
+          form={loginForm}
+          props={{ initialEmail, onSignedIn: goOn }}
+          standIn={(standIn) => <LoginFormStandIn {...standIn} initialEmail={initialEmail} />}
+        />
+      }
+      ssoOptions={options}
+      redirectTo={redirectTo}
+      nothingEnabled={nothingEnabled}
+      methodsFailed={methods.isError}
+      onRetryMethods={() => void methods.refetch()}
+    />
   );
 }

@@ -1,13 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Link, useLocation, useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { authMethodsQuery } from "../../api/session.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
+import { useAuthChrome } from "../../components/useAuthChrome.ts";
+import { ChangePasswordPageView } from "./ChangePasswordPageView.tsx";
 import { emailSearch, type ResetLink, readResetLink } from "./passcode.ts";
 import { ResetPasswordFormStandIn } from "./ResetPasswordFormStandIn.tsx";
-import { passwordAuthDisabledText } from "./reset-errors.ts";
 
 interface LinkState extends ResetLink {
   /** Bumped when another link arrives while the page is open, so the form starts over. */
@@ -30,6 +29,7 @@ export function ChangePasswordPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const methods = useQuery(authMethodsQuery());
+  const chrome = useAuthChrome();
   const [link, setLink] = useState<LinkState>(() => ({
     ...readResetLink(location.search),
     version: 0,
@@ -51,29 +51,19 @@ export function ChangePasswordPage() {
     );
   }, [location.search, location.pathname, navigate]);
 
-  const passwordDisabled = methods.data?.password.enabled === false;
-
   return (
-    <AuthLayout
-      title="Choose a new password"
-      footer={
-        <Link to="/login" state={link.email ? { email: link.email } : undefined}>
-          Back to sign in
-        </Link>
-      }
-    >
-      {passwordDisabled ? (
-        <Alert tone="warning">
-          <p>{passwordAuthDisabledText}</p>
-        </Alert>
-      ) : (
+    <ChangePasswordPageView
+      chrome={chrome}
+      passwordDisabled={methods.data?.password.enabled === false}
+      email={link.email}
+      form={
         <DeferredForm
           key={link.version}
           form={resetPasswordForm}
           props={{ link }}
           standIn={(standIn) => <ResetPasswordFormStandIn {...standIn} link={link} />}
         />
-      )}
-    </AuthLayout>
+      }
+    />
   );
 }

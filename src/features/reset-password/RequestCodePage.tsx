@@ -1,15 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { startTransition, useState } from "react";
-import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
 import { authMethodsQuery } from "../../api/session.ts";
-import { Alert } from "../../components/Alert.tsx";
-import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
+import { useAuthChrome } from "../../components/useAuthChrome.ts";
 import { CodeSent } from "./CodeSent.tsx";
 import { emailSearch } from "./passcode.ts";
 import { RequestCodeFormStandIn } from "./RequestCodeFormStandIn.tsx";
+import { RequestCodePageView } from "./RequestCodePageView.tsx";
 import { nextRequestAt } from "./resend-cooldown.ts";
-import { passwordAuthDisabledText } from "./reset-errors.ts";
 
 // The form's code (and react-hook-form's) downloads when someone starts using it.
 const requestCodeForm = deferredForm(
@@ -32,6 +31,7 @@ export function RequestCodePage() {
   const location = useLocation();
   const methods = useQuery(authMethodsQuery());
   const navigate = useNavigate();
+  const chrome = useAuthChrome();
   const [defaultEmail] = useState(() => initialEmail(params, location.state));
   /**
    * The address a code was last requested for; null while the form shows. After a reload (the
@@ -51,81 +51,45 @@ export function RequestCodePage() {
       navigate({ search: emailSearch(email) }, { replace: true });
     });
 
-  const passwordDisabled = methods.data?.password.enabled === false;
-
-  if (sentTo !== null) {
-    return (
-      <AuthLayout
-        title="Check your email"
-        footer={
-          <Link to="/login" state={{ email: sentTo }}>
-            Back to sign in
-          </Link>
-        }
-      >
-        <CodeSent
-          email={sentTo}
-          onChangeEmail={() => {
-            // Empty, not the old address: the old one would come back with its wait running.
-            // A reload should now show the form, not this screen again: one commit, as above.
-            startTransition(() => {
-              setTypedEmail("");
-              setSentTo(null);
-              navigate({ search: "" }, { replace: true });
-            });
-          }}
-        />
-      </AuthLayout>
-    );
-  }
-
   return (
-    <AuthLayout
-      title="Reset your password"
-      footer={
-        <>
-          <Link to="/login" state={typedEmail.trim() ? { email: typedEmail.trim() } : undefined}>
-            Back to sign in
-          </Link>
-          {/* A code is of no use where there is no password to reset. */}
-          {passwordDisabled ? null : (
-            <>
-              {" · "}
-              <Link to={`/reset-password/change${emailSearch(typedEmail.trim() || null)}`}>
-                I already have a code
-              </Link>
-            </>
-          )}
-        </>
-      }
-    >
-      {passwordDisabled ? (
-        <Alert tone="warning">
-          <p>{passwordAuthDisabledText}</p>
-        </Alert>
-      ) : (
-        <>
-          <p className="lead">
-            Enter the email address you sign in with. We'll email you a one-time code with a link to
-            choose a new password.
-          </p>
-          <DeferredForm
-            form={requestCodeForm}
-            props={{
-              defaultEmail: typedEmail,
-              onEmailChange: setTypedEmail,
-              onSent,
+    <RequestCodePageView
+      chrome={chrome}
+      sentTo={sentTo}
+      codeSent={
+        sentTo === null ? null : (
+          <CodeSent
+            email={sentTo}
+            onChangeEmail={() => {
+              // Empty, not the old address: the old one would come back with its wait running.
+              // A reload should now show the form, not this screen again: one commit, as above.
+              startTransition(() => {
+                setTypedEmail("");
+                setSentTo(null);
+                navigate({ search: "" }, { replace: true });
+              });
             }}
-            standIn={(standIn) => (
-              <RequestCodeFormStandIn
-                {...standIn}
-                defaultEmail={typedEmail}
-                onEmailChange={setTypedEmail}
-              />
-            )}
           />
-        </>
-      )}
-    </AuthLayout>
+        )
+      }
+      typedEmail={typedEmail}
+      passwordDisabled={methods.data?.password.enabled === false}
+      form={
+        <DeferredForm
+          form={requestCodeForm}
+          props={{
+            defaultEmail: typedEmail,
+            onEmailChange: setTypedEmail,
+            onSent,
+          }}
+          standIn={(standIn) => (
+            <RequestCodeFormStandIn
+              {...standIn}
+              defaultEmail={typedEmail}
+              onEmailChange={setTypedEmail}
+            />
+          )}
+        />
+      }
+    />
   );
 }
