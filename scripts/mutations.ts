@@ -241,14 +241,14 @@ const MUTATIONS: Mutation[] = [
   vitest(
     "swap-ignores-press",
     "src/components/DeferredForm.tsx",
-    "if (pressed.current) swapAfterRelease.current = swap;\n        else swap();",
+    "presses.unlessPressed(swap);",
     "swap();",
     ["src/components/DeferredForm.test.tsx"],
   ),
   vitest(
     "takeover-drops-press",
     "src/app/static-handoff.ts",
-    "if (pressedRef) finishPress(app, pressedRef);",
+    "if (pressedRef) finishPressOnCopy(() => findControl(app, pressedRef));",
     "",
     ["src/app/static-handoff.test.tsx"],
   ),
