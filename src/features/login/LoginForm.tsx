@@ -12,7 +12,7 @@ import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailField, requiredPassword } from "../../forms/fields.ts";
 import { applyServerFieldErrors } from "../../forms/server-errors.ts";
 import { loginTypeLabel } from "../../session/login-types.ts";
-import { LoginFormView } from "./LoginFormView.tsx";
+import type { LoginFormView } from "./LoginFormView.tsx";
 
 const LoginSchema = z.object({
   email: emailField,
@@ -44,9 +44,14 @@ const isRejectedCredentials = (error: unknown): error is ApiError =>
 interface LoginFormProps {
   initialEmail: string;
   onSignedIn: (user: User | null) => void;
+  /**
+   * The form's markup, handed over by the page, which has it already for the stand-in: imported
+   * here, it would leave the page's chunk for a chunk of its own (one more file per page).
+   */
+  View: typeof LoginFormView;
 }
 
-export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
+export function LoginForm({ initialEmail, onSignedIn, View }: LoginFormProps) {
   const queryClient = useQueryClient();
   const login = useMutation(loginMutation(queryClient));
   const guard = useSubmitGuard();
@@ -95,7 +100,7 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
   });
 
   return (
-    <LoginFormView
+    <View
       form={{ onSubmit }}
       email={form.register("email")}
       password={form.register("password")}

@@ -32,6 +32,7 @@ import {
   markRoundTrip,
 } from "../../sso/round-trip.ts";
 import { LoginFormStandIn } from "./LoginFormStandIn.tsx";
+import { LoginFormView } from "./LoginFormView.tsx";
 import { SsoButtons } from "./SsoButtons.tsx";
 import { autoStartedRecently, markAutoStart } from "./single-provider.ts";
 
@@ -179,7 +180,7 @@ export function LoginPage() {
         {passwordEnabled ? (
           <DeferredForm
             form={loginForm}
-            props={{ initialEmail, onSignedIn: goOn }}
+            props={{ initialEmail, onSignedIn: goOn, View: LoginFormView }}
             standIn={(standIn) => <LoginFormStandIn {...standIn} initialEmail={initialEmail} />}
           />
         ) : null}

@@ -7,6 +7,7 @@ import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
 import { emailSearch, type ResetLink, readResetLink } from "./passcode.ts";
 import { ResetPasswordFormStandIn } from "./ResetPasswordFormStandIn.tsx";
+import { ResetPasswordFormView } from "./ResetPasswordFormView.tsx";
 import { passwordAuthDisabledText } from "./reset-errors.ts";
 
 interface LinkState extends ResetLink {
@@ -70,7 +71,7 @@ export function ChangePasswordPage() {
         <DeferredForm
           key={link.version}
           form={resetPasswordForm}
-          props={{ link }}
+          props={{ link, View: ResetPasswordFormView }}
           standIn={(standIn) => <ResetPasswordFormStandIn {...standIn} link={link} />}
         />
       )}

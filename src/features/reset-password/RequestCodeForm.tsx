@@ -8,7 +8,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailField } from "../../forms/fields.ts";
-import { RequestCodeFormView } from "./RequestCodeFormView.tsx";
+import type { RequestCodeFormView } from "./RequestCodeFormView.tsx";
 import { recordRequest, useResendCooldown } from "./resend-cooldown.ts";
 import { describeResetError } from "./reset-errors.ts";
 
@@ -19,9 +19,19 @@ export interface RequestCodeFormProps {
   defaultEmail: string;
   onEmailChange: (email: string) => void;
   onSent: (email: string) => void;
+  /**
+   * The form's markup, handed over by the page, which has it already for the stand-in: imported
+   * here, it would leave the page's chunk for a chunk of its own (one more file per page).
+   */
+  View: typeof RequestCodeFormView;
 }
 
-export function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFormProps) {
+export function RequestCodeForm({
+  defaultEmail,
+  onEmailChange,
+  onSent,
+  View,
+}: RequestCodeFormProps) {
   const request = useMutation(requestOneTimePasscodeMutation());
   const guard = useSubmitGuard();
   const form = useForm<RequestValues>({
@@ -58,7 +68,7 @@ export function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: Request
 
   const { onChange, ...emailRegistration } = form.register("email");
   return (
-    <RequestCodeFormView
+    <View
       form={{ onSubmit }}
       email={{
         ...emailRegistration,

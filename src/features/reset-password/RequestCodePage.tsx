@@ -8,6 +8,7 @@ import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
 import { CodeSent } from "./CodeSent.tsx";
 import { emailSearch } from "./passcode.ts";
 import { RequestCodeFormStandIn } from "./RequestCodeFormStandIn.tsx";
+import { RequestCodeFormView } from "./RequestCodeFormView.tsx";
 import { nextRequestAt } from "./resend-cooldown.ts";
 import { passwordAuthDisabledText } from "./reset-errors.ts";
 
@@ -115,6 +116,7 @@ export function RequestCodePage() {
               defaultEmail: typedEmail,
               onEmailChange: setTypedEmail,
               onSent,
+              View: RequestCodeFormView,
             }}
             standIn={(standIn) => (
               <RequestCodeFormStandIn

@@ -24,7 +24,7 @@ import { type LoginLocationState, loginWithMessage } from "../../session/login-m
 import { emailIsUsable, isPasscodeShaped, type ResetLink } from "./passcode.ts";
 import { passcodeField } from "./passcode-field.ts";
 import { ResetNotices } from "./ResetNotices.tsx";
-import { ResetPasswordFormView } from "./ResetPasswordFormView.tsx";
+import type { ResetPasswordFormView } from "./ResetPasswordFormView.tsx";
 import { recordRequest, useResendCooldown } from "./resend-cooldown.ts";
 import {
   describeRefusedCode,
@@ -55,7 +55,17 @@ const ResetSchema = z
  * only for what the link didn't provide (or provided broken), and when the code is refused, gets a
  * new one in place without losing the new password.
  */
-export function ResetPasswordForm({ link }: { link: ResetLink }) {
+export function ResetPasswordForm({
+  link,
+  View,
+}: {
+  link: ResetLink;
+  /**
+   * The form's markup, handed over by the page, which has it already for the stand-in: imported
+   * here, it would leave the page's chunk for a chunk of its own (one more file per page).
+   */
+  View: typeof ResetPasswordFormView;
+}) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const change = useMutation(changePasswordWithPasscodeMutation(queryClient));
@@ -195,7 +205,7 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
   const offerNewCode = showCode || codeRefused || resentTo !== null || Boolean(resending.failure);
 
   return (
-    <ResetPasswordFormView
+    <View
       link={link}
       linkCodeUsable={linkCodeUsable}
       showEmail={showEmail}

@@ -20,7 +20,7 @@ import { fullNameField, suggestUsername, usernameField } from "../../forms/names
 import { newPasswordField, type ServerVerdict } from "../../forms/password-fields.ts";
 import { describeRuleFailure } from "../../forms/rule-failure.ts";
 import { asSentence } from "../../lib/sentence.ts";
-import { SetupFormView } from "./SetupFormView.tsx";
+import type { SetupFormView } from "./SetupFormView.tsx";
 import {
   DEVELOPER_COUNTS,
   SALES_URL,
@@ -90,7 +90,17 @@ interface Credentials {
   password: string;
 }
 
-export function SetupForm({ onSubmitStart }: { onSubmitStart: () => void }) {
+export function SetupForm({
+  onSubmitStart,
+  View,
+}: {
+  onSubmitStart: () => void;
+  /**
+   * The form's markup, handed over by the page, which has it already for the stand-in: imported
+   * here, it would leave the page's chunk for a chunk of its own (one more file per page).
+   */
+  View: typeof SetupFormView;
+}) {
   const queryClient = useQueryClient();
   const create = useMutation(createFirstUserMutation(queryClient));
   const login = useMutation(loginMutation(queryClient));
@@ -239,7 +249,7 @@ export function SetupForm({ onSubmitStart }: { onSubmitStart: () => void }) {
   const { onChange: onEmailChange, ...emailRegistration } = form.register("email");
   const { onChange: onUsernameChange, ...usernameRegistration } = form.register("username");
   return (
-    <SetupFormView
+    <View
       form={{ onSubmit }}
       fields={{
         email: {

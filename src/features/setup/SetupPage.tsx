@@ -7,6 +7,7 @@ import { Alert } from "../../components/Alert.tsx";
 import { AuthLayout } from "../../components/AuthLayout.tsx";
 import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
 import { SetupFormStandIn } from "./SetupFormStandIn.tsx";
+import { SetupFormView } from "./SetupFormView.tsx";
 
 /**
  * Coder's GitHub callback, back to Coder's dashboard; with Coder's own GitHub app (the device
@@ -48,6 +49,7 @@ export function SetupPage() {
             onSubmitStart: () => {
               submitted.current = true;
             },
+            View: SetupFormView,
           }}
           standIn={(standIn) => <SetupFormStandIn {...standIn} />}
         />
