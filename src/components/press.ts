@@ -61,18 +61,16 @@ const PRESSED_ATTRIBUTE = "data-pressed";
 
 /** Marks presses under `root` (the prerendered page), for the swap to find (pressedControl). */
 export function markPresses(root: HTMLElement) {
-  const mark = (target: EventTarget | null) => {
-    if (!(target instanceof Element)) return;
-    for (const marked of root.querySelectorAll(`[${PRESSED_ATTRIBUTE}]`))
-      marked.removeAttribute(PRESSED_ATTRIBUTE);
+  const mark = (event: Event) => {
+    const { target } = event;
+    // Enter clicks on key down, before any swap can come between; Space clicks on key up.
+    if (!(target instanceof Element) || (event instanceof KeyboardEvent && event.key !== " "))
+      return;
     target.setAttribute(PRESSED_ATTRIBUTE, "");
     onRelease(() => target.removeAttribute(PRESSED_ATTRIBUTE));
   };
-  root.addEventListener("pointerdown", (event) => mark(event.target));
-  // Enter clicks on key down, before any swap can come between; Space clicks on key up.
-  root.addEventListener("keydown", (event) => {
-    if (event.key === " ") mark(event.target);
-  });
+  root.addEventListener("pointerdown", mark);
+  root.addEventListener("keydown", mark);
 }
 
 /** The button or link under `root` that is pressed and not yet released (markPresses). */
