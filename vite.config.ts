@@ -31,12 +31,13 @@ const FORM_CODE =
   /src[\\/](forms[\\/](server-errors|names|fields)|components[\\/]Dialog|api[\\/]account-settings|lib[\\/]theme)\./;
 /**
  * What the entry script shares with the app: Vite's preload helper, the sign-in page's
- * messages, which the entry shows before the first frame, and the recovery from a new build
- * deployed under an open page (components/new-build.ts). One chunk, so that the entry, which
+ * messages, which the entry shows before the first frame, the recovery from a new build
+ * deployed under an open page (components/new-build.ts), and what a press is (components/press.ts:
+ * the entry marks presses, the app finishes or waits for them). One chunk, so that the entry, which
  * blocks rendering, waits for one file besides itself.
  */
 const ENTRY_SHARED =
-  /(vite[\\/]preload-helper|src[\\/]session[\\/]login-messages\.|src[\\/]components[\\/]new-build\.)/;
+  /(vite[\\/]preload-helper|src[\\/]session[\\/]login-messages\.|src[\\/]components[\\/](new-build|press)\.)/;
 
 export default defineConfig({
   plugins: [

@@ -132,6 +132,35 @@ test("typing before the form code arrives is kept, and an early Enter signs in o
   expect(logins).toEqual(["POST"]);
 });
 
+// The Tab's key down is the first use, so it starts the download; the code arrives while the key
+// is down or just after, and the real form replaces the stand-in. The Tab is the browser's own
+// (its default action, which a unit test can only imitate): it must end in the next field.
+for (const arrives of ["while the key is down", "after the key is up"] as const)
+  test(`a Tab pressed as the sign-in form's code arrives (${arrives}) lands on Password`, async ({
+    page,
+  }) => {
+    const release = await holdRequests(page, /\/auth-ui\/(LoginForm|forms)-[\w-]+\.js$/);
+    await page.goto("/login");
+    await waitForApp(page);
+    const email = page.locator('main input[name="email"]');
+    // The page put the cursor there without downloading anything.
+    await expect(email).toBeFocused();
+    const standIn = await email.elementHandle();
+    const loaded = page.waitForResponse(/\/auth-ui\/LoginForm-[\w-]+\.js$/);
+    await page.keyboard.down("Tab");
+    if (arrives === "while the key is down") {
+      release();
+      await loaded;
+    }
+    await page.keyboard.up("Tab");
+    if (arrives === "after the key is up") {
+      release();
+      await loaded;
+    }
+    await expect.poll(() => standIn?.evaluate((el) => el.isConnected)).toBe(false);
+    await expect(page.getByLabel("Password", { exact: true })).toBeFocused();
+  });
+
 /** Holds back the requests for `url` until `release()`. */
 async function holdRequests(page: Page, url: RegExp | string) {
   let release: () => void = () => {};

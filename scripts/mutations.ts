@@ -241,14 +241,14 @@ const MUTATIONS: Mutation[] = [
   vitest(
     "swap-ignores-press",
     "src/components/DeferredForm.tsx",
-    "if (pressed.current) swapAfterRelease.current = swap;\n        else swap();",
+    "presses.unlessPressed(swap);",
     "swap();",
     ["src/components/DeferredForm.test.tsx"],
   ),
   vitest(
     "takeover-drops-press",
     "src/app/static-handoff.ts",
-    "if (pressedRef) finishPress(app, pressedRef);",
+    "if (pressedRef) finishPressOnCopy(() => findControl(app, pressedRef));",
     "",
     ["src/app/static-handoff.test.tsx"],
   ),
@@ -551,33 +551,34 @@ const MUTATIONS: Mutation[] = [
     ["src/features/cli-auth/CliAuthPage.test.tsx"],
   ),
 
-  // Each form's stand-in: a renamed field loses what was typed at the swap.
+  // Each form's stand-in (the form's View with plain fields): a field it names differently from
+  // the real form loses what was typed at the swap.
   vitest(
     "stand-in-field-renamed-setup",
     "src/features/setup/SetupFormStandIn.tsx",
-    'autoComplete="name" name="name"',
-    'autoComplete="name" name="fullName"',
+    'name: { name: "name" },',
+    'name: { name: "fullName" },',
     ["src/features/setup/SetupPage.stand-in.test.tsx"],
   ),
   vitest(
     "stand-in-field-renamed-login",
     "src/features/login/LoginFormStandIn.tsx",
-    'required name="password"',
-    'required name="pass"',
+    'password={{ name: "password" }}',
+    'password={{ name: "pass" }}',
     ["src/features/login/LoginPage.stand-in.test.tsx"],
   ),
   vitest(
     "stand-in-field-renamed-reset",
     "src/features/reset-password/ResetPasswordFormStandIn.tsx",
-    'name="confirm_password"',
-    'name="confirm"',
+    'confirm_password: { name: "confirm_password" },',
+    'confirm_password: { name: "confirm" },',
     ["src/features/reset-password/ChangePasswordPage.stand-in.test.tsx"],
   ),
   vitest(
     "stand-in-field-renamed-request-code",
     "src/features/reset-password/RequestCodeFormStandIn.tsx",
-    '        name="email"',
-    '        name="address"',
+    '        name: "email",',
+    '        name: "address",',
     ["src/features/reset-password/RequestCodePage.stand-in.test.tsx"],
   ),
 

@@ -14,6 +14,16 @@ const biome = createRequire(import.meta.url).resolve("@biomejs/biome/bin/biome")
  * unless said), the names it takes (all unless said)]
  */
 const CASES: Array<[string, string, boolean, string?, string?]> = [
+  // A form's View and stand-in: in the first download, so none of the form's own code.
+  ["src/features/login", "react-hook-form", true, "FormView.tsx"],
+  ["src/features/login", "zod/mini", true, "FormStandIn.tsx"],
+  ["src/features/setup", "../../forms/names.ts", true, "FormView.tsx"],
+  ["src/features/setup", "./trial-fields.tsx", true, "FormView.tsx"],
+  ["src/features/reset-password", "../../components/NewPasswordField.tsx", true, "FormView.tsx"],
+  ["src/features/login", "./LoginForm.tsx", true, "FormStandIn.tsx"],
+  ["src/features/login", "../../components/PasswordField.tsx", false, "FormView.tsx"],
+  ["src/features/login", "../../components/DeferredForm.tsx", false, "FormStandIn.tsx"],
+  ["src/features/settings", "../login/LoginPage.tsx", true, "FormView.tsx"],
   // Features: shared modules yes, another feature or the mock no.
   ["src/features/login", "../../api/errors.ts", false],
   ["src/features/login", "../../components/Button.tsx", false],

@@ -3,8 +3,8 @@
 // are swapped, carrying over what was typed and where the cursor was. Nothing typed in between
 // can be lost, because the static page stays live until that very moment.
 
+import { finishPressOnCopy, pressedControl } from "../components/press.ts";
 import {
-  type ControlRef,
   captureTypedState,
   controlRef,
   findControl,
@@ -33,9 +33,9 @@ export function takeOverStaticPage(): void {
   if (!staticRoot || !app) return;
 
   const typed = captureTypedState(staticRoot);
-  // Marked by static-page-controls.ts (the entry script), which the app doesn't import.
-  const pressed = staticRoot.querySelector("[data-pressed]")?.closest("button, a[href]");
-  const pressedRef = pressed && staticRoot.contains(pressed) && controlRef(staticRoot, pressed);
+  // Marked by the entry script (static-page-controls.ts), which the app doesn't import.
+  const pressed = pressedControl(staticRoot);
+  const pressedRef = pressed && controlRef(staticRoot, pressed);
   // A submit asked for before the app ran (static-page-controls.ts), sent now, once.
   const submitted = [...staticRoot.querySelectorAll("form")].findIndex((form) =>
     form.hasAttribute("data-submit-asked"),
@@ -43,35 +43,8 @@ export function takeOverStaticPage(): void {
   staticRoot.remove();
   app.hidden = false;
   restoreTypedState(app, typed);
-  if (pressedRef) finishPress(app, pressedRef);
+  // Pressed here, released on the app's copy: no click unless it is finished there. Found again
+  // at the release: the copy may itself have been replaced meanwhile (DeferredForm).
+  if (pressedRef) finishPressOnCopy(() => findControl(app, pressedRef));
   if (submitted !== -1) app.querySelectorAll("form").item(submitted)?.requestSubmit();
-}
-
-/**
- * A button or link pressed on the static page and released on the app's copy: a browser clicks
- * neither (press and release hit different elements; Space clicks only the element that got the
- * key down). Released on the copy, the click goes to the copy, unless the browser sent one.
- */
-function finishPress(app: HTMLElement, pressed: ControlRef) {
-  let clicked = false;
-  const noteClick = () => {
-    clicked = true;
-  };
-  const events = ["pointerup", "pointercancel", "keyup"] as const;
-  const release = (event: Event) => {
-    for (const type of events) window.removeEventListener(type, release, true);
-    // Found again now: the copy may itself have been replaced meanwhile (a form whose code
-    // arrived, see DeferredForm).
-    const target = findControl(app, pressed);
-    const onTarget = target && event.target instanceof Node && target.contains(event.target);
-    if (!onTarget || event.type === "pointercancel") return;
-    if (event instanceof KeyboardEvent && event.key !== " ") return;
-    target.addEventListener("click", noteClick, true);
-    // The browser's own click, if any, follows the release in the same task.
-    setTimeout(() => {
-      target.removeEventListener("click", noteClick, true);
-      if (!clicked) findControl(app, pressed)?.click();
-    });
-  };
-  for (const type of events) window.addEventListener(type, release, true);
 }

@@ -2,30 +2,12 @@
 // buttons have no code behind them. This part comes with the entry script, long before the app:
 // it shows the sign-in page's message, lets "Forgot password?" take the typed address along,
 // remembers a submit for the app to send, makes "Show password" work at once (the takeover
-// carries the shown field over like typing), and marks a press under way, so that a press the takeover cuts in two is finished on the app's copy of
-// the control (see static-handoff.ts). It marks the page rather than exporting state, so the
-// app's code never imports it and it stays inside the entry script; what it shares with the app
-// (the messages) is one small chunk (vite.config.ts, "entry-shared").
+// carries the shown field over like typing), and marks a press under way, so that a press the
+// takeover cuts in two is finished on the app's copy of the control (components/press.ts). The
+// app's code never imports this file, so it stays inside the entry script; what it shares with
+// the app (the messages, the press) is one small chunk (vite.config.ts, "entry-shared").
+import { markPresses } from "../components/press.ts";
 import { loginMessage } from "../session/login-messages.ts";
-
-/** Marks the control being pressed (pointer or key down, not yet up) on the static page. */
-const PRESSED_ATTRIBUTE = "data-pressed";
-
-function trackPresses(root: HTMLElement) {
-  let pressed: Element | null = null;
-  const press = (target: EventTarget | null) => {
-    pressed?.removeAttribute(PRESSED_ATTRIBUTE);
-    pressed = target instanceof Element ? target : null;
-    pressed?.setAttribute(PRESSED_ATTRIBUTE, "");
-  };
-  root.addEventListener("pointerdown", (event) => press(event.target));
-  root.addEventListener("keydown", (event) => {
-    if (event.key === " ") press(event.target);
-  });
-  // On the window: the release may land on the app's copy, after the static page is gone.
-  for (const type of ["pointerup", "pointercancel", "keyup"])
-    window.addEventListener(type, () => press(null), true);
-}
 
 function revealPasswords(root: HTMLElement) {
   root.addEventListener("click", (event) => {
@@ -106,7 +88,7 @@ function holdSubmits(root: HTMLElement) {
 export function enableStaticPage(root: HTMLElement | null) {
   if (!root || root.childElementCount === 0) return;
   showNotice(root);
-  trackPresses(root);
+  markPresses(root);
   revealPasswords(root);
   carryEmailToReset(root);
   holdSubmits(root);

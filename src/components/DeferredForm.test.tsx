@@ -2,7 +2,12 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { DeferredForm, deferredForm, type StandInProps } from "./DeferredForm.tsx";
+import {
+  DeferredForm,
+  deferredForm,
+  focusWithoutLoading,
+  type StandInProps,
+} from "./DeferredForm.tsx";
 import { PasswordField } from "./PasswordField.tsx";
 
 /** The "real" form: controlled, as react-hook-form's fields are not, to prove values arrive. */
@@ -195,6 +200,60 @@ describe("DeferredForm", () => {
       await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
       expect(show).not.toBeInTheDocument();
       expect(screen.getByLabelText("Password")).toHaveAttribute("type", "text");
+    });
+  });
+  describe("a Tab pressed as the code arrives", () => {
+    // Two fields; the page has put the cursor in the first without loading anything (as every
+    // stand-in does), so the Tab's key down is what starts the download.
+    function TwoFields(props: { form?: StandInProps["form"] }) {
+      return (
+        <form {...props.form}>
+          <label>
+            Email <input name="email" />
+          </label>
+          <PasswordField label="Password" autoComplete="current-password" name="password" />
+        </form>
+      );
+    }
+    function renderTwoFields() {
+      let finish = () => {};
+      const module = deferredForm<object>(
+        () => new Promise((resolve) => (finish = () => resolve(() => <TwoFields />))),
+      );
+      render(
+        <main>
+          <DeferredForm
+            form={module}
+            props={{}}
+            standIn={({ form }) => <TwoFields form={form} />}
+          />
+        </main>,
+      );
+      focusWithoutLoading(screen.getByLabelText("Email"));
+      return () => act(async () => finish());
+    }
+    const afterTheRelease = () => act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+
+    it("arriving while the key is down: the cursor is in the real form's next field", async () => {
+      const finish = renderTwoFields();
+      const user = userEvent.setup();
+      const standIn = screen.getByLabelText("Email");
+      await user.keyboard("{Tab>}");
+      await finish();
+      await user.keyboard("{/Tab}");
+      await afterTheRelease();
+      expect(standIn).not.toBeInTheDocument();
+      expect(screen.getByLabelText("Password")).toHaveFocus();
+    });
+
+    it("arriving after the key is up: the same", async () => {
+      const finish = renderTwoFields();
+      const user = userEvent.setup();
+      const standIn = screen.getByLabelText("Email");
+      await user.keyboard("{Tab}");
+      await finish();
+      expect(standIn).not.toBeInTheDocument();
+      expect(screen.getByLabelText("Password")).toHaveFocus();
     });
   });
 });

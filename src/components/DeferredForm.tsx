@@ -15,6 +15,7 @@ import {
 } from "react";
 import { flushSync } from "react-dom";
 import { isNewBuildError, recoverFromNewBuild, reloadForNewBuild } from "./new-build.ts";
+import { pressGate } from "./press.ts";
 import { captureTypedState, restoreTypedState, type TypedState } from "./typed-state.ts";
 
 export interface DeferredModule<P> {
@@ -131,31 +132,9 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
     });
   }, [Loaded]);
 
-  // A button or link pressed but not yet released. Swapping it then would lose the press: the
-  // browser sends the release to the new element and a click to neither (Space on a button
-  // clicks on key up), so the swap waits for the release and the click it makes.
-  const pressed = useRef(false);
-  const swapAfterRelease = useRef<(() => void) | null>(null);
-
-  const press = () => {
-    if (pressed.current) return;
-    pressed.current = true;
-    const events = ["pointerup", "pointercancel", "keyup", "blur"] as const;
-    const release = (event: Event) => {
-      // An element's blur reaches this capturing listener too; only the window's counts.
-      if (event.type === "blur" && event.target !== window) return;
-      for (const type of events) window.removeEventListener(type, release, true);
-      pressed.current = false;
-      // The click follows the release in the same task.
-      setTimeout(() => {
-        const swap = swapAfterRelease.current;
-        swapAfterRelease.current = null;
-        if (!pressed.current) swap?.();
-        else swapAfterRelease.current = swap;
-      });
-    };
-    for (const type of events) window.addEventListener(type, release, true);
-  };
+  // A button or link pressed but not yet released: swapped then, the press would be lost
+  // (./press.ts), so the swap waits for the release and the click it makes.
+  const [presses] = useState(pressGate);
 
   const start = () => {
     // After a new build, the old code never comes: the alert's Reload is the way on.
@@ -178,8 +157,7 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
           // At once, so nothing typed can fall between reading the stand-in and the swap.
           flushSync(() => setLoaded(() => Component));
         };
-        if (pressed.current) swapAfterRelease.current = swap;
-        else swap();
+        presses.unlessPressed(swap);
       },
       (error: unknown) => {
         loading.current = false;
@@ -200,11 +178,11 @@ export function DeferredForm<P extends object>({ form, props, standIn }: Deferre
         if (!quietFocus) start();
       },
       onPointerDown: () => {
-        press();
+        presses.press();
         start();
       },
       onKeyDown: () => {
-        press();
+        presses.press();
         start();
       },
       onInput: start,

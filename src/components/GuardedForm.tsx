@@ -1,9 +1,11 @@
 import { type ComponentPropsWithRef, type ReactNode, useId } from "react";
 import type { SubmitGuard } from "./useSubmitGuard.ts";
 
+/** The guards whose failures the form's alert shows (a form may have two, e.g. send and resend). */
+export type FormGuards = ReadonlyArray<Pick<SubmitGuard, "failure" | "noteEdit">>;
+
 interface GuardedFormProps extends Omit<ComponentPropsWithRef<"form">, "onInput" | "noValidate"> {
-  /** The guards whose failures the form's alert shows (a form may have two, e.g. send and resend). */
-  guards: ReadonlyArray<Pick<SubmitGuard, "failure" | "noteEdit">>;
+  guards: FormGuards;
   /** The form's alert (its failures), at the top of the form. */
   alert: ReactNode;
   /** The alert container's id, for a field that is also described by it. */

@@ -2,21 +2,17 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { Link } from "react-router";
 import * as z from "zod/mini";
 import { type ApiError, isApiError } from "../../api/errors.ts";
 import type { User } from "../../api/schemas.ts";
 import { loginMutation } from "../../api/session.ts";
-import { EmailField } from "../../components/EmailField.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
-import { GuardedForm } from "../../components/GuardedForm.tsx";
-import { PasswordField } from "../../components/PasswordField.tsx";
-import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailField, requiredPassword } from "../../forms/fields.ts";
 import { applyServerFieldErrors } from "../../forms/server-errors.ts";
 import { loginTypeLabel } from "../../session/login-types.ts";
+import type { LoginFormView } from "./LoginFormView.tsx";
 
 const LoginSchema = z.object({
   email: emailField,
@@ -48,9 +44,14 @@ const isRejectedCredentials = (error: unknown): error is ApiError =>
 interface LoginFormProps {
   initialEmail: string;
   onSignedIn: (user: User | null) => void;
+  /**
+   * The form's markup, handed over by the page, which has it already for the stand-in: imported
+   * here, it would leave the page's chunk for a chunk of its own (one more file per page).
+   */
+  View: typeof LoginFormView;
 }
 
-export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
+export function LoginForm({ initialEmail, onSignedIn, View }: LoginFormProps) {
   const queryClient = useQueryClient();
   const login = useMutation(loginMutation(queryClient));
   const guard = useSubmitGuard();
@@ -98,14 +99,17 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
     );
   });
 
-  const trimmedEmail = email.trim();
   return (
-    <GuardedForm
+    <View
+      form={{ onSubmit }}
+      email={form.register("email")}
+      password={form.register("password")}
+      errors={{ email: errors.email?.message, password: errors.password?.message }}
       // The rejection is one more failure the form shows, and it goes on the first edit too.
       guards={[guard, { failure: rejected ?? null, noteEdit: () => setRejected(undefined) }]}
-      alertId="login-error"
-      alertLast
-      onSubmit={onSubmit}
+      submit={guard}
+      rejected={Boolean(rejected)}
+      typedEmail={email}
       alert={
         rejected ? (
           // Not a live region: focus moves to the password field, which reads this out once as
@@ -117,25 +121,6 @@ export function LoginForm({ initialEmail, onSignedIn }: LoginFormProps) {
           <ErrorAlert error={guard.failure} describe={describeLoginError} />
         )
       }
-    >
-      <EmailField error={errors.email?.message} {...form.register("email")} />
-      <PasswordField
-        label="Password"
-        autoComplete="current-password"
-        required
-        error={errors.password?.message}
-        describedById={rejected ? "login-error" : undefined}
-        {...form.register("password")}
-      />
-      <SubmitButton guard={guard} busyLabel="Signing in…" block>
-        Sign in
-      </SubmitButton>
-      {/* After the button: type the email, Tab, type the password, Enter never lands here. */}
-      <p className="forgot-password">
-        <Link to="/reset-password" state={trimmedEmail ? { email: trimmedEmail } : undefined}>
-          Forgot password?
-        </Link>
-      </p>
-    </GuardedForm>
+    />
   );
 }

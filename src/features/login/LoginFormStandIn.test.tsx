@@ -45,6 +45,21 @@ describe("the sign-in form before its code is in", () => {
     expect(location().state).toEqual({ email: "typed@coder.com" });
   });
 
+  // The prerendered page's typing arrives by the takeover, and a password manager's fill: as an
+  // input event on a value set the native way, never a key (typed-state.ts).
+  it("carries an address that arrived without a key", async () => {
+    const { location } = renderStandIn();
+    const field = screen.getByLabelText<HTMLInputElement>("Email");
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(
+      field,
+      "filled@coder.com",
+    );
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    fireEvent.click(screen.getByRole("link", { name: "Forgot password?" }));
+    await screen.findByText("reset");
+    expect(location().state).toEqual({ email: "filled@coder.com" });
+  });
+
   it("carries nothing when the field is empty", async () => {
     const { location } = renderStandIn();
     fireEvent.click(screen.getByRole("link", { name: "Forgot password?" }));

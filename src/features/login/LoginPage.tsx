@@ -16,6 +16,7 @@ import {
 import { ssoOptions, ssoStartUrl } from "../../sso/providers.ts";
 import { backFromRoundTrip, forgetRoundTrip, markRoundTrip } from "../../sso/round-trip.ts";
 import { LoginFormStandIn } from "./LoginFormStandIn.tsx";
+import { LoginFormView } from "./LoginFormView.tsx";
 import { LoginPageView } from "./LoginPageView.tsx";
 import { autoStartedRecently, markAutoStart } from "./single-provider.ts";
 
@@ -137,7 +138,7 @@ export function LoginPage() {
       form={
         <DeferredForm
           form={loginForm}
-          props={{ initialEmail, onSignedIn: goOn }}
+          props={{ initialEmail, onSignedIn: goOn, View: LoginFormView }}
           standIn={(standIn) => <LoginFormStandIn {...standIn} initialEmail={initialEmail} />}
         />
       }

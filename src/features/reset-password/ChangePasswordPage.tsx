@@ -7,6 +7,7 @@ import { useAuthChrome } from "../../components/useAuthChrome.ts";
 import { ChangePasswordPageView } from "./ChangePasswordPageView.tsx";
 import { emailSearch, type ResetLink, readResetLink } from "./passcode.ts";
 import { ResetPasswordFormStandIn } from "./ResetPasswordFormStandIn.tsx";
+import { ResetPasswordFormView } from "./ResetPasswordFormView.tsx";
 
 interface LinkState extends ResetLink {
   /** Bumped when another link arrives while the page is open, so the form starts over. */
@@ -60,7 +61,7 @@ export function ChangePasswordPage() {
         <DeferredForm
           key={link.version}
           form={resetPasswordForm}
-          props={{ link }}
+          props={{ link, View: ResetPasswordFormView }}
           standIn={(standIn) => <ResetPasswordFormStandIn {...standIn} link={link} />}
         />
       }

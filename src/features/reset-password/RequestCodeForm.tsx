@@ -4,14 +4,11 @@ import { useForm } from "react-hook-form";
 import * as z from "zod/mini";
 import { isApiError } from "../../api/errors.ts";
 import { requestOneTimePasscodeMutation } from "../../api/password-reset.ts";
-import { EmailField } from "../../components/EmailField.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
-import { GuardedForm } from "../../components/GuardedForm.tsx";
-import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { useSubmitGuard } from "../../components/useSubmitGuard.ts";
 import { emailField } from "../../forms/fields.ts";
-import { COOLDOWN_HINT } from "./RequestCodeFormStandIn.tsx";
+import type { RequestCodeFormView } from "./RequestCodeFormView.tsx";
 import { recordRequest, useResendCooldown } from "./resend-cooldown.ts";
 import { describeResetError } from "./reset-errors.ts";
 
@@ -22,9 +19,19 @@ export interface RequestCodeFormProps {
   defaultEmail: string;
   onEmailChange: (email: string) => void;
   onSent: (email: string) => void;
+  /**
+   * The form's markup, handed over by the page, which has it already for the stand-in: imported
+   * here, it would leave the page's chunk for a chunk of its own (one more file per page).
+   */
+  View: typeof RequestCodeFormView;
 }
 
-export function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: RequestCodeFormProps) {
+export function RequestCodeForm({
+  defaultEmail,
+  onEmailChange,
+  onSent,
+  View,
+}: RequestCodeFormProps) {
   const request = useMutation(requestOneTimePasscodeMutation());
   const guard = useSubmitGuard();
   const form = useForm<RequestValues>({
@@ -61,24 +68,20 @@ export function RequestCodeForm({ defaultEmail, onEmailChange, onSent }: Request
 
   const { onChange, ...emailRegistration } = form.register("email");
   return (
-    <GuardedForm
-      guards={[guard]}
-      onSubmit={onSubmit}
-      alert={<ErrorAlert error={guard.failure} describe={describeResetError} />}
-    >
-      <EmailField
-        autoComplete="email"
-        error={errors.email?.message}
-        hint={coolingFor > 0 ? COOLDOWN_HINT : undefined}
-        onChange={(event) => {
+    <View
+      form={{ onSubmit }}
+      email={{
+        ...emailRegistration,
+        onChange: (event) => {
           onEmailChange(event.target.value);
           return onChange(event);
-        }}
-        {...emailRegistration}
-      />
-      <SubmitButton guard={guard} busyLabel="Sending…" waitSeconds={coolingFor} block>
-        Email me a code
-      </SubmitButton>
-    </GuardedForm>
+        },
+      }}
+      error={errors.email?.message}
+      guards={[guard]}
+      submit={guard}
+      alert={<ErrorAlert error={guard.failure} describe={describeResetError} />}
+      coolingFor={coolingFor}
+    />
   );
 }

@@ -7,6 +7,7 @@ import { useAuthChrome } from "../../components/useAuthChrome.ts";
 import { CodeSent } from "./CodeSent.tsx";
 import { emailSearch } from "./passcode.ts";
 import { RequestCodeFormStandIn } from "./RequestCodeFormStandIn.tsx";
+import { RequestCodeFormView } from "./RequestCodeFormView.tsx";
 import { RequestCodePageView } from "./RequestCodePageView.tsx";
 import { nextRequestAt } from "./resend-cooldown.ts";
 
@@ -80,6 +81,7 @@ export function RequestCodePage() {
             defaultEmail: typedEmail,
             onEmailChange: setTypedEmail,
             onSent,
+            View: RequestCodeFormView,
           }}
           standIn={(standIn) => (
             <RequestCodeFormStandIn

@@ -9,12 +9,7 @@ import {
   changePasswordWithPasscodeMutation,
   requestOneTimePasscodeMutation,
 } from "../../api/password-reset.ts";
-import { EmailField, HiddenUsername } from "../../components/EmailField.tsx";
-import { GuardedForm } from "../../components/GuardedForm.tsx";
 import { NewPasswordField } from "../../components/NewPasswordField.tsx";
-import { PasswordField } from "../../components/PasswordField.tsx";
-import { SubmitButton } from "../../components/SubmitButton.tsx";
-import { TextField } from "../../components/TextField.tsx";
 import { useInitialFocus } from "../../components/useInitialFocus.ts";
 import { usePasswordVerdict } from "../../components/usePasswordVerdict.ts";
 import { LEAVING, useSubmitGuard } from "../../components/useSubmitGuard.ts";
@@ -28,10 +23,8 @@ import { isMessage } from "../../forms/server-errors.ts";
 import { type LoginLocationState, loginWithMessage } from "../../session/login-messages.ts";
 import { emailIsUsable, isPasscodeShaped, type ResetLink } from "./passcode.ts";
 import { passcodeField } from "./passcode-field.ts";
-import { ResendCodeButton } from "./ResendCodeButton.tsx";
-import { ResetFormIntro } from "./ResetFormIntro.tsx";
 import { ResetNotices } from "./ResetNotices.tsx";
-import { CODE_HINT, COOLING_HINT } from "./ResetPasswordFormStandIn.tsx";
+import type { ResetPasswordFormView } from "./ResetPasswordFormView.tsx";
 import { recordRequest, useResendCooldown } from "./resend-cooldown.ts";
 import {
   describeRefusedCode,
@@ -62,7 +55,17 @@ const ResetSchema = z
  * only for what the link didn't provide (or provided broken), and when the code is refused, gets a
  * new one in place without losing the new password.
  */
-export function ResetPasswordForm({ link }: { link: ResetLink }) {
+export function ResetPasswordForm({
+  link,
+  View,
+}: {
+  link: ResetLink;
+  /**
+   * The form's markup, handed over by the page, which has it already for the stand-in: imported
+   * here, it would leave the page's chunk for a chunk of its own (one more file per page).
+   */
+  View: typeof ResetPasswordFormView;
+}) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const change = useMutation(changePasswordWithPasscodeMutation(queryClient));
@@ -202,72 +205,41 @@ export function ResetPasswordForm({ link }: { link: ResetLink }) {
   const offerNewCode = showCode || codeRefused || resentTo !== null || Boolean(resending.failure);
 
   return (
-    <>
-      <ResetFormIntro
-        link={link}
-        linkCodeUsable={linkCodeUsable}
-        showEmail={showEmail}
-        showCode={showCode}
-        email={email}
-      />
-      {/* POST: if this is submitted before the app runs (the prerendered page), the passwords
-          travel in a request body, never in the URL, history or logs as a GET would put them. */}
-      <GuardedForm
-        guards={[changing, resending]}
-        onSubmit={onSubmit}
-        alert={
-          <ResetNotices
-            changeFailure={changing.failure}
-            resendFailure={resending.failure}
-            resentTo={resentTo}
-          />
-        }
-      >
-        {showEmail ? (
-          <EmailField error={errors.email?.message} {...form.register("email")} />
-        ) : (
-          <HiddenUsername value={email} />
-        )}
-        {showCode ? (
-          <TextField
-            label="One-time code"
-            type="text"
-            autoComplete="one-time-code"
-            autoCapitalize="off"
-            autoCorrect="off"
-            spellCheck={false}
-            required
-            error={errors.code?.message}
-            hint={CODE_HINT}
-            {...form.register("code")}
-          />
-        ) : null}
-        {offerNewCode ? (
-          <div className="field new-code">
-            <ResendCodeButton onClick={resend} sending={resending.busy} waitSeconds={resendWait} />
-            {coolingFor > 0 ? <p className="hint">{COOLING_HINT}</p> : null}
-          </div>
-        ) : null}
-        <NewPasswordField
-          label="New password"
-          required
-          value={password}
-          {...verdict}
-          account={{ email }}
-          error={errors.password?.message}
-          {...form.register("password")}
+    <View
+      link={link}
+      linkCodeUsable={linkCodeUsable}
+      showEmail={showEmail}
+      showCode={showCode}
+      email={email}
+      form={{ onSubmit }}
+      fields={{
+        email: form.register("email"),
+        code: form.register("code"),
+        password: form.register("password"),
+        confirm_password: form.register("confirm_password"),
+      }}
+      errors={{
+        email: errors.email?.message,
+        code: errors.code?.message,
+        password: errors.password?.message,
+        confirm_password: errors.confirm_password?.message,
+      }}
+      guards={[changing, resending]}
+      submit={changing}
+      alert={
+        <ResetNotices
+          changeFailure={changing.failure}
+          resendFailure={resending.failure}
+          resentTo={resentTo}
         />
-        <PasswordField
-          label="Confirm new password"
-          autoComplete="new-password"
-          required
-          error={errors.confirm_password?.message}
-          {...form.register("confirm_password")}
-        />
-        <SubmitButton guard={changing} busyLabel="Changing password…" block>
-          Change password
-        </SubmitButton>
-      </GuardedForm>
-    </>
+      }
+      newCode={
+        offerNewCode ? { onClick: resend, sending: resending.busy, waitSeconds: resendWait } : null
+      }
+      cooling={coolingFor > 0}
+      newPasswordField={(field) => (
+        <NewPasswordField {...field} value={password} {...verdict} account={{ email }} />
+      )}
+    />
   );
 }

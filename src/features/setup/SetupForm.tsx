@@ -8,7 +8,6 @@ import { type ApiError, isApiError } from "../../api/errors.ts";
 import { loginMutation } from "../../api/session.ts";
 import { createFirstUserMutation } from "../../api/setup.ts";
 import { fullPageNavigation } from "../../app/navigation.ts";
-import { EmailField } from "../../components/EmailField.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { NewPasswordField } from "../../components/NewPasswordField.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
@@ -21,8 +20,7 @@ import { fullNameField, suggestUsername, usernameField } from "../../forms/names
 import { newPasswordField, type ServerVerdict } from "../../forms/password-fields.ts";
 import { describeRuleFailure } from "../../forms/rule-failure.ts";
 import { asSentence } from "../../lib/sentence.ts";
-import { USERNAME_HINT } from "./SetupFormStandIn.tsx";
-import { TrialCheckbox } from "./TrialOption.tsx";
+import type { SetupFormView } from "./SetupFormView.tsx";
 import {
   DEVELOPER_COUNTS,
   SALES_URL,
@@ -92,7 +90,17 @@ interface Credentials {
   password: string;
 }
 
-export function SetupForm({ onSubmitStart }: { onSubmitStart: () => void }) {
+export function SetupForm({
+  onSubmitStart,
+  View,
+}: {
+  onSubmitStart: () => void;
+  /**
+   * The form's markup, handed over by the page, which has it already for the stand-in: imported
+   * here, it would leave the page's chunk for a chunk of its own (one more file per page).
+   */
+  View: typeof SetupFormView;
+}) {
   const queryClient = useQueryClient();
   const create = useMutation(createFirstUserMutation(queryClient));
   const login = useMutation(loginMutation(queryClient));
@@ -241,13 +249,37 @@ export function SetupForm({ onSubmitStart }: { onSubmitStart: () => void }) {
   const { onChange: onEmailChange, ...emailRegistration } = form.register("email");
   const { onChange: onUsernameChange, ...usernameRegistration } = form.register("username");
   return (
-    <form
-      method="post"
-      noValidate
-      onSubmit={onSubmit}
-      aria-describedby={guard.failure ? "setup-error" : undefined}
-    >
-      <div id="setup-error">
+    <View
+      form={{ onSubmit }}
+      fields={{
+        email: {
+          ...emailRegistration,
+          onChange: (event) => {
+            followEmail(event);
+            return onEmailChange(event);
+          },
+        },
+        username: {
+          ...usernameRegistration,
+          onChange: (event) => {
+            noteUsernameTyped(event);
+            return onUsernameChange(event);
+          },
+        },
+        name: form.register("name"),
+        password: form.register("password"),
+        trial: form.register("trial"),
+      }}
+      errors={{
+        email: errors.email?.message,
+        username: errors.username?.message,
+        name: errors.name?.message,
+        password: errors.password?.message,
+      }}
+      submit={guard}
+      stage={create.isPending ? "creating" : "signing-in"}
+      failing={Boolean(guard.failure)}
+      alert={
         <ErrorAlert error={guard.failure} describe={describeCreateError}>
           {isConflict(guard.failure) ? (
             <div className="actions">
@@ -265,86 +297,43 @@ export function SetupForm({ onSubmitStart }: { onSubmitStart: () => void }) {
             </p>
           ) : null}
         </ErrorAlert>
-      </div>
-      <EmailField
-        error={errors.email?.message}
-        onChange={(event) => {
-          followEmail(event);
-          return onEmailChange(event);
-        }}
-        {...emailRegistration}
-      />
-      <TextField
-        label="Username"
-        type="text"
-        hint={USERNAME_HINT}
-        autoComplete="nickname"
-        autoCapitalize="off"
-        spellCheck={false}
-        required
-        error={errors.username?.message}
-        onChange={(event) => {
-          noteUsernameTyped(event);
-          return onUsernameChange(event);
-        }}
-        {...usernameRegistration}
-      />
-      <TextField
-        label="Full name (optional)"
-        type="text"
-        autoComplete="name"
-        error={errors.name?.message}
-        {...form.register("name")}
-      />
-      <NewPasswordField
-        label="Password"
-        required
-        value={password}
-        {...verdict}
-        error={errors.password?.message}
-        {...form.register("password")}
-      />
-      <TrialCheckbox {...form.register("trial")} />
-      {trial ? (
-        <fieldset className="trial-fields">
-          <legend className="visually-hidden">About you, for the trial</legend>
-          {TRIAL_FIELDS.map((field) =>
-            field === "developers" ? (
-              <SelectField
-                key={field}
-                label={TRIAL_FIELD_WORDS[field].label}
-                required
-                error={errors[field]?.message}
-                {...form.register(field)}
-              >
-                <option value="">Choose…</option>
-                {DEVELOPER_COUNTS.map((count) => (
-                  <option key={count} value={count}>
-                    {count}
-                  </option>
-                ))}
-              </SelectField>
-            ) : (
-              <TextField
-                key={field}
-                label={TRIAL_FIELD_WORDS[field].label}
-                type={field === "phone_number" ? "tel" : "text"}
-                autoComplete={TRIAL_FIELD_WORDS[field].autoComplete}
-                required
-                error={errors[field]?.message}
-                {...form.register(field)}
-              />
-            ),
-          )}
-        </fieldset>
-      ) : null}
-      <SubmitButton
-        guard={guard}
-        busyLabel={create.isPending ? "Creating your account…" : "Signing in…"}
-        block
-      >
-        Create account
-      </SubmitButton>
-    </form>
+      }
+      passwordField={(field) => <NewPasswordField {...field} value={password} {...verdict} />}
+      trialFields={
+        trial ? (
+          <fieldset className="trial-fields">
+            <legend className="visually-hidden">About you, for the trial</legend>
+            {TRIAL_FIELDS.map((field) =>
+              field === "developers" ? (
+                <SelectField
+                  key={field}
+                  label={TRIAL_FIELD_WORDS[field].label}
+                  required
+                  error={errors[field]?.message}
+                  {...form.register(field)}
+                >
+                  <option value="">Choose…</option>
+                  {DEVELOPER_COUNTS.map((count) => (
+                    <option key={count} value={count}>
+                      {count}
+                    </option>
+                  ))}
+                </SelectField>
+              ) : (
+                <TextField
+                  key={field}
+                  label={TRIAL_FIELD_WORDS[field].label}
+                  type={field === "phone_number" ? "tel" : "text"}
+                  autoComplete={TRIAL_FIELD_WORDS[field].autoComplete}
+                  required
+                  error={errors[field]?.message}
+                  {...form.register(field)}
+                />
+              ),
+            )}
+          </fieldset>
+        ) : null
+      }
+    />
   );
 }

@@ -6,6 +6,7 @@ import { firstUserQuery } from "../../api/setup.ts";
 import { DeferredForm, deferredForm } from "../../components/DeferredForm.tsx";
 import { useAuthChrome } from "../../components/useAuthChrome.ts";
 import { SetupFormStandIn } from "./SetupFormStandIn.tsx";
+import { SetupFormView } from "./SetupFormView.tsx";
 import { SetupPageView } from "./SetupPageView.tsx";
 
 // The form's code (react-hook-form, the password rule) downloads when someone starts using it.
@@ -39,6 +40,7 @@ export function SetupPage() {
             onSubmitStart: () => {
               submitted.current = true;
             },
+            View: SetupFormView,
           }}
           standIn={(standIn) => <SetupFormStandIn {...standIn} />}
         />
