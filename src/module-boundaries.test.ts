@@ -43,7 +43,15 @@ const CASES: Array<[string, string, boolean, string?, string?]> = [
   // own modules are fine, and the feature rules still hold.
   ["src/features/login", "@tanstack/react-query", false],
   ["src/features/login", "@tanstack/react-query", true, "PageView.tsx", "useQuery"],
-  ["src/features/login", "react-router", false, "PageView.tsx", "Link"],
+  ["src/features/login", "react-router", true, "PageView.tsx", "Link"],
+  ["src/features/login", "../../components/AppLink.tsx", false, "PageView.tsx"],
+  // React Router's own links: anywhere in the app, AppLink instead.
+  ["src/features/login", "react-router", true, ".tsx", "Link"],
+  ["src/features/session", "react-router", true, ".tsx", "NavLink"],
+  ["src/components", "react-router", true, ".tsx", "Link"],
+  ["src/app", "react-router", true, ".tsx", "Link"],
+  ["src/features/login", "react-router", false, ".tsx", "useNavigate"],
+  ["src/components", "react-router", false, ".tsx", "useHref"],
   ["src/features/login", "react-router", true, "PageView.tsx", "useSearchParams"],
   ["src/features/login", "react-router", true, "PageView.tsx", "useNavigate"],
   ["src/features/login", "../../components/Button.tsx", false, "PageView.tsx"],

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { useEffect, useRef, useState } from "react";
-import { Link } from "react-router";
 import { isApiError } from "../../api/errors.ts";
 import type { ExternalAuthDevice } from "../../api/schemas.ts";
 import { Alert } from "../../components/Alert.tsx";
+import { AppLink } from "../../components/AppLink.tsx";
 import { type AuthChrome, AuthLayout } from "../../components/AuthLayout.tsx";
 import { Button } from "../../components/Button.tsx";
 import { useCountdown } from "../../components/useCountdown.ts";
@@ -16,7 +16,7 @@ const TITLE = "Sign in with GitHub";
 
 const backToSignIn = (
   <p>
-    <Link to="/login">Back to sign in</Link>
+    <AppLink to="/login">Back to sign in</AppLink>
   </p>
 );
 

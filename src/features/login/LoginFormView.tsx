@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { AppLink } from "../../components/AppLink.tsx";
 import { EmailField } from "../../components/EmailField.tsx";
 import type { FieldProps, FormHandlers, SubmitState } from "../../components/form-view.ts";
 import { type FormGuards, GuardedForm } from "../../components/GuardedForm.tsx";
@@ -52,9 +52,9 @@ export function LoginFormView({
       </SubmitButton>
       {/* After the button: type the email, Tab, type the password, Enter never lands here. */}
       <p className="forgot-password">
-        <Link to="/reset-password" state={trimmedEmail ? { email: trimmedEmail } : undefined}>
+        <AppLink to="/reset-password" state={trimmedEmail ? { email: trimmedEmail } : undefined}>
           Forgot password?
-        </Link>
+        </AppLink>
       </p>
     </GuardedForm>
   );

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { Link } from "react-router";
 import { Alert } from "../../components/Alert.tsx";
+import { AppLink } from "../../components/AppLink.tsx";
 import { type AuthChrome, AuthLayout } from "../../components/AuthLayout.tsx";
 import { passwordAuthDisabledText } from "./reset-errors.ts";
 
@@ -26,9 +26,9 @@ export function ChangePasswordPageView({
       chrome={chrome}
       title="Choose a new password"
       footer={
-        <Link to="/login" state={email ? { email } : undefined}>
+        <AppLink to="/login" state={email ? { email } : undefined}>
           Back to sign in
-        </Link>
+        </AppLink>
       }
     >
       {passwordDisabled ? (

@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
 import { requestOneTimePasscodeMutation } from "../../api/password-reset.ts";
 import { passwordResetElsewhereQuery } from "../../api/session.ts";
 import { Alert } from "../../components/Alert.tsx";
+import { AppLink } from "../../components/AppLink.tsx";
 import { Button } from "../../components/Button.tsx";
 import { EmailAddress } from "../../components/EmailAddress.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
@@ -49,9 +49,9 @@ export function CodeSent({ email, onChangeEmail }: CodeSentProps) {
         <Alert tone="success">
           <p>
             A password was just changed in another tab with an emailed code.{" "}
-            <Link to="/login" state={{ email }}>
+            <AppLink to="/login" state={{ email }}>
               Sign in
-            </Link>{" "}
+            </AppLink>{" "}
             with the new one.
           </p>
         </Alert>
@@ -82,7 +82,7 @@ export function CodeSent({ email, onChangeEmail }: CodeSentProps) {
       </p>
       <p>
         Reading your email on another device?{" "}
-        <Link to={`/reset-password/change${emailSearch(email)}`}>Enter the code here</Link>.
+        <AppLink to={`/reset-password/change${emailSearch(email)}`}>Enter the code here</AppLink>.
       </p>
       <p className="lead">
         Nothing after a few minutes? Check your spam folder and the spelling of the address. If it

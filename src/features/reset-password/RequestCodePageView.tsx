@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { Link } from "react-router";
 import { Alert } from "../../components/Alert.tsx";
+import { AppLink } from "../../components/AppLink.tsx";
 import { type AuthChrome, AuthLayout } from "../../components/AuthLayout.tsx";
 import { emailSearch } from "./passcode.ts";
 import { passwordAuthDisabledText } from "./reset-errors.ts";
@@ -34,9 +34,9 @@ export function RequestCodePageView({
         chrome={chrome}
         title="Check your email"
         footer={
-          <Link to="/login" state={{ email: sentTo }}>
+          <AppLink to="/login" state={{ email: sentTo }}>
             Back to sign in
-          </Link>
+          </AppLink>
         }
       >
         {codeSent}
@@ -51,16 +51,16 @@ export function RequestCodePageView({
       title="Reset your password"
       footer={
         <>
-          <Link to="/login" state={email ? { email } : undefined}>
+          <AppLink to="/login" state={email ? { email } : undefined}>
             Back to sign in
-          </Link>
+          </AppLink>
           {/* A code is of no use where there is no password to reset. */}
           {passwordDisabled ? null : (
             <>
               {" · "}
-              <Link to={`/reset-password/change${emailSearch(email || null)}`}>
+              <AppLink to={`/reset-password/change${emailSearch(email || null)}`}>
                 I already have a code
-              </Link>
+              </AppLink>
             </>
           )}
         </>

@@ -2,10 +2,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
-import { Link, useLocation } from "react-router";
+import { useLocation } from "react-router";
 import * as z from "zod/mini";
 import type { User } from "../../api/schemas.ts";
 import { signInAgainMutation } from "../../api/session.ts";
+import { AppLink } from "../../components/AppLink.tsx";
 import { Dialog } from "../../components/Dialog.tsx";
 import { EmailField } from "../../components/EmailField.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
@@ -59,9 +60,9 @@ export function ReauthDialog({ open, user }: ReauthDialogProps) {
         <ReauthForm user={user} signInPage={signInPage} />
       ) : (
         <div className="actions">
-          <Link className="button primary" to={signInPage}>
+          <AppLink className="button primary" to={signInPage}>
             Go to sign in
-          </Link>
+          </AppLink>
         </div>
       )}
     </Dialog>
@@ -108,9 +109,9 @@ function ReauthForm({ user, signInPage }: { user: User; signInPage: string }) {
         <SubmitButton guard={guard} busyLabel="Signing in…">
           Sign in
         </SubmitButton>
-        <Link className="button secondary" to={signInPage}>
+        <AppLink className="button secondary" to={signInPage}>
           Other ways to sign in
-        </Link>
+        </AppLink>
       </div>
     </form>
   );

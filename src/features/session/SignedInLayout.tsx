@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useEffect, useRef, useState } from "react";
-import { Navigate, NavLink, Outlet, useLocation } from "react-router";
+import { Navigate, Outlet, useLocation } from "react-router";
 import { csrfTokenQuery } from "../../api/csrf.ts";
 import type { User } from "../../api/schemas.ts";
 import {
@@ -11,6 +11,7 @@ import {
 } from "../../api/session.ts";
 import { fullPageNavigation } from "../../app/navigation.ts";
 import { AnnouncementBanners } from "../../components/AnnouncementBanners.tsx";
+import { AppLink } from "../../components/AppLink.tsx";
 import { Brand } from "../../components/Brand.tsx";
 import { Button } from "../../components/Button.tsx";
 import { EmailAddress } from "../../components/EmailAddress.tsx";
@@ -114,7 +115,12 @@ export function SignedInLayout() {
               <a href="/">Dashboard</a>
             </li>
             <li>
-              <NavLink to="/settings/security">Security</NavLink>
+              <AppLink
+                to="/settings/security"
+                aria-current={location.pathname === "/settings/security" ? "page" : undefined}
+              >
+                Security
+              </AppLink>
             </li>
           </ul>
         </nav>

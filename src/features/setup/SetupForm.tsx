@@ -2,12 +2,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { Link } from "react-router";
 import * as z from "zod/mini";
 import { type ApiError, isApiError } from "../../api/errors.ts";
 import { loginMutation } from "../../api/session.ts";
 import { createFirstUserMutation } from "../../api/setup.ts";
 import { fullPageNavigation } from "../../app/navigation.ts";
+import { AppLink } from "../../components/AppLink.tsx";
 import { ErrorAlert } from "../../components/ErrorAlert.tsx";
 import { NewPasswordField } from "../../components/NewPasswordField.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
@@ -238,9 +238,9 @@ export function SetupForm({
           <SubmitButton guard={guard} busyLabel="Signing in…">
             Sign in
           </SubmitButton>
-          <Link className="button secondary" to="/login" state={{ email: created.email }}>
+          <AppLink className="button secondary" to="/login" state={{ email: created.email }}>
             Go to the sign-in page
-          </Link>
+          </AppLink>
         </div>
       </form>
     );
@@ -283,9 +283,9 @@ export function SetupForm({
         <ErrorAlert error={guard.failure} describe={describeCreateError}>
           {isConflict(guard.failure) ? (
             <div className="actions">
-              <Link className="button secondary" to="/login">
+              <AppLink className="button secondary" to="/login">
                 Go to sign in
-              </Link>
+              </AppLink>
             </div>
           ) : null}
           {isTrialRefused(guard.failure) ? (
