@@ -225,8 +225,10 @@ const MUTATIONS: Mutation[] = [
   vitest(
     "lint-allows-feature-imports",
     "biome.json",
-    '"group": ["../*/**", "!../../**", "**/features/**"],',
-    '"group": ["**/features/**"],',
+    // The rule for src/features/** (the Views' overrides repeat its group): the one followed by
+    // the ban on React Router's links.
+    '"group": ["../*/**", "!../../**", "**/features/**"],\n                    "message": "A feature never imports another feature: move what both need to a shared module (components/, forms/, session/, sso/, lib/)."\n                  },\n                  {\n                    "group": ["react-router", "react-router/**"],',
+    '"group": ["**/features/**"],\n                    "message": "A feature never imports another feature: move what both need to a shared module (components/, forms/, session/, sso/, lib/)."\n                  },\n                  {\n                    "group": ["react-router", "react-router/**"],',
     BOUNDARY_TEST,
   ),
   vitest(
@@ -359,8 +361,8 @@ const MUTATIONS: Mutation[] = [
   vitest(
     "check-deployment-misses-seam",
     "scripts/check-deployment.ts",
-    "        count === 1,\n",
-    "        count >= 0,\n",
+    "expect(count === wanted,",
+    "expect(count >= 0,",
     ["scripts/check-deployment.test.ts"],
   ),
   vitest(
