@@ -239,6 +239,22 @@ const MUTATIONS: Mutation[] = [
     BOUNDARY_TEST,
   ),
 
+  // A dialog closed with Escape and opened again at once (the browser's close event comes late).
+  vitest(
+    "dialog-escape-waits-for-close-event",
+    "src/components/Dialog.tsx",
+    "event.preventDefault();\n    if (!preventClose) onClose();",
+    "if (preventClose) event.preventDefault();",
+    DIALOG_TEST,
+  ),
+  vitest(
+    "dialog-late-close-event-closes-again",
+    "src/components/Dialog.tsx",
+    "if (ref.current?.open) return;",
+    "",
+    DIALOG_TEST,
+  ),
+
   // Presses and submits across a swap (the prerendered page, a form's stand-in).
   vitest(
     "swap-ignores-press",

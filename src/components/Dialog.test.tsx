@@ -74,6 +74,31 @@ describe("Dialog", () => {
     expect(opener).toHaveFocus();
   });
 
+  it("opens again at once after Escape, even before the browser's close event", async () => {
+    // Browsers close the dialog on Escape at once but send its close event a task later
+    // (jsdom sends it at once): a key pressed in between (Enter on the opener, right after Escape,
+    // on a busy machine) must open it again, and the late event must not close it.
+    const close = vi.spyOn(HTMLDialogElement.prototype, "close").mockImplementation(function (
+      this: HTMLDialogElement,
+    ) {
+      if (!this.open) return;
+      this.removeAttribute("open");
+      setTimeout(() => this.dispatchEvent(new Event("close")));
+    });
+    const { opener, dialog } = await openDialog();
+    act(() => {
+      // What the browser does on Escape: "cancel", and unless that is cancelled, the close.
+      const cancel = new Event("cancel", { cancelable: true });
+      dialog.dispatchEvent(cancel);
+      if (!cancel.defaultPrevented) (dialog as HTMLDialogElement).close();
+    });
+    act(() => opener.click());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(dialog).toHaveAttribute("open");
+    expect(screen.getByRole("heading", { name: "Remove the thing?" })).toBeInTheDocument();
+    close.mockRestore();
+  });
+
   it("stays open on Escape while closing is prevented", async () => {
     const onClose = vi.fn();
     const { user, dialog } = await openDialog({ preventClose: true, onClose });

@@ -1,6 +1,7 @@
 import {
   type KeyboardEvent,
   type ReactNode,
+  type RefObject,
   type SyntheticEvent,
   useId,
   useLayoutEffect,
@@ -38,6 +39,14 @@ function tabbables(root: HTMLElement): HTMLElement[] {
   );
 }
 
+/** Focus back where it was when the dialog opened (once). */
+function focusOpener(opener: RefObject<HTMLElement | null>) {
+  const target = opener.current;
+  opener.current = null;
+  // Browsers restore focus on close, but not all of them, and not when the opener re-rendered.
+  if (target?.isConnected) target.focus();
+}
+
 /**
  * A modal dialog on the native `<dialog>` element. `showModal()` makes the rest of the page inert
  * and gives Escape; on top of that, Tab wraps around inside the dialog (the browser alone would
@@ -61,19 +70,24 @@ export function Dialog({ open, onClose, title, description, children, preventClo
       dialog.showModal();
     } else if (!open && dialog.open) {
       dialog.close();
+      focusOpener(opener);
     }
   }, [open]);
 
-  const handleClose = () => {
-    const target = opener.current;
-    opener.current = null;
-    // Browsers restore focus on close, but not all of them, and not when the opener re-rendered.
-    if (target?.isConnected) target.focus();
-    if (open) onClose();
+  // Escape. The dialog closes through `open`, in the key's own task: the browser's own close
+  // would send its close event a task later, and a key pressed in between (Enter on the opener,
+  // to open it again) would be undone by that late event.
+  const handleCancel = (event: SyntheticEvent<HTMLDialogElement>) => {
+    event.preventDefault();
+    if (!preventClose) onClose();
   };
 
-  const handleCancel = (event: SyntheticEvent<HTMLDialogElement>) => {
-    if (preventClose) event.preventDefault();
+  // The browser closed it by itself (not through `open`): tell the parent. The close event of an
+  // earlier close that arrives once the dialog is open again says nothing about this one.
+  const handleClose = () => {
+    if (ref.current?.open) return;
+    focusOpener(opener);
+    if (open) onClose();
   };
 
   const keepFocusInside = (event: KeyboardEvent<HTMLDialogElement>) => {

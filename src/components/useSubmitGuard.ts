@@ -75,7 +75,7 @@ export function useSubmitGuard(sharedLock?: SubmitLock): SubmitGuard {
       if (!onFailure?.(error)) setFailure(error);
       return;
     }
-    
+    if (outcome === LEAVING) return;
     lock.current = false;
     setBusy(false);
   };
