@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { createServer as createViteServer, type ViteDevServer } from "vite";
+import { createServer as createViteServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMockCoder } from "../mock/coder.ts";
 import { createMockHttpServer } from "../mock/node-http.ts";
@@ -16,6 +16,38 @@ import { type FakeCoder, rawGet, rawRequest, startFakeCoder, statusOf } from "./
 import { coderFrontDoor } from "./vite-dev.ts";
 
 const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
+
+/** The dev server (Vite with our front door) on a throwaway root and a free loopback port. */
+async function startDevFrontDoor(coderUrl: string) {
+  const root = await mkdtemp(path.join(tmpdir(), "robust-dev-"));
+  await writeFile(path.join(root, "index.html"), "<!doctype html><title>app</title>");
+  const server = await createViteServer({
+    root,
+    configFile: false,
+    logLevel: "silent",
+    plugins: [coderFrontDoor({ coderUrl })],
+    server: { port: 0, host: "127.0.0.1" },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  await server.listen();
+  return {
+    port: (server.httpServer?.address() as AddressInfo | null)?.port ?? 0,
+    async close() {
+      await server.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fake Coder that notes each WebSocket upgrade it is asked for, and refuses it. */
+async function startUpgradeNotingCoder(): Promise<FakeCoder> {
+  const coder = await startFakeCoder();
+  coder.server.on("upgrade", (req, socket) => {
+    coder.seen.push({ method: "UPGRADE", url: req.url ?? "", headers: req.headers });
+    socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+  });
+  return coder;
+}
 
 /** Raw requests and the statuses a clean answer may have. */
 function hostileRequests(page: string): Array<{ name: string; raw: string; ok: number[] }> {
@@ -138,26 +170,14 @@ describe("the standalone mock (npm run mock)", () => {
 });
 
 describe("the dev server", () => {
-  let root: string;
-  let server: ViteDevServer;
+  let dev: Awaited<ReturnType<typeof startDevFrontDoor>>;
   let port: number;
   beforeAll(async () => {
-    root = await mkdtemp(path.join(tmpdir(), "robust-dev-"));
-    await writeFile(path.join(root, "index.html"), "<!doctype html><title>app</title>");
-    server = await createViteServer({
-      root,
-      configFile: false,
-      logLevel: "silent",
-      plugins: [coderFrontDoor({ coderUrl: "" })],
-      server: { port: 0, host: "127.0.0.1" },
-      optimizeDeps: { noDiscovery: true, include: [] },
-    });
-    await server.listen();
-    port = (server.httpServer?.address() as AddressInfo | null)?.port ?? 0;
+    dev = await startDevFrontDoor("");
+    port = dev.port;
   }, 30_000);
   afterAll(async () => {
-    await server?.close();
-    await rm(root, { recursive: true, force: true });
+    await dev?.close();
   });
 
   it("answers every hostile request with a clean 4xx and keeps serving", async () => {
@@ -237,31 +257,16 @@ describe("the proxy to a Coder (CODER_URL) never leaves that Coder", () => {
   let bystander: Awaited<ReturnType<typeof startBystander>>;
   let preview: Awaited<ReturnType<typeof startServer>>;
   let dist: string;
-  let root: string;
-  let dev: ViteDevServer;
+  let dev: Awaited<ReturnType<typeof startDevFrontDoor>>;
   let devPort: number;
   beforeAll(async () => {
-    coder = await startFakeCoder();
-    coder.server.on("upgrade", (req, socket) => {
-      coder.seen.push({ method: "UPGRADE", url: req.url ?? "", headers: req.headers });
-      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
-    });
+    coder = await startUpgradeNotingCoder();
     bystander = await startBystander();
     dist = await mkdtemp(path.join(tmpdir(), "robust-proxy-dist-"));
     await writeFile(path.join(dist, "index.html"), "<!doctype html><title>app</title>");
     preview = await startServer({ dist, port: 0, host: "127.0.0.1", coderUrl: coder.url });
-    root = await mkdtemp(path.join(tmpdir(), "robust-proxy-dev-"));
-    await writeFile(path.join(root, "index.html"), "<!doctype html><title>app</title>");
-    dev = await createViteServer({
-      root,
-      configFile: false,
-      logLevel: "silent",
-      plugins: [coderFrontDoor({ coderUrl: coder.url })],
-      server: { port: 0, host: "127.0.0.1" },
-      optimizeDeps: { noDiscovery: true, include: [] },
-    });
-    await dev.listen();
-    devPort = (dev.httpServer?.address() as AddressInfo | null)?.port ?? 0;
+    dev = await startDevFrontDoor(coder.url);
+    devPort = dev.port;
   }, 30_000);
   afterAll(async () => {
     await dev?.close();
@@ -269,7 +274,6 @@ describe("the proxy to a Coder (CODER_URL) never leaves that Coder", () => {
     await bystander?.close();
     await coder?.close();
     await rm(dist, { recursive: true, force: true });
-    await rm(root, { recursive: true, force: true });
   });
 
   for (const server of ["preview", "dev"] as const) {
@@ -319,15 +323,10 @@ describe("Host checks (DNS rebinding)", () => {
   let preview: Awaited<ReturnType<typeof startServer>>;
   let listed: Awaited<ReturnType<typeof startServer>>;
   let dist: string;
-  let root: string;
-  let dev: ViteDevServer;
+  let dev: Awaited<ReturnType<typeof startDevFrontDoor>>;
   let devPort: number;
   beforeAll(async () => {
-    coder = await startFakeCoder();
-    coder.server.on("upgrade", (req, socket) => {
-      coder.seen.push({ method: "UPGRADE", url: req.url ?? "", headers: req.headers });
-      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
-    });
+    coder = await startUpgradeNotingCoder();
     dist = await mkdtemp(path.join(tmpdir(), "robust-host-dist-"));
     await writeFile(path.join(dist, "index.html"), "<!doctype html><title>app</title>");
     preview = await startServer({ dist, port: 0, host: "127.0.0.1", coderUrl: coder.url });
@@ -338,18 +337,8 @@ describe("Host checks (DNS rebinding)", () => {
       coderUrl: coder.url,
       allowedHosts: ["preview.internal", ".dev.example"],
     });
-    root = await mkdtemp(path.join(tmpdir(), "robust-host-dev-"));
-    await writeFile(path.join(root, "index.html"), "<!doctype html><title>app</title>");
-    dev = await createViteServer({
-      root,
-      configFile: false,
-      logLevel: "silent",
-      plugins: [coderFrontDoor({ coderUrl: coder.url })],
-      server: { port: 0, host: "127.0.0.1" },
-      optimizeDeps: { noDiscovery: true, include: [] },
-    });
-    await dev.listen();
-    devPort = (dev.httpServer?.address() as AddressInfo | null)?.port ?? 0;
+    dev = await startDevFrontDoor(coder.url);
+    devPort = dev.port;
   }, 30_000);
   afterAll(async () => {
     await dev?.close();
@@ -357,7 +346,6 @@ describe("Host checks (DNS rebinding)", () => {
     await listed?.close();
     await coder?.close();
     await rm(dist, { recursive: true, force: true });
-    await rm(root, { recursive: true, force: true });
   });
 
   const get = (port: number, host: string, target: string, extra: string[] = []) =>
